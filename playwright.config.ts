@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumExecutable } from './tests/e2e/chromium';
+
+const port = Number(process.env.E2E_PORT ?? 4391);
+const launchOptions = {
+	executablePath: chromiumExecutable(),
+	// Without the background-networking flags Chromium keeps calling hosts a closed network refuses.
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-dev-shm-usage',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure',
+		launchOptions
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+		{ name: 'phone', use: { ...devices['Pixel 7'], launchOptions } }
+	],
+	webServer: {
+		// The built app, as learners get it; a port of our own so another app on the machine is never tested instead.
+		command: `./node_modules/.bin/vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

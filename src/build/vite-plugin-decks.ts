@@ -1,0 +1,44 @@
+/**
+ * Compiles deck sources at build time into two virtual modules:
+ * - `virtual:reportcard/decks-version`: the content hash, tiny, in the first-load bundle;
+ * - `virtual:reportcard/decks`: the full compiled decks, a lazily imported chunk that the service worker precaches
+ *   and content sync loads only when the version changed.
+ * A broken deck source fails the build with file:line: reason.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileDeck } from '../lib/domain/deck/compile';
+import type { CompiledDecks } from '../lib/domain/deck/model';
+import { readDeckSources } from './deck-files';
+
+const VERSION_ID = 'virtual:reportcard/decks-version';
+const DECKS_ID = 'virtual:reportcard/decks';
+
+export function compileAllDecks(decksDir: string): CompiledDecks {
+	const decks = readDeckSources(decksDir).map((files) => compileDeck(files).deck);
+	const version = createHash('sha256').update(JSON.stringify(decks)).digest('hex').slice(0, 16);
+	return { version, decks };
+}
+
+export function decksPlugin(root: string = process.cwd()): Plugin {
+	const decksDir = join(root, 'decks');
+	return {
+		name: 'reportcard-decks',
+		resolveId(id) {
+			return id === VERSION_ID || id === DECKS_ID ? `\0${id}` : undefined;
+		},
+		load(id) {
+			if (id !== `\0${VERSION_ID}` && id !== `\0${DECKS_ID}`) return undefined;
+			this.addWatchFile(decksDir);
+			for (const files of readDeckSources(decksDir)) {
+				this.addWatchFile(join(root, files.deck.path));
+				for (const chapter of files.chapters) this.addWatchFile(join(root, chapter.path));
+			}
+			const compiled = compileAllDecks(decksDir);
+			return id === `\0${VERSION_ID}`
+				? `export default ${JSON.stringify(compiled.version)};`
+				: `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+		}
+	};
+}

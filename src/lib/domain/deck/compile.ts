@@ -1,0 +1,283 @@
+/**
+ * Deck compiler: YAML sources -> validated, expanded `Deck`. Pure (takes file texts, not paths on disk), so the
+ * Vite plugin, the content check and the unit tests all run the same code.
+ */
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import * as v from 'valibot';
+import { localizedCloze, clozeGaps } from './cloze';
+import { DeckCompileError, type DeckProblem } from './errors';
+import type { Card, Chapter, Deck, Question, SourceRef } from './model';
+import {
+	chapterSourceSchema,
+	deckSourceSchema,
+	type CardSource,
+	type ChapterSource,
+	type DeckSource,
+	type QuestionSource
+} from './source-schema';
+
+export interface SourceFile {
+	path: string;
+	text: string;
+}
+
+export interface DeckSourceFiles {
+	deck: SourceFile;
+	chapters: SourceFile[];
+}
+
+/** What the grounding check needs to know of each card and question: where it points and what it relies on. */
+export interface GroundingItem {
+	id: string;
+	file: string;
+	source: SourceRef;
+	terms: string[];
+}
+
+export interface CompileResult {
+	deck: Deck;
+	/** The report outline with heading anchors, for splitting the report text into cited paragraphs. */
+	outline: DeckSource['sections'];
+	grounding: GroundingItem[];
+}
+
+type Path = (string | number)[];
+
+class ParsedFile {
+	readonly lines = new LineCounter();
+	readonly doc: Document;
+
+	constructor(
+		readonly file: SourceFile,
+		private readonly problems: DeckProblem[]
+	) {
+		this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: false });
+		for (const error of [...this.doc.errors, ...this.doc.warnings]) {
+			const offset = error.pos[0];
+			problems.push({ file: file.path, line: this.lines.linePos(offset).line, message: error.message });
+		}
+	}
+
+	/** The line of the node at `path`, or of its nearest existing parent. */
+	lineAt(path: Path): number | undefined {
+		for (let depth = path.length; depth >= 0; depth--) {
+			const node: unknown = this.doc.getIn(path.slice(0, depth), true);
+			if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
+		}
+		return undefined;
+	}
+
+	report(path: Path, message: string): void {
+		this.problems.push({ file: this.file.path, line: this.lineAt(path), message });
+	}
+
+	validate<S extends v.GenericSchema>(schema: S): v.InferOutput<S> | undefined {
+		if (this.doc.errors.length > 0) return undefined;
+		const result = v.safeParse(schema, this.doc.toJS());
+		if (result.success) return result.output;
+		for (const issue of result.issues) {
+			const path = (issue.path ?? []).map((item) => item.key as string | number);
+			const where = path.length > 0 ? `${path.join('.')}: ` : '';
+			this.report(path, `${where}${issue.message}`);
+		}
+		return undefined;
+	}
+}
+
+/** Compile one deck. Throws `DeckCompileError` listing every problem found, not just the first. */
+export function compileDeck(files: DeckSourceFiles): CompileResult {
+	const problems: DeckProblem[] = [];
+	const deckFile = new ParsedFile(files.deck, problems);
+	const deckSource = deckFile.validate(deckSourceSchema);
+	const chapters = files.chapters.map((file) => {
+		const parsed = new ParsedFile(file, problems);
+		return { parsed, source: parsed.validate(chapterSourceSchema) };
+	});
+	if (!deckSource || chapters.some((c) => !c.source)) throw new DeckCompileError(problems);
+
+	const sections = new Map(deckSource.sections.map((s) => [s.number, s]));
+	checkUniqueSections(deckFile, deckSource);
+	const seenIds = new Map<string, string>();
+	const claimId = (parsed: ParsedFile, path: Path, itemId: string) => {
+		const owner = seenIds.get(itemId);
+		if (owner) parsed.report(path, `id "${itemId}" is already used in ${owner}`);
+		else seenIds.set(itemId, parsed.file.path);
+	};
+
+	const deck: Deck = {
+		id: deckSource.id,
+		title: deckSource.title,
+		attribution: deckSource.attribution,
+		sections: deckSource.sections.map(({ number, title, paragraphs }) => ({ number, title, paragraphs })),
+		chapters: [],
+		cards: [],
+		questions: []
+	};
+	const grounding: GroundingItem[] = [];
+	const sorted = chapters
+		.map((c) => ({ parsed: c.parsed, source: c.source as ChapterSource }))
+		.sort((a, b) => a.source.order - b.source.order);
+	const orders = new Set<number>();
+
+	for (const { parsed, source: chapter } of sorted) {
+		claimId(parsed, ['id'], chapter.id);
+		if (orders.has(chapter.order)) parsed.report(['order'], `order ${chapter.order} is used by another chapter`);
+		orders.add(chapter.order);
+		for (const [i, number] of chapter.sections.entries()) {
+			if (!sections.has(number)) parsed.report(['sections', i], `section ${number} is not declared in deck.yaml`);
+		}
+		const citeCheck = (path: Path, ref: SourceRef) => {
+			const section = sections.get(ref.section);
+			if (!chapter.sections.includes(ref.section)) {
+				parsed.report(path, `cites section ${ref.section}, which chapter "${chapter.id}" does not teach`);
+			} else if (section && ref.paragraph > section.paragraphs) {
+				parsed.report(path, `section ${ref.section} has ${section.paragraphs} paragraphs, not ${ref.paragraph}`);
+			}
+		};
+
+		checkSummaryCoverage(parsed, chapter, sections, citeCheck);
+		deck.chapters.push(toChapter(deck.id, chapter));
+
+		const noteCards = new Map<string, string[]>();
+		chapter.cards.forEach((note, i) => {
+			claimId(parsed, ['cards', i, 'id'], note.id);
+			citeCheck(['cards', i, 'source'], note.source);
+			grounding.push({ id: note.id, file: parsed.file.path, source: note.source, terms: note.terms });
+			const cards = expandNote(parsed, ['cards', i], deck.id, chapter, note, deck.cards.length);
+			for (const card of cards) claimId(parsed, ['cards', i, 'id'], card.id);
+			noteCards.set(note.id, cards.map((c) => c.id));
+			deck.cards.push(...cards);
+		});
+
+		chapter.questions.forEach((question, i) => {
+			claimId(parsed, ['questions', i, 'id'], question.id);
+			citeCheck(['questions', i, 'source'], question.source);
+			grounding.push({ id: question.id, file: parsed.file.path, source: question.source, terms: question.terms });
+			checkQuestion(parsed, ['questions', i], question);
+			const cards = question.cards.flatMap((ref, j) => {
+				const ids = noteCards.get(ref) ?? (deck.cards.some((c) => c.id === ref) ? [ref] : undefined);
+				if (!ids) parsed.report(['questions', i, 'cards', j], `no card or note "${ref}" in this chapter`);
+				return ids ?? [];
+			});
+			deck.questions.push(toQuestion(deck.id, chapter.id, question, cards));
+		});
+	}
+	if (problems.length > 0) throw new DeckCompileError(problems);
+	return { deck, outline: deckSource.sections, grounding };
+}
+
+function checkUniqueSections(parsed: ParsedFile, deck: DeckSource): void {
+	const numbers = new Set<number>();
+	deck.sections.forEach((section, i) => {
+		if (numbers.has(section.number)) parsed.report(['sections', i, 'number'], `section ${section.number} is declared twice`);
+		numbers.add(section.number);
+	});
+}
+
+/** Every paragraph of the chapter's sections gets exactly one summary paragraph, so every citation can be opened. */
+function checkSummaryCoverage(
+	parsed: ParsedFile,
+	chapter: ChapterSource,
+	sections: Map<number, DeckSource['sections'][number]>,
+	citeCheck: (path: Path, ref: SourceRef) => void
+): void {
+	const covered = new Set<string>();
+	chapter.summary.forEach((entry, i) => {
+		citeCheck(['summary', i, 'source'], entry.source);
+		const key = `${entry.source.section}.${entry.source.paragraph}`;
+		if (covered.has(key)) parsed.report(['summary', i, 'source'], `paragraph ${key} is summarised twice`);
+		covered.add(key);
+	});
+	for (const number of chapter.sections) {
+		const section = sections.get(number);
+		for (let p = 1; p <= (section?.paragraphs ?? 0); p++) {
+			if (!covered.has(`${number}.${p}`)) parsed.report(['summary'], `paragraph ${number}.${p} has no summary`);
+		}
+	}
+}
+
+function toChapter(deckId: string, chapter: ChapterSource): Chapter {
+	return {
+		id: chapter.id,
+		deckId,
+		order: chapter.order,
+		title: chapter.title,
+		sections: chapter.sections,
+		summary: chapter.summary.map(({ source, zh, en }) => ({ ...source, text: { zh, en } }))
+	};
+}
+
+function expandNote(
+	parsed: ParsedFile,
+	path: Path,
+	deckId: string,
+	chapter: ChapterSource,
+	note: CardSource,
+	order: number
+): Card[] {
+	const base = { noteId: note.id, deckId, chapterId: chapter.id, order, kind: note.kind, source: note.source };
+	switch (note.kind) {
+		case 'basic':
+			return [{ ...base, id: note.id, front: note.front, back: note.back }];
+		case 'reversed':
+			return [
+				{ ...base, id: `${note.id}--forward`, front: note.front, back: note.back },
+				{ ...base, id: `${note.id}--reverse`, order: order + 1, front: note.back, back: note.front }
+			];
+		case 'cloze': {
+			const gaps = clozeGaps(note.text.zh);
+			const enGaps = clozeGaps(note.text.en);
+			if (gaps.length === 0) parsed.report([...path, 'text'], 'a cloze needs at least one gap such as {{c1::2030}}');
+			if (gaps.join() !== enGaps.join()) {
+				parsed.report([...path, 'text'], `gaps differ between zh (${gaps.join(', ')}) and en (${enGaps.join(', ')})`);
+			}
+			return gaps.map((gap, i) => {
+				const { front, back } = localizedCloze(note.text, gap);
+				const withExtra = note.extra
+					? { zh: `${back.zh}\n\n${note.extra.zh}`, en: `${back.en}\n\n${note.extra.en}` }
+					: back;
+				return { ...base, id: `${note.id}--c${gap}`, order: order + i, front, back: withExtra };
+			});
+		}
+	}
+}
+
+function checkQuestion(parsed: ParsedFile, path: Path, question: QuestionSource): void {
+	if (question.kind !== 'single' && question.kind !== 'multiple') return;
+	const correct = question.options.filter((o) => o.correct).length;
+	if (question.kind === 'single' && correct !== 1) {
+		parsed.report([...path, 'options'], `a single-choice question needs exactly one correct option, not ${correct}`);
+	}
+	if (question.kind === 'multiple' && correct < 1) {
+		parsed.report([...path, 'options'], 'a multiple-select question needs at least one correct option');
+	}
+}
+
+function toQuestion(deckId: string, chapterId: string, q: QuestionSource, cards: string[]): Question {
+	const base = {
+		id: q.id,
+		deckId,
+		chapterId,
+		source: q.source,
+		cards,
+		prompt: q.prompt,
+		explanation: q.explanation
+	};
+	switch (q.kind) {
+		case 'single':
+		case 'multiple':
+			return {
+				...base,
+				kind: q.kind,
+				options: q.options.map(({ zh, en, correct }) => ({ text: { zh, en }, correct: correct ?? false }))
+			};
+		case 'truefalse':
+			return { ...base, kind: q.kind, answer: q.answer };
+		case 'numeric':
+			return { ...base, kind: q.kind, value: q.value, unit: q.unit, accept: q.accept, answer: q.answer };
+		case 'order':
+			return { ...base, kind: q.kind, items: q.items };
+		case 'match':
+			return { ...base, kind: q.kind, pairs: q.pairs };
+	}
+}

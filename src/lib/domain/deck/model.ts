@@ -1,0 +1,126 @@
+/**
+ * The compiled deck: what the deck compiler emits from the YAML sources and what content sync stores.
+ * Plain data only, so it can be serialised into the app bundle and into IndexedDB unchanged.
+ */
+
+/** A text in every content language the app ships. */
+export interface Localized {
+	zh: string;
+	en: string;
+}
+
+export type ContentLanguage = keyof Localized;
+
+/** A passage of the report: section 0 is the untitled opening, then the titled sections in order. */
+export interface SourceRef {
+	section: number;
+	paragraph: number;
+}
+
+export interface ReportSection {
+	number: number;
+	title: Localized;
+	paragraphs: number;
+}
+
+export interface SummaryParagraph extends SourceRef {
+	text: Localized;
+}
+
+export interface Chapter {
+	id: string;
+	deckId: string;
+	order: number;
+	title: Localized;
+	sections: number[];
+	summary: SummaryParagraph[];
+}
+
+export type CardKind = 'basic' | 'reversed' | 'cloze';
+
+/** One reviewable card. A reversed note yields two cards, a cloze note one card per gap. */
+export interface Card {
+	id: string;
+	noteId: string;
+	deckId: string;
+	chapterId: string;
+	/** Position in report order across the deck, so new cards are introduced in reading order. */
+	order: number;
+	kind: CardKind;
+	source: SourceRef;
+	front: Localized;
+	back: Localized;
+}
+
+export type QuestionKind = 'single' | 'multiple' | 'truefalse' | 'numeric' | 'order' | 'match';
+
+export interface ChoiceOption {
+	text: Localized;
+	correct: boolean;
+}
+
+interface QuestionBase {
+	id: string;
+	deckId: string;
+	chapterId: string;
+	source: SourceRef;
+	/** The flashcards that test the same fact; a wrong answer makes them due. */
+	cards: string[];
+	prompt: Localized;
+	explanation: Localized;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+	kind: 'single' | 'multiple';
+	options: ChoiceOption[];
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+	kind: 'truefalse';
+	answer: boolean;
+}
+
+export interface NumericQuestion extends QuestionBase {
+	kind: 'numeric';
+	/** The exact value in `unit`, e.g. 8200000000 with unit USD for 82亿美元. */
+	value: number;
+	unit: string;
+	/** Answers written the way a learner would, all accepted: "82亿美元", "$8.2B". */
+	accept: string[];
+	answer: Localized;
+}
+
+export interface OrderQuestion extends QuestionBase {
+	kind: 'order';
+	/** Items in their correct order. */
+	items: Localized[];
+}
+
+export interface MatchQuestion extends QuestionBase {
+	kind: 'match';
+	pairs: { left: Localized; right: Localized }[];
+}
+
+export type Question =
+	| ChoiceQuestion
+	| TrueFalseQuestion
+	| NumericQuestion
+	| OrderQuestion
+	| MatchQuestion;
+
+export interface Deck {
+	id: string;
+	title: Localized;
+	/** Where the report comes from: shown on the home screen and cited by the opening chapter. */
+	attribution: Localized;
+	sections: ReportSection[];
+	chapters: Chapter[];
+	cards: Card[];
+	questions: Question[];
+}
+
+/** What the app bundles: every deck plus a content hash that tells content sync when to run. */
+export interface CompiledDecks {
+	version: string;
+	decks: Deck[];
+}

@@ -1,0 +1,55 @@
+/**
+ * A card's memory state as stored (epoch milliseconds, so IndexedDB can index `due`), and its conversion to and from
+ * ts-fsrs' `Card`.
+ */
+import { State, createEmptyCard, type Card as FsrsCard } from 'ts-fsrs';
+
+export { State };
+
+export interface MemoryState {
+	due: number;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	scheduledDays: number;
+	learningSteps: number;
+	reps: number;
+	lapses: number;
+	state: State;
+	lastReview: number | null;
+}
+
+export function toFsrsCard(memory: MemoryState): FsrsCard {
+	return {
+		due: new Date(memory.due),
+		stability: memory.stability,
+		difficulty: memory.difficulty,
+		elapsed_days: memory.elapsedDays,
+		scheduled_days: memory.scheduledDays,
+		learning_steps: memory.learningSteps,
+		reps: memory.reps,
+		lapses: memory.lapses,
+		state: memory.state,
+		last_review: memory.lastReview === null ? undefined : new Date(memory.lastReview)
+	};
+}
+
+export function fromFsrsCard(card: FsrsCard): MemoryState {
+	return {
+		due: card.due.getTime(),
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsedDays: card.elapsed_days,
+		scheduledDays: card.scheduled_days,
+		learningSteps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state,
+		lastReview: card.last_review ? card.last_review.getTime() : null
+	};
+}
+
+/** The state of a card nobody has reviewed yet, introduced at `now`. */
+export function newMemoryState(now: number): MemoryState {
+	return fromFsrsCard(createEmptyCard(new Date(now)));
+}

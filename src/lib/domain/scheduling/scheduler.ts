@@ -1,0 +1,57 @@
+/** Scheduling with ts-fsrs: grading, replaying the review log, and retrievability. Every function takes `now`. */
+import { FSRS, generatorParameters, type Grade } from 'ts-fsrs';
+import { fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
+import { compareEvents, type ReviewEvent } from './review-log';
+
+export interface SchedulerOptions {
+	/** Target probability of recall when a card comes due (ts-fsrs `request_retention`). */
+	desiredRetention: number;
+	maximumIntervalDays: number;
+	/** Randomise intervals slightly so cards learned together drift apart; off in tests for exact results. */
+	fuzz: boolean;
+	/** Short-term (re)learning steps within the day. */
+	learningSteps: boolean;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+	desiredRetention: 0.9,
+	maximumIntervalDays: 36500,
+	fuzz: true,
+	learningSteps: true
+};
+
+export class Scheduler {
+	readonly #fsrs: FSRS;
+
+	constructor(options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS) {
+		this.#fsrs = new FSRS(
+			generatorParameters({
+				request_retention: options.desiredRetention,
+				maximum_interval: options.maximumIntervalDays,
+				enable_fuzz: options.fuzz,
+				enable_short_term: options.learningSteps
+			})
+		);
+	}
+
+	/** The memory state after grading `memory` with `rating` at `now`. */
+	grade(memory: MemoryState, rating: Grade, now: number): MemoryState {
+		return fromFsrsCard(this.#fsrs.next(toFsrsCard(memory), new Date(now), rating).card);
+	}
+
+	/**
+	 * Rebuild a card's memory state from its log alone: a new card introduced at `introducedAt`, then every event in
+	 * log order. This is what the stored state caches.
+	 */
+	replay(introducedAt: number, events: readonly ReviewEvent[]): MemoryState {
+		return [...events]
+			.sort(compareEvents)
+			.reduce((memory, event) => this.grade(memory, event.rating, event.at), newMemoryState(introducedAt));
+	}
+
+	/** Predicted probability of recalling the card at `now`, 0 for a card never reviewed. */
+	retrievability(memory: MemoryState, now: number): number {
+		if (memory.lastReview === null) return 0;
+		return this.#fsrs.get_retrievability(toFsrsCard(memory), new Date(now), false);
+	}
+}

@@ -1,0 +1,25 @@
+/** Storage failures the learner must be told about, each with its own message in the UI. */
+
+export type StorageProblem = 'quota' | 'unavailable' | 'blocked' | 'stale' | 'unknown';
+
+/** The card changed since it was shown (a second tab or a double tap graded it first); nothing was written. */
+export class StaleGradeError extends Error {
+	readonly problem = 'stale';
+	constructor(cardId: string) {
+		super(`Card ${cardId} was graded elsewhere since it was shown`);
+		this.name = 'StaleGradeError';
+	}
+}
+
+/** Sort any error thrown by Dexie or IndexedDB into a problem the UI can explain. */
+export function storageProblem(error: unknown): StorageProblem {
+	if (error instanceof StaleGradeError) return 'stale';
+	const names = new Set<string>();
+	for (let e: unknown = error; e && typeof e === 'object' && names.size < 5; e = (e as { inner?: unknown }).inner) {
+		if ('name' in e && typeof e.name === 'string') names.add(e.name);
+	}
+	if (names.has('QuotaExceededError')) return 'quota';
+	if (names.has('VersionError') || names.has('DatabaseClosedError') || names.has('BlockedError')) return 'blocked';
+	if (names.has('MissingAPIError') || names.has('InvalidStateError') || names.has('OpenFailedError')) return 'unavailable';
+	return 'unknown';
+}

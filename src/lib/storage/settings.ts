@@ -1,0 +1,18 @@
+/** Typed access to the settings table. */
+import type { ReportCardDb } from './db';
+import type { Locale } from '../i18n/locales';
+
+export interface Settings {
+	/** Version of the shipped decks last synced into the database. */
+	contentVersion: string;
+	/** The learner's choice of interface language; absent until they choose, so the browser's language applies. */
+	locale: Locale;
+}
+
+export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {
+	return (await db.settings.get(key))?.value as Settings[K] | undefined;
+}
+
+export async function setSetting<K extends keyof Settings>(db: ReportCardDb, key: K, value: Settings[K]): Promise<void> {
+	await db.settings.put({ key, value });
+}

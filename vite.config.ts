@@ -1,0 +1,37 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+import { decksPlugin } from './src/build/vite-plugin-decks';
+
+const port = Number(process.env.PORT ?? 4321);
+
+export default defineConfig({
+	plugins: [
+		decksPlugin(),
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: false,
+			kit: { spa: false },
+			workbox: {
+				// The first visit must already be controlled, or an offline reload right after it fails.
+				clientsClaim: true,
+				globPatterns: [
+					'client/**/*.{js,css,html,ico,png,svg,webp,webmanifest,woff2,json}',
+					'prerendered/**/*.{html,json}'
+				],
+				navigateFallback: null,
+				// Pages take their chapter from the query (/quiz?chapter=...); the precached page is the same for all.
+				ignoreURLParametersMatching: [/./]
+			}
+		})
+	],
+	server: { port, strictPort: true },
+	preview: { port, strictPort: true },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true }
+	}
+});
