@@ -23,7 +23,7 @@ export default defineConfig({
 	workers: process.env.CI ? 2 : undefined,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: 'list',
 	use: {
 		baseURL: `http://localhost:${port}`,
 		serviceWorkers: 'allow',

@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
-import { decksPlugin } from './src/build/vite-plugin-decks';
+import { decksPlugin } from './src/build/vite-plugin-decks.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 
@@ -13,7 +13,6 @@ export default defineConfig({
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest: false,
-			kit: { spa: false },
 			workbox: {
 				// The first visit must already be controlled, or an offline reload right after it fails.
 				clientsClaim: true,
@@ -30,8 +29,12 @@ export default defineConfig({
 	server: { port, strictPort: true },
 	preview: { port, strictPort: true },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
+			// Reads the production build, so it runs after `vite build` (npm run size).
+			{ extends: true, test: { name: 'budget', include: ['tests/budget/**/*.test.ts'] } }
+		]
 	}
 });

@@ -1,7 +1,7 @@
 /** Reads deck sources from disk (Node only): decks/<deck>/deck.yaml plus decks/<deck>/chapters/*.yaml. */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { DeckSourceFiles, SourceFile } from '../lib/domain/deck/compile';
+import type { DeckSourceFiles, SourceFile } from '../lib/domain/deck/compile.ts';
 
 export function readDeckSources(decksDir: string): DeckSourceFiles[] {
 	const read = (path: string): SourceFile => ({

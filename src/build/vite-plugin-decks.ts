@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileDeck } from '../lib/domain/deck/compile';
-import type { CompiledDecks } from '../lib/domain/deck/model';
-import { readDeckSources } from './deck-files';
+import { compileDeck } from '../lib/domain/deck/compile.ts';
+import type { CompiledDecks } from '../lib/domain/deck/model.ts';
+import { readDeckSources } from './deck-files.ts';
 
 const VERSION_ID = 'virtual:reportcard/decks-version';
 const DECKS_ID = 'virtual:reportcard/decks';

@@ -21,11 +21,11 @@ export async function countRows(page: Page, store: string): Promise<number> {
 		(name) =>
 			new Promise<number>((resolve, reject) => {
 				const open = indexedDB.open('reportcard');
-				open.onerror = () => reject(open.error as Error);
+				open.onerror = () => reject(new Error(String(open.error)));
 				open.onsuccess = () => {
 					const request = open.result.transaction(name).objectStore(name).count();
 					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error as Error);
+					request.onerror = () => reject(new Error(String(request.error)));
 				};
 			}),
 		store

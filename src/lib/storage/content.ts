@@ -1,5 +1,4 @@
 /** Content sync: puts the shipped decks into IndexedDB whenever their version changes. */
-import type { Table } from 'dexie';
 import type { CompiledDecks } from '../domain/deck/model';
 import { planCardSync } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
@@ -27,21 +26,19 @@ export async function syncContent(db: ReportCardDb, compiled: CompiledDecks, now
 		for (const deck of compiled.decks) {
 			const existing = await db.cards.where('deckId').equals(deck.id).toArray();
 			await db.cards.bulkPut(planCardSync(existing, deck.cards, now));
-			await replaceRetiring(db.chapters, deck.id, deck.chapters);
-			await replaceRetiring(db.questions, deck.id, deck.questions);
+			const chapterIds = await db.chapters.where('deckId').equals(deck.id).primaryKeys();
+			await db.chapters.bulkPut(deck.chapters.map((chapter) => ({ ...chapter, retired: 0 as const })));
+			await db.chapters.where(':id').anyOf(goneIds(chapterIds, deck.chapters)).modify({ retired: 1 });
+			const questionIds = await db.questions.where('deckId').equals(deck.id).primaryKeys();
+			await db.questions.bulkPut(deck.questions.map((question) => ({ ...question, retired: 0 as const })));
+			await db.questions.where(':id').anyOf(goneIds(questionIds, deck.questions)).modify({ retired: 1 });
 		}
 		await setSetting(db, 'contentVersion', compiled.version);
 	});
 }
 
-/** Shipped rows go in as current; rows the deck no longer has are kept but marked retired. */
-async function replaceRetiring<T extends { id: string; retired: 0 | 1 }>(
-	table: Table<T, string>,
-	deckId: string,
-	rows: Omit<T, 'retired'>[]
-): Promise<void> {
-	const shipped = new Set(rows.map((row) => row.id));
-	const gone = (await table.where('deckId').equals(deckId).primaryKeys()).filter((id) => !shipped.has(id));
-	await table.bulkPut(rows.map((row) => ({ ...row, retired: 0 }) as T));
-	await table.bulkUpdate(gone.map((key) => ({ key, changes: { retired: 1 } as Partial<T> })));
+/** Ids stored for a deck that its shipped version no longer has: kept (their history matters) but retired. */
+function goneIds(storedIds: string[], shipped: { id: string }[]): string[] {
+	const current = new Set(shipped.map((row) => row.id));
+	return storedIds.filter((id) => !current.has(id));
 }

@@ -17,9 +17,7 @@ export interface StoredChapter extends Chapter {
 	retired: 0 | 1;
 }
 
-export interface StoredQuestion extends Question {
-	retired: 0 | 1;
-}
+export type StoredQuestion = Question & { retired: 0 | 1 };
 
 export interface QuizAnswerRecord {
 	questionId: string;

@@ -1,5 +1,5 @@
 /** Cloze notes in the Anki syntax: "到{{c1::2030}}年". One card per gap number. */
-import type { Localized } from './model';
+import type { Localized } from './model.ts';
 
 const GAP = /\{\{c(\d+)::(.+?)\}\}/g;
 export const GAP_MARK = '[…]';

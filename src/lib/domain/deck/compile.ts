@@ -4,9 +4,9 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import * as v from 'valibot';
-import { localizedCloze, clozeGaps } from './cloze';
-import { DeckCompileError, type DeckProblem } from './errors';
-import type { Card, Chapter, Deck, Question, SourceRef } from './model';
+import { localizedCloze, clozeGaps } from './cloze.ts';
+import { DeckCompileError, type DeckProblem } from './errors.ts';
+import type { Card, Chapter, Deck, Question, SourceRef } from './model.ts';
 import {
 	chapterSourceSchema,
 	deckSourceSchema,
@@ -14,7 +14,7 @@ import {
 	type ChapterSource,
 	type DeckSource,
 	type QuestionSource
-} from './source-schema';
+} from './source-schema.ts';
 
 export interface SourceFile {
 	path: string;
@@ -78,7 +78,11 @@ class ParsedFile {
 		for (const issue of result.issues) {
 			const path = (issue.path ?? []).map((item) => item.key as string | number);
 			const where = path.length > 0 ? `${path.join('.')}: ` : '';
-			this.report(path, `${where}${issue.message}`);
+			const message =
+				issue.type === 'strict_object'
+					? `unknown key "${String(issue.input)}" (check its spelling and indentation)`
+					: issue.message;
+			this.report(path, `${where}${message}`);
 		}
 		return undefined;
 	}

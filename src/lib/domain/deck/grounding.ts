@@ -3,8 +3,8 @@
  * paragraph of the report it cites. It catches a citation that points at the wrong paragraph and a fact the report
  * does not state.
  */
-import type { CompileResult } from './compile';
-import type { DeckProblem } from './errors';
+import type { CompileResult } from './compile.ts';
+import type { DeckProblem } from './errors.ts';
 
 /** Report paragraphs keyed "section.paragraph". A paragraph is a non-empty line; headings start sections. */
 export function splitReport(reportText: string, outline: CompileResult['outline']): Map<string, string> {

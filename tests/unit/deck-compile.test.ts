@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { compileDeck, type DeckSourceFiles } from '../../src/lib/domain/deck/compile';
+import { DeckCompileError } from '../../src/lib/domain/deck/errors';
+
+const deckYaml = `id: demo
+title: { zh: 演示, en: Demo }
+attribution: { zh: 来源, en: Source }
+sections:
+  - number: 1
+    heading: 第一节
+    title: { zh: 第一节, en: Section one }
+    paragraphs: 2
+`;
+
+const chapterYaml = `id: one
+order: 1
+title: { zh: 一, en: One }
+sections: [1]
+summary:
+  - source: { section: 1, paragraph: 1 }
+    zh: 第一段
+    en: First paragraph
+  - source: { section: 1, paragraph: 2 }
+    zh: 第二段
+    en: Second paragraph
+cards:
+  - id: fund-size
+    kind: cloze
+    source: { section: 1, paragraph: 1 }
+    terms: [82亿美元]
+    text: { zh: "基金规模为{{c1::82亿美元}}，用于{{c2::初创企业}}。", en: "The fund is {{c1::USD 8.2 billion}}, for {{c2::start-ups}}." }
+  - id: framework-maker
+    kind: reversed
+    source: { section: 1, paragraph: 2 }
+    terms: [MindSpore]
+    front: { zh: MindSpore, en: MindSpore }
+    back: { zh: 华为的AI框架, en: Huawei's AI framework }
+questions:
+  - id: q-fund
+    kind: single
+    source: { section: 1, paragraph: 1 }
+    terms: [82亿美元]
+    cards: [fund-size]
+    prompt: { zh: 基金多大？, en: How big is the fund? }
+    options:
+      - { zh: 82亿美元, en: USD 8.2 billion, correct: true }
+      - { zh: 千亿美元, en: USD 100 billion }
+    explanation: { zh: 第1节第1段。, en: "Section 1, paragraph 1." }
+`;
+
+function files(chapter: string, deck = deckYaml): DeckSourceFiles {
+	return { deck: { path: 'decks/demo/deck.yaml', text: deck }, chapters: [{ path: 'decks/demo/chapters/01.yaml', text: chapter }] };
+}
+
+function problemsOf(chapter: string, deck?: string): string[] {
+	try {
+		compileDeck(files(chapter, deck));
+	} catch (error) {
+		if (error instanceof DeckCompileError) return error.problems.map((p) => `${p.file}:${p.line ?? '?'}: ${p.message}`);
+		throw error;
+	}
+	throw new Error('expected the deck to be rejected');
+}
+
+describe('compileDeck', () => {
+	it('expands cloze gaps and reversed notes into cards with stable ids', () => {
+		const { deck } = compileDeck(files(chapterYaml));
+		expect(deck.cards.map((c) => c.id)).toEqual([
+			'fund-size--c1',
+			'fund-size--c2',
+			'framework-maker--forward',
+			'framework-maker--reverse'
+		]);
+		expect(deck.cards[0].front.zh).toBe('基金规模为[…]，用于初创企业。');
+		expect(deck.cards[1].front.en).toBe('The fund is USD 8.2 billion, for […].');
+		expect(deck.cards[0].back.en).toBe('The fund is USD 8.2 billion, for start-ups.');
+		expect(deck.cards[3].front).toEqual({ zh: '华为的AI框架', en: "Huawei's AI framework" });
+		expect(deck.questions[0].cards).toEqual(['fund-size--c1', 'fund-size--c2']);
+	});
+
+	it('keeps card ids when only the text changes', () => {
+		const edited = chapterYaml.replace('用于{{c2::初创企业}}', '投向{{c2::初创企业}}');
+		expect(compileDeck(files(edited)).deck.cards.map((c) => c.id)).toEqual(
+			compileDeck(files(chapterYaml)).deck.cards.map((c) => c.id)
+		);
+	});
+
+	it('reports a YAML syntax error with file and line', () => {
+		const broken = chapterYaml.replace('title: { zh: 一, en: One }', 'title: { zh: 一, en: One');
+		// The parser notices the unclosed map where the next line starts.
+		expect(problemsOf(broken)[0]).toMatch(/^decks\/demo\/chapters\/01\.yaml:4: Flow map .* end with a }/);
+	});
+
+	it('reports a missing translation at its line', () => {
+		const broken = chapterYaml.replace('en: First paragraph', 'en: ""');
+		expect(problemsOf(broken)).toEqual(['decks/demo/chapters/01.yaml:8: summary.0.en: must not be empty']);
+	});
+
+	it('reports a misspelt key instead of ignoring it', () => {
+		const broken = chapterYaml.replace('    terms: [MindSpore]', '    term: [MindSpore]');
+		expect(problemsOf(broken).join('\n')).toMatch(/01\.yaml:2\d: cards\.1\.(term|terms)/);
+	});
+
+	it('rejects a duplicate id, a citation outside the chapter, and a bad cloze', () => {
+		const broken = chapterYaml
+			.replace('id: framework-maker', 'id: fund-size')
+			.replace('source: { section: 1, paragraph: 2 }\n    terms: [MindSpore]', 'source: { section: 1, paragraph: 9 }\n    terms: [MindSpore]')
+			.replace('{{c2::start-ups}}', 'start-ups');
+		const problems = problemsOf(broken).join('\n');
+		expect(problems).toContain('id "fund-size" is already used');
+		expect(problems).toContain('section 1 has 2 paragraphs, not 9');
+		expect(problems).toContain('gaps differ between zh (1, 2) and en (1)');
+	});
+
+	it('rejects a single-choice question with two right answers and an unknown card reference', () => {
+		const broken = chapterYaml
+			.replace('{ zh: 千亿美元, en: USD 100 billion }', '{ zh: 千亿美元, en: USD 100 billion, correct: true }')
+			.replace('cards: [fund-size]', 'cards: [no-such-card]');
+		const problems = problemsOf(broken).join('\n');
+		expect(problems).toContain('exactly one correct option, not 2');
+		expect(problems).toContain('no card or note "no-such-card"');
+	});
+
+	it('requires a summary for every paragraph of the chapter', () => {
+		const broken = chapterYaml.replace(/ {2}- source: \{ section: 1, paragraph: 2 \}\n {4}zh: 第二段\n {4}en: Second paragraph\n/, '');
+		expect(problemsOf(broken).join('\n')).toContain('paragraph 1.2 has no summary');
+	});
+});

@@ -1,0 +1,29 @@
+/** Every message exists, non-empty, in every locale (TypeScript checks the shape; this checks the values). */
+import { describe, expect, it } from 'vitest';
+import { LOCALES, catalogues, localeFromLanguages } from '../../src/lib/i18n';
+
+function leaves(value: unknown, path = ''): [string, unknown][] {
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
+	}
+	return [[path, value]];
+}
+
+describe('i18n', () => {
+	const reference = leaves(catalogues.en).map(([key]) => key);
+
+	it.each(LOCALES)('%s has every message, none empty', (locale) => {
+		const entries = leaves(catalogues[locale]);
+		expect(entries.map(([key]) => key)).toEqual(reference);
+		for (const [key, value] of entries) {
+			const text = typeof value === 'function' ? String((value as (...a: number[]) => unknown)(1, 2, 3)) : value;
+			expect(typeof text === 'string' && text.trim().length > 0, key).toBe(true);
+		}
+	});
+
+	it('follows the browser: zh-* gets Chinese, anything else English', () => {
+		expect(localeFromLanguages(['zh-TW', 'en'])).toBe('zh-CN');
+		expect(localeFromLanguages(['fr-FR', 'zh-CN'])).toBe('en');
+		expect(localeFromLanguages([])).toBe('en');
+	});
+});
