@@ -49,7 +49,10 @@ questions:
 `;
 
 function files(chapter: string, deck = deckYaml): DeckSourceFiles {
-	return { deck: { path: 'decks/demo/deck.yaml', text: deck }, chapters: [{ path: 'decks/demo/chapters/01.yaml', text: chapter }] };
+	return {
+		deck: { path: 'decks/demo/deck.yaml', text: deck },
+		chapters: [{ path: 'decks/demo/chapters/01.yaml', text: chapter }]
+	};
 }
 
 function problemsOf(chapter: string, deck?: string): string[] {
@@ -104,7 +107,10 @@ describe('compileDeck', () => {
 	it('rejects a duplicate id, a citation outside the chapter, and a bad cloze', () => {
 		const broken = chapterYaml
 			.replace('id: framework-maker', 'id: fund-size')
-			.replace('source: { section: 1, paragraph: 2 }\n    terms: [MindSpore]', 'source: { section: 1, paragraph: 9 }\n    terms: [MindSpore]')
+			.replace(
+				'source: { section: 1, paragraph: 2 }\n    terms: [MindSpore]',
+				'source: { section: 1, paragraph: 9 }\n    terms: [MindSpore]'
+			)
 			.replace('{{c2::start-ups}}', 'start-ups');
 		const problems = problemsOf(broken).join('\n');
 		expect(problems).toContain('id "fund-size" is already used');
@@ -122,7 +128,10 @@ describe('compileDeck', () => {
 	});
 
 	it('requires a summary for every paragraph of the chapter', () => {
-		const broken = chapterYaml.replace(/ {2}- source: \{ section: 1, paragraph: 2 \}\n {4}zh: 第二段\n {4}en: Second paragraph\n/, '');
+		const broken = chapterYaml.replace(
+			/ {2}- source: \{ section: 1, paragraph: 2 \}\n {4}zh: 第二段\n {4}en: Second paragraph\n/,
+			''
+		);
 		expect(problemsOf(broken).join('\n')).toContain('paragraph 1.2 has no summary');
 	});
 });

@@ -24,7 +24,15 @@ describe('scheduler', () => {
 
 	it('replays events in log order whatever order they are stored in', () => {
 		const events: ReviewEvent[] = [
-			{ id: 'b', cardId: 'x', kind: 'grade', rating: Rating.Good, at: NOW + 15 * MINUTE, durationMs: 1, stateBefore: State.Learning },
+			{
+				id: 'b',
+				cardId: 'x',
+				kind: 'grade',
+				rating: Rating.Good,
+				at: NOW + 15 * MINUTE,
+				durationMs: 1,
+				stateBefore: State.Learning
+			},
 			{ id: 'a', cardId: 'x', kind: 'grade', rating: Rating.Good, at: NOW, durationMs: 1, stateBefore: State.New }
 		];
 		const stepwise = exact.grade(exact.grade(newMemoryState(NOW), Rating.Good, NOW), Rating.Good, NOW + 15 * MINUTE);

@@ -11,7 +11,12 @@ import { finishAttempt, openAttempt, recordAnswer, startAttempt } from '../../sr
 import { gradeCard, loadQueue, rebuildCard } from '../../src/lib/storage/reviews';
 import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, makeQuestion, openTestDb } from './factories';
 
-const scheduler = new Scheduler({ desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false, learningSteps: true });
+const scheduler = new Scheduler({
+	desiredRetention: 0.9,
+	maximumIntervalDays: 36500,
+	fuzz: false,
+	learningSteps: true
+});
 let db: ReportCardDb;
 
 beforeEach(async () => {
@@ -63,7 +68,11 @@ describe('content sync', () => {
 	});
 
 	it('retires questions and chapters the decks no longer ship', async () => {
-		await syncContent(db, compiled(makeDeck([makeCard({ id: 'a' })], [makeQuestion('q1'), makeQuestion('q2')]), 'v2'), NOW);
+		await syncContent(
+			db,
+			compiled(makeDeck([makeCard({ id: 'a' })], [makeQuestion('q1'), makeQuestion('q2')]), 'v2'),
+			NOW
+		);
 		await syncContent(db, compiled(makeDeck([makeCard({ id: 'a' })], [makeQuestion('q1')]), 'v3'), NOW);
 		expect((await db.questions.toArray()).map((q) => [q.id, q.retired])).toEqual([
 			['q1', 0],
@@ -78,7 +87,13 @@ describe('grading', () => {
 		const after = await grade('a', Rating.Easy, NOW + MINUTE);
 		const rows = await db.reviews.toArray();
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ cardId: 'a', kind: 'grade', rating: Rating.Easy, at: NOW + MINUTE, stateBefore: State.New });
+		expect(rows[0]).toMatchObject({
+			cardId: 'a',
+			kind: 'grade',
+			rating: Rating.Easy,
+			at: NOW + MINUTE,
+			stateBefore: State.New
+		});
 		expect(rows[0].id).toMatch(/^[0-9a-f-]{36}$/);
 		expect(after.memory.state).toBe(State.Review);
 		expect(after.due).toBeGreaterThan(before?.due ?? Infinity);
@@ -134,7 +149,13 @@ describe('queue and overview', () => {
 		await finishAttempt(db, second.id, NOW + 3 * MINUTE);
 
 		const [overview] = await chapterOverviews(db, NOW + 5 * MINUTE);
-		expect(overview).toMatchObject({ due: 1, fresh: 1, total: 2, best: { correct: 2, total: 2 }, latest: { correct: 0, total: 2 } });
+		expect(overview).toMatchObject({
+			due: 1,
+			fresh: 1,
+			total: 2,
+			best: { correct: 2, total: 2 },
+			latest: { correct: 0, total: 2 }
+		});
 	});
 });
 

@@ -1,14 +1,27 @@
-/** The typed i18n layer: every string the interface shows comes from here. */
-import { en, type Messages } from './en';
-import type { Locale } from './locales';
-import { zhCN } from './zh-CN';
+/** The typed i18n layer: every string the interface shows comes from here, `app.t.<area>.<message>`. */
+import { LOCALES, type Locale } from './locales';
+import { common } from './messages/common';
+import { errors } from './messages/errors';
+import { home } from './messages/home';
+import { quiz } from './messages/quiz';
+import { review } from './messages/review';
 
-export type { Messages };
+const areas = { common, errors, home, quiz, review };
+
+export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
+
+function catalogue(locale: Locale): Messages {
+	return Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[locale]])) as Messages;
+}
+
+export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, catalogue(locale)])) as Record<
+	Locale,
+	Messages
+>;
+
 export { LOCALES, contentLanguage, isLocale, localeFromLanguages, type Locale } from './locales';
 
-export const catalogues: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
-
-/** Percent in the locale's own style: "80%" in both, but kept in one place. */
+/** Percent in the locale's own style, kept in one place. */
 export function formatPercent(locale: Locale, ratio: number): string {
 	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }

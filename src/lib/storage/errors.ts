@@ -20,6 +20,7 @@ export function storageProblem(error: unknown): StorageProblem {
 	}
 	if (names.has('QuotaExceededError')) return 'quota';
 	if (names.has('VersionError') || names.has('DatabaseClosedError') || names.has('BlockedError')) return 'blocked';
-	if (names.has('MissingAPIError') || names.has('InvalidStateError') || names.has('OpenFailedError')) return 'unavailable';
+	if (names.has('MissingAPIError') || names.has('InvalidStateError') || names.has('OpenFailedError'))
+		return 'unavailable';
 	return 'unknown';
 }

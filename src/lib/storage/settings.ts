@@ -13,6 +13,10 @@ export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key
 	return (await db.settings.get(key))?.value as Settings[K] | undefined;
 }
 
-export async function setSetting<K extends keyof Settings>(db: ReportCardDb, key: K, value: Settings[K]): Promise<void> {
+export async function setSetting<K extends keyof Settings>(
+	db: ReportCardDb,
+	key: K,
+	value: Settings[K]
+): Promise<void> {
 	await db.settings.put({ key, value });
 }

@@ -149,7 +149,10 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 			grounding.push({ id: note.id, file: parsed.file.path, source: note.source, terms: note.terms });
 			const cards = expandNote(parsed, ['cards', i], deck.id, chapter, note, deck.cards.length);
 			for (const card of cards) claimId(parsed, ['cards', i, 'id'], card.id);
-			noteCards.set(note.id, cards.map((c) => c.id));
+			noteCards.set(
+				note.id,
+				cards.map((c) => c.id)
+			);
 			deck.cards.push(...cards);
 		});
 
@@ -173,7 +176,8 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 function checkUniqueSections(parsed: ParsedFile, deck: DeckSource): void {
 	const numbers = new Set<number>();
 	deck.sections.forEach((section, i) => {
-		if (numbers.has(section.number)) parsed.report(['sections', i, 'number'], `section ${section.number} is declared twice`);
+		if (numbers.has(section.number))
+			parsed.report(['sections', i, 'number'], `section ${section.number} is declared twice`);
 		numbers.add(section.number);
 	});
 }

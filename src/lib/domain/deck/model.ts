@@ -101,12 +101,7 @@ export interface MatchQuestion extends QuestionBase {
 	pairs: { left: Localized; right: Localized }[];
 }
 
-export type Question =
-	| ChoiceQuestion
-	| TrueFalseQuestion
-	| NumericQuestion
-	| OrderQuestion
-	| MatchQuestion;
+export type Question = ChoiceQuestion | TrueFalseQuestion | NumericQuestion | OrderQuestion | MatchQuestion;
 
 export interface Deck {
 	id: string;

@@ -94,10 +94,7 @@ const questionSchema = v.variant('kind', [
 	v.strictObject({
 		...questionBase,
 		kind: v.literal('match'),
-		pairs: v.pipe(
-			v.array(v.strictObject({ left: localizedSchema, right: localizedSchema })),
-			v.minLength(3)
-		)
+		pairs: v.pipe(v.array(v.strictObject({ left: localizedSchema, right: localizedSchema })), v.minLength(3))
 	})
 ]);
 
@@ -107,10 +104,7 @@ export const chapterSourceSchema = v.strictObject({
 	title: localizedSchema,
 	/** The report sections this chapter teaches; its cards may cite only these. */
 	sections: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.minLength(1)),
-	summary: v.pipe(
-		v.array(v.strictObject({ source: sourceSchema, zh: text, en: text })),
-		v.minLength(1)
-	),
+	summary: v.pipe(v.array(v.strictObject({ source: sourceSchema, zh: text, en: text })), v.minLength(1)),
 	cards: v.array(v.variant('kind', [basicCard, reversedCard, clozeCard])),
 	questions: v.array(questionSchema)
 });

@@ -1,0 +1,34 @@
+import type { StorageProblem } from '../../storage/errors';
+import { defineMessages } from '../define';
+
+export const errors = defineMessages({
+	en: {
+		title: 'Something went wrong',
+		storage: {
+			quota:
+				'Your device is out of storage, so this was not saved. Free some space, then try again; nothing else was lost.',
+			unavailable:
+				'This browser does not let ReportCard store data (private browsing can do that). Open it in a normal window to study.',
+			blocked:
+				'ReportCard is open in another tab with an older version. Close the other tabs or reload them, then reload this one.',
+			stale: 'This card was already graded, perhaps in another tab. Showing the next card.',
+			unknown: 'Your data could not be read or saved. Reload the page; if it keeps happening, restart the browser.'
+		} satisfies Record<StorageProblem, string>,
+		chapterNotFound: 'That chapter does not exist. Pick one from the list.',
+		reload: 'Reload',
+		dismiss: 'Dismiss'
+	},
+	'zh-CN': {
+		title: '出了点问题',
+		storage: {
+			quota: '设备存储空间已满，本次操作没有保存。请释放一些空间后重试；其他数据都没有丢失。',
+			unavailable: '此浏览器不允许 ReportCard 保存数据（无痕模式可能如此）。请在普通窗口中打开再学习。',
+			blocked: 'ReportCard 在另一个标签页中以旧版本打开。请关闭或刷新其他标签页，然后刷新本页。',
+			stale: '这张卡片已经评过分了，可能是在另一个标签页中。现在显示下一张。',
+			unknown: '无法读取或保存你的数据。请刷新页面；如果问题持续，请重启浏览器。'
+		},
+		chapterNotFound: '该章节不存在。请从列表中选择。',
+		reload: '刷新',
+		dismiss: '关闭'
+	}
+});
