@@ -37,11 +37,10 @@ describe.each(sources.map((files) => [files.deck.path, files] as const))('deck %
 		expect(uncited).toEqual([]);
 	});
 
-	it('has no duplicate question or card', () => {
-		const prompts = deck.questions.flatMap((q) => [q.prompt.zh, q.prompt.en]);
-		expect(prompts.filter((p, i) => prompts.indexOf(p) !== i)).toEqual([]);
-		const fronts = deck.cards.flatMap((c) => [c.front.zh, c.front.en]);
-		expect(fronts.filter((f, i) => fronts.indexOf(f) !== i)).toEqual([]);
+	it.each(['zh', 'en'] as const)('has no duplicate question or card front in %s', (lang) => {
+		const duplicates = (texts: string[]) => texts.filter((text, i) => texts.indexOf(text) !== i);
+		expect(duplicates(deck.questions.map((q) => q.prompt[lang]))).toEqual([]);
+		expect(duplicates(deck.cards.map((c) => c.front[lang]))).toEqual([]);
 	});
 
 	it.skipIf(!existsSync(reportPath))('is grounded in the report text', () => {

@@ -29,6 +29,12 @@ cards:
     source: { section: 1, paragraph: 1 }
     terms: [82亿美元]
     text: { zh: "基金规模为{{c1::82亿美元}}，用于{{c2::初创企业}}。", en: "The fund is {{c1::USD 8.2 billion}}, for {{c2::start-ups}}." }
+  - id: fund-purpose
+    kind: basic
+    source: { section: 1, paragraph: 1 }
+    terms: [初创企业]
+    front: { zh: 这只基金投向哪类企业？, en: What kind of company does the fund back? }
+    back: { zh: 初创企业, en: Start-ups }
   - id: framework-maker
     kind: reversed
     source: { section: 1, paragraph: 2 }
@@ -71,13 +77,14 @@ describe('compileDeck', () => {
 		expect(deck.cards.map((c) => c.id)).toEqual([
 			'fund-size--c1',
 			'fund-size--c2',
+			'fund-purpose',
 			'framework-maker--forward',
 			'framework-maker--reverse'
 		]);
 		expect(deck.cards[0].front.zh).toBe('基金规模为[…]，用于初创企业。');
 		expect(deck.cards[1].front.en).toBe('The fund is USD 8.2 billion, for […].');
 		expect(deck.cards[0].back.en).toBe('The fund is USD 8.2 billion, for start-ups.');
-		expect(deck.cards[3].front).toEqual({ zh: '华为的AI框架', en: "Huawei's AI framework" });
+		expect(deck.cards[4].front).toEqual({ zh: '华为的AI框架', en: "Huawei's AI framework" });
 		expect(deck.questions[0].cards).toEqual(['fund-size--c1', 'fund-size--c2']);
 	});
 
@@ -101,7 +108,10 @@ describe('compileDeck', () => {
 
 	it('reports a misspelt key instead of ignoring it', () => {
 		const broken = chapterYaml.replace('    terms: [MindSpore]', '    term: [MindSpore]');
-		expect(problemsOf(broken).join('\n')).toMatch(/01\.yaml:2\d: cards\.1\.(term|terms)/);
+		expect(problemsOf(broken)).toEqual([
+			'decks/demo/chapters/01.yaml:24: cards.2.terms: is missing',
+			'decks/demo/chapters/01.yaml:27: cards.2.term: unknown key "term" (check its spelling and indentation)'
+		]);
 	});
 
 	it('rejects a duplicate id, a citation outside the chapter, and a bad cloze', () => {

@@ -79,9 +79,11 @@ class ParsedFile {
 			const path = (issue.path ?? []).map((item) => item.key as string | number);
 			const where = path.length > 0 ? `${path.join('.')}: ` : '';
 			const message =
-				issue.type === 'strict_object'
-					? `unknown key "${String(issue.input)}" (check its spelling and indentation)`
-					: issue.message;
+				issue.input === undefined
+					? 'is missing'
+					: issue.type === 'strict_object'
+						? `unknown key "${String(issue.input)}" (check its spelling and indentation)`
+						: issue.message;
 			this.report(path, `${where}${message}`);
 		}
 		return undefined;
@@ -148,7 +150,8 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 			citeCheck(['cards', i, 'source'], note.source);
 			grounding.push({ id: note.id, file: parsed.file.path, source: note.source, terms: note.terms });
 			const cards = expandNote(parsed, ['cards', i], deck.id, chapter, note, deck.cards.length);
-			for (const card of cards) claimId(parsed, ['cards', i, 'id'], card.id);
+			// A basic card keeps its note's id; only the ids that expansion derives need claiming.
+			for (const card of cards) if (card.id !== note.id) claimId(parsed, ['cards', i, 'id'], card.id);
 			noteCards.set(
 				note.id,
 				cards.map((c) => c.id)
