@@ -39,6 +39,19 @@ describe('scheduler', () => {
 		expect(exact.replay(NOW, events)).toEqual(stepwise);
 	});
 
+	it('replays a quiz mistake as due now without touching memory, and a reset as a new card', () => {
+		const learned = exact.grade(newMemoryState(NOW), Rating.Easy, NOW);
+		const events: ReviewEvent[] = [
+			{ id: 'a', cardId: 'x', kind: 'grade', rating: Rating.Easy, at: NOW, durationMs: 1, stateBefore: State.New },
+			{ id: 'b', cardId: 'x', kind: 'due-now', at: NOW + DAY, questionId: 'q' }
+		];
+		expect(exact.replay(NOW, events)).toEqual({ ...learned, due: NOW + DAY });
+		const reset = [...events, { id: 'c', cardId: 'x', kind: 'reset' as const, at: NOW + 2 * DAY }];
+		expect(exact.replay(NOW, reset)).toEqual(newMemoryState(NOW + 2 * DAY));
+		const stillNew = exact.replay(NOW, [{ id: 'd', cardId: 'x', kind: 'due-now', at: NOW + DAY, questionId: 'q' }]);
+		expect(stillNew).toEqual(newMemoryState(NOW));
+	});
+
 	it('predicts recall of about the desired retention when a card comes due', () => {
 		const memory = exact.grade(newMemoryState(NOW), Rating.Easy, NOW);
 		expect(exact.retrievability(memory, memory.due)).toBeCloseTo(0.9, 1);
@@ -51,7 +64,9 @@ describe('queue', () => {
 	const card = (id: string, order: number, state: State, due: number): QueueCard => ({
 		id,
 		order,
-		memory: { ...newMemoryState(NOW), state, due, lastReview: state === State.New ? null : NOW - DAY }
+		memory: { ...newMemoryState(NOW), state, due, lastReview: state === State.New ? null : NOW - DAY },
+		suspended: 0,
+		buriedUntil: 0
 	});
 
 	it('puts due cards by due date, interleaves new ones in report order, and respects the daily new limit', () => {
@@ -65,6 +80,15 @@ describe('queue', () => {
 		const queue = buildQueue(cards, NOW, dayEnd, 0, { newPerDay: 1 });
 		expect(queue.cards).toEqual(['r-early', 'n1', 'r-late']);
 		expect(buildQueue(cards, NOW, dayEnd, 1, { newPerDay: 1 }).newCount).toBe(0);
+	});
+
+	it('leaves suspended cards out, and buried ones until their time', () => {
+		const cards = [
+			{ ...card('s', 1, State.Review, NOW - DAY), suspended: 1 as const },
+			{ ...card('b', 2, State.Review, NOW - DAY), buriedUntil: NOW + DAY }
+		];
+		expect(buildQueue(cards, NOW, dayEnd, 0).cards).toEqual([]);
+		expect(buildQueue(cards, NOW + 2 * DAY, studyDayEnd(NOW + 2 * DAY), 0).cards).toEqual(['b']);
 	});
 
 	it('keeps a learning card coming back within minutes for the end of the session', () => {

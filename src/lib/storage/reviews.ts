@@ -21,7 +21,7 @@ export async function newStartedToday(db: ReportCardDb, now: number): Promise<nu
 	return db.reviews
 		.where('at')
 		.aboveOrEqual(studyDayStart(now))
-		.filter((event) => event.stateBefore === State.New)
+		.filter((event) => event.kind === 'grade' && event.stateBefore === State.New)
 		.count();
 }
 

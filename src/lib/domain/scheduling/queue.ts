@@ -6,6 +6,8 @@ export interface QueueCard {
 	/** Report order, for introducing new cards in reading order. */
 	order: number;
 	memory: MemoryState;
+	suspended: 0 | 1;
+	buriedUntil: number;
 }
 
 export interface QueueLimits {
@@ -44,6 +46,7 @@ export function buildQueue(
 	newStartedToday: number,
 	limits: QueueLimits = DEFAULT_QUEUE_LIMITS
 ): Queue {
+	cards = cards.filter((card) => card.suspended === 0 && card.buriedUntil <= now);
 	const due = cards.filter((c) => isDue(c.memory, now, dayEnd)).sort((a, b) => a.memory.due - b.memory.due);
 	const fresh = cards
 		.filter((c) => c.memory.state === State.New)

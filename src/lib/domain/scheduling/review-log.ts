@@ -21,7 +21,28 @@ export interface GradeEvent {
 	stateBefore: State;
 }
 
-export type ReviewEvent = GradeEvent;
+/**
+ * A quiz answer showed the fact is not known: the card becomes due at `at` without changing its memory, as Anki logs
+ * a manual reschedule. A card still new is left for the daily new-card queue.
+ */
+export interface DueNowEvent {
+	id: string;
+	cardId: string;
+	kind: 'due-now';
+	at: number;
+	/** The quiz question answered wrongly. */
+	questionId: string;
+}
+
+/** The learner reset the card: it starts again as new, its earlier history kept in the log. */
+export interface ResetEvent {
+	id: string;
+	cardId: string;
+	kind: 'reset';
+	at: number;
+}
+
+export type ReviewEvent = GradeEvent | DueNowEvent | ResetEvent;
 
 /** Log order: by time, ties broken by id so that every device replays the same sequence. */
 export function compareEvents(a: ReviewEvent, b: ReviewEvent): number {

@@ -1,6 +1,6 @@
 /** Scheduling with ts-fsrs: grading, replaying the review log, and retrievability. Every function takes `now`. */
 import { FSRS, generatorParameters, type Grade } from 'ts-fsrs';
-import { fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
+import { State, fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
 import { compareEvents, type ReviewEvent } from './review-log';
 
 export interface SchedulerOptions {
@@ -34,6 +34,18 @@ export class Scheduler {
 		);
 	}
 
+	/** The memory state after one log event. */
+	apply(memory: MemoryState, event: ReviewEvent): MemoryState {
+		switch (event.kind) {
+			case 'grade':
+				return this.grade(memory, event.rating, event.at);
+			case 'due-now':
+				return memory.state === State.New ? memory : { ...memory, due: Math.min(memory.due, event.at) };
+			case 'reset':
+				return newMemoryState(event.at);
+		}
+	}
+
 	/** The memory state after grading `memory` with `rating` at `now`. */
 	grade(memory: MemoryState, rating: Grade, now: number): MemoryState {
 		return fromFsrsCard(this.#fsrs.next(toFsrsCard(memory), new Date(now), rating).card);
@@ -46,7 +58,7 @@ export class Scheduler {
 	replay(introducedAt: number, events: readonly ReviewEvent[]): MemoryState {
 		return [...events]
 			.sort(compareEvents)
-			.reduce((memory, event) => this.grade(memory, event.rating, event.at), newMemoryState(introducedAt));
+			.reduce((memory, event) => this.apply(memory, event), newMemoryState(introducedAt));
 	}
 
 	/** Predicted probability of recalling the card at `now`, 0 for a card never reviewed. */

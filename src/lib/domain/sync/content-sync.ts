@@ -16,6 +16,10 @@ export interface StoredCard extends Card {
 	memory: MemoryState;
 	/** Copy of memory.due, indexed for the queue. */
 	due: number;
+	/** 1 while the learner keeps the card out of every queue. */
+	suspended: 0 | 1;
+	/** Kept out of the queue until this time (epoch ms); 0 when not buried. */
+	buriedUntil: number;
 }
 
 export function planCardSync(existing: readonly StoredCard[], shipped: readonly Card[], now: number): StoredCard[] {
@@ -25,7 +29,7 @@ export function planCardSync(existing: readonly StoredCard[], shipped: readonly 
 		const stored = byId.get(card.id);
 		if (stored) return { ...stored, ...card, retired: 0 };
 		const memory = newMemoryState(now);
-		return { ...card, introducedAt: now, retired: 0, memory, due: memory.due };
+		return { ...card, introducedAt: now, retired: 0, memory, due: memory.due, suspended: 0, buriedUntil: 0 };
 	});
 	const retired = existing
 		.filter((card) => !shippedIds.has(card.id) && card.retired === 0)
