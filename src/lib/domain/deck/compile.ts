@@ -82,7 +82,7 @@ class ParsedFile {
 				issue.input === undefined
 					? 'is missing'
 					: issue.type === 'strict_object'
-						? `unknown key "${String(issue.input)}" (check its spelling and indentation)`
+						? `unknown key ${JSON.stringify(issue.input)} (check its spelling and indentation)`
 						: issue.message;
 			this.report(path, `${where}${message}`);
 		}
