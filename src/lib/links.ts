@@ -8,3 +8,8 @@ export function reviewHref(chapterId?: string): string {
 export function quizHref(chapterId: string): string {
 	return `${resolve('/quiz')}?chapter=${encodeURIComponent(chapterId)}`;
 }
+
+/** The chapter's summary, scrolled to one paragraph of the report. */
+export function passageHref(chapterId: string, section: number, paragraph: number): string {
+	return `${resolve('/chapter')}?id=${encodeURIComponent(chapterId)}#p-${section}-${paragraph}`;
+}

@@ -1,17 +1,16 @@
 /** Pure domain: scheduling, queue, quiz engine, cloze, study days. Fixed `now`, fuzz off, seeded randomness. */
 import { describe, expect, it } from 'vitest';
 import { clozeFront, clozeGaps } from '../../src/lib/domain/deck/cloze';
-import type { TrueFalseQuestion } from '../../src/lib/domain/deck/model';
-import { drawQuiz, isCorrect, passed } from '../../src/lib/domain/quiz/quiz';
-import { seededRandom, shuffled } from '../../src/lib/domain/random';
 import { State, newMemoryState } from '../../src/lib/domain/scheduling/memory';
 import { buildQueue, type QueueCard } from '../../src/lib/domain/scheduling/queue';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
-import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { studyDayEnd, studyDayStart } from '../../src/lib/domain/time';
-import { DAY, MINUTE, NOW, makeQuestion } from './factories';
+import { DAY, MINUTE, NOW } from './factories';
+import { DEFAULT_STUDY_SETTINGS, normalizeSettings } from '../../src/lib/domain/settings';
+import { compareTyped } from '../../src/lib/domain/typing';
 
-const exact = new Scheduler({ desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false, learningSteps: true });
+const exact = new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
 
 describe('scheduler', () => {
 	it('schedules a new card graded Good into learning for 10 minutes, Easy into review for days', () => {
@@ -61,6 +60,7 @@ describe('scheduler', () => {
 
 describe('queue', () => {
 	const dayEnd = studyDayEnd(NOW);
+	const none = { newStarted: 0, reviewsDone: 0 };
 	const card = (id: string, order: number, state: State, due: number): QueueCard => ({
 		id,
 		order,
@@ -77,9 +77,18 @@ describe('queue', () => {
 			card('r-early', 8, State.Review, NOW - DAY),
 			card('future', 7, State.Review, dayEnd + DAY)
 		];
-		const queue = buildQueue(cards, NOW, dayEnd, 0, { newPerDay: 1 });
+		const limits = { newPerDay: 1, reviewsPerDay: 10 };
+		const queue = buildQueue(cards, NOW, dayEnd, none, limits);
 		expect(queue.cards).toEqual(['r-early', 'n1', 'r-late']);
-		expect(buildQueue(cards, NOW, dayEnd, 1, { newPerDay: 1 }).newCount).toBe(0);
+		expect(queue.nextDue).toBe(dayEnd + DAY);
+		expect(buildQueue(cards, NOW, dayEnd, { newStarted: 1, reviewsDone: 0 }, limits).newCount).toBe(0);
+		expect(buildQueue(cards, NOW, dayEnd, { newStarted: 0, reviewsDone: 9 }, limits).cards).toEqual(['r-early', 'n1']);
+	});
+
+	it('takes cards due in the coming days when studying ahead', () => {
+		const cards = [card('later', 1, State.Review, dayEnd + DAY), card('far', 2, State.Review, dayEnd + 30 * DAY)];
+		expect(buildQueue(cards, NOW, dayEnd, none, DEFAULT_STUDY_SETTINGS).cards).toEqual([]);
+		expect(buildQueue(cards, NOW, dayEnd, none, DEFAULT_STUDY_SETTINGS, true).cards).toEqual(['later']);
 	});
 
 	it('leaves suspended cards out, and buried ones until their time', () => {
@@ -87,12 +96,20 @@ describe('queue', () => {
 			{ ...card('s', 1, State.Review, NOW - DAY), suspended: 1 as const },
 			{ ...card('b', 2, State.Review, NOW - DAY), buriedUntil: NOW + DAY }
 		];
-		expect(buildQueue(cards, NOW, dayEnd, 0).cards).toEqual([]);
-		expect(buildQueue(cards, NOW + 2 * DAY, studyDayEnd(NOW + 2 * DAY), 0).cards).toEqual(['b']);
+		expect(buildQueue(cards, NOW, dayEnd, none, DEFAULT_STUDY_SETTINGS).cards).toEqual([]);
+		expect(buildQueue(cards, NOW + 2 * DAY, studyDayEnd(NOW + 2 * DAY), none, DEFAULT_STUDY_SETTINGS).cards).toEqual([
+			'b'
+		]);
 	});
 
 	it('keeps a learning card coming back within minutes for the end of the session', () => {
-		const queue = buildQueue([card('l', 1, State.Learning, NOW + 5 * MINUTE)], NOW, dayEnd, 0);
+		const queue = buildQueue(
+			[card('l', 1, State.Learning, NOW + 5 * MINUTE)],
+			NOW,
+			dayEnd,
+			none,
+			DEFAULT_STUDY_SETTINGS
+		);
 		expect(queue.cards).toEqual([]);
 		expect(queue.soon).toEqual(['l']);
 	});
@@ -106,45 +123,35 @@ describe('study day', () => {
 	});
 });
 
-describe('quiz engine', () => {
-	const pool = Array.from({ length: 15 }, (_, i) => makeQuestion(`q${i}`));
-
-	it('draws the same questions and option orders from the same seed, without repeats', () => {
-		const first = drawQuiz(pool, 7);
-		expect(drawQuiz(pool, 7)).toEqual(first);
-		expect(first).toHaveLength(10);
-		expect(new Set(first.map((item) => item.question.id)).size).toBe(10);
-		expect(drawQuiz(pool, 8).map((i) => i.question.id)).not.toEqual(first.map((i) => i.question.id));
-	});
-
-	it('scores single, multiple and true/false answers', () => {
-		const single = makeQuestion('s');
-		expect(isCorrect(single, [0])).toBe(true);
-		expect(isCorrect(single, [1])).toBe(false);
-		const multiple = { ...makeQuestion('m'), kind: 'multiple' as const };
-		multiple.options = multiple.options.map((o, i) => ({ ...o, correct: i < 2 }));
-		expect(isCorrect(multiple, [1, 0])).toBe(true);
-		expect(isCorrect(multiple, [0])).toBe(false);
-		const truefalse: TrueFalseQuestion = { ...makeQuestion('t'), kind: 'truefalse', answer: false };
-		expect(isCorrect(truefalse, [1])).toBe(true);
-		expect(isCorrect(truefalse, [0])).toBe(false);
-	});
-
-	it('passes a chapter at 80 %', () => {
-		expect(passed({ correct: 8, total: 10 })).toBe(true);
-		expect(passed({ correct: 7, total: 10 })).toBe(false);
-		expect(passed({ correct: 0, total: 0 })).toBe(false);
-	});
-
-	it('shuffles reproducibly from a seed', () => {
-		expect(shuffled([1, 2, 3, 4, 5], seededRandom(1))).toEqual(shuffled([1, 2, 3, 4, 5], seededRandom(1)));
-	});
-});
-
 describe('cloze', () => {
 	it('finds gaps and hides one at a time', () => {
 		const text = '到{{c1::2030}}年成为{{c2::全球领导者}}';
 		expect(clozeGaps(text)).toEqual([1, 2]);
 		expect(clozeFront(text, 2)).toBe('到2030年成为[…]');
+	});
+});
+
+describe('typed answers', () => {
+	it('ignores width, case, punctuation and spaces, and reads Chinese numerals as digits', () => {
+		expect(compareTyped('８２亿美元', '82亿美元').correct).toBe(true);
+		expect(compareTyped(' pyTorch. ', 'PyTorch').correct).toBe(true);
+		expect(compareTyped('二〇三〇', '2030').correct).toBe(true);
+		expect(compareTyped('', '2030').correct).toBe(false);
+	});
+
+	it('shows what is missing and what is extra', () => {
+		expect(compareTyped('mindsporx', 'MindSpore').diff).toEqual([
+			{ text: 'mindspor', kind: 'same' },
+			{ text: 'e', kind: 'missing' },
+			{ text: 'x', kind: 'extra' }
+		]);
+	});
+});
+
+describe('settings', () => {
+	it('brings stored settings into range and fills what is missing', () => {
+		const settings = normalizeSettings({ desiredRetention: 0.5, rolloverHour: 30, newPerDay: Number.NaN });
+		expect(settings).toMatchObject({ desiredRetention: 0.7, rolloverHour: 23, newPerDay: 20, learningSteps: true });
+		expect(normalizeSettings(undefined)).toEqual(DEFAULT_STUDY_SETTINGS);
 	});
 });

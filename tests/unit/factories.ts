@@ -1,11 +1,13 @@
 /** Test data factories: a small deck, cards, and a fresh in-memory database per test. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, ChoiceQuestion, CompiledDecks, Deck, Question } from '../../src/lib/domain/deck/model';
+import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { ReportCardDb } from '../../src/lib/storage/db';
 
 export const NOW = Date.UTC(2026, 10, 29, 9, 0, 0);
 export const MINUTE = 60_000;
-export const DAY = 24 * 60 * MINUTE;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export function makeCard(overrides: Partial<Card> & { id: string }): Card {
 	return {
@@ -52,6 +54,7 @@ export function makeDeck(cards: Card[], questions: Question[] = []): Deck {
 				order: 1,
 				title: { zh: '第一章', en: 'Chapter one' },
 				sections: [1],
+				sectionTitles: [{ number: 1, title: { zh: '一', en: 'One' } }],
 				summary: [{ section: 1, paragraph: 1, text: { zh: '摘要', en: 'Summary' } }]
 			}
 		],
@@ -67,4 +70,9 @@ export function compiled(deck: Deck, version = 'v1'): CompiledDecks {
 /** A fresh, empty database on its own in-memory IndexedDB. */
 export function openTestDb(): ReportCardDb {
 	return new ReportCardDb('reportcard-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+/** The app's scheduler with fuzz off, so intervals are exact. */
+export function exactScheduler(): Scheduler {
+	return new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
 }

@@ -2,21 +2,36 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { State } from '../../src/lib/domain/scheduling/memory';
-import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import type { ReportCardDb } from '../../src/lib/storage/db';
+import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 import { ensureContent, syncContent } from '../../src/lib/storage/content';
 import { StaleGradeError } from '../../src/lib/storage/errors';
 import { chapterOverviews } from '../../src/lib/storage/overview';
 import { finishAttempt, openAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
-import { gradeCard, loadQueue, rebuildCard } from '../../src/lib/storage/reviews';
-import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, makeQuestion, openTestDb } from './factories';
+import {
+	buryCard,
+	gradeCard,
+	loadQueue,
+	rebuildCard,
+	resetCard,
+	setSuspended,
+	todaysCounts,
+	undoGrade
+} from '../../src/lib/storage/reviews';
+import {
+	DAY,
+	HOUR,
+	MINUTE,
+	NOW,
+	compiled,
+	exactScheduler,
+	makeCard,
+	makeDeck,
+	makeQuestion,
+	openTestDb
+} from './factories';
 
-const scheduler = new Scheduler({
-	desiredRetention: 0.9,
-	maximumIntervalDays: 36500,
-	fuzz: false,
-	learningSteps: true
-});
+const scheduler = exactScheduler();
 let db: ReportCardDb;
 
 beforeEach(async () => {
@@ -52,7 +67,7 @@ describe('content sync', () => {
 		expect((await db.cards.get('c'))?.memory.state).toBe(State.New);
 		expect((await db.cards.get('b'))?.retired).toBe(1);
 		expect(await db.reviews.where('cardId').equals('b').count()).toBe(1);
-		const { queue } = await loadQueue(db, NOW + 2 * DAY);
+		const { queue } = await loadQueue(db, { now: NOW + 2 * DAY, settings: DEFAULT_STUDY_SETTINGS });
 		expect(queue.cards).not.toContain('b');
 	});
 
@@ -84,7 +99,8 @@ describe('content sync', () => {
 describe('grading', () => {
 	it('writes exactly one log row and moves the due date', async () => {
 		const before = await db.cards.get('a');
-		const after = await grade('a', Rating.Easy, NOW + MINUTE);
+		await grade('a', Rating.Easy, NOW + MINUTE);
+		const after = await db.cards.get('a');
 		const rows = await db.reviews.toArray();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({
@@ -95,9 +111,9 @@ describe('grading', () => {
 			stateBefore: State.New
 		});
 		expect(rows[0].id).toMatch(/^[0-9a-f-]{36}$/);
-		expect(after.memory.state).toBe(State.Review);
-		expect(after.due).toBeGreaterThan(before?.due ?? Infinity);
-		expect((await db.cards.get('a'))?.due).toBe(after.due);
+		expect(after?.memory.state).toBe(State.Review);
+		expect(after?.due).toBeGreaterThan(before?.due ?? Infinity);
+		expect(after?.due).toBe(after?.memory.due);
 	});
 
 	it('refuses a second grade of the same showing (double tap, second tab) and writes nothing', async () => {
@@ -130,22 +146,59 @@ describe('grading', () => {
 	});
 });
 
+describe('undo, suspend, bury, reset', () => {
+	it('undoes several grades, newest first, each restoring the card exactly and removing its log row', async () => {
+		const fresh = await db.cards.get('a');
+		const first = await grade('a', Rating.Good, NOW);
+		const afterFirst = await db.cards.get('a');
+		const second = await grade('a', Rating.Good, NOW + 10 * MINUTE);
+		expect(await undoGrade(db, scheduler, second.id)).toEqual(afterFirst);
+		expect(await undoGrade(db, scheduler, first.id)).toEqual(fresh);
+		expect(await db.reviews.count()).toBe(0);
+		await expect(undoGrade(db, scheduler, first.id)).rejects.toBeInstanceOf(StaleGradeError);
+	});
+
+	it('keeps suspended cards out of the queue until let back, and buried ones until the next study day', async () => {
+		const settings = DEFAULT_STUDY_SETTINGS;
+		await setSuspended(db, 'a', true);
+		await buryCard(db, 'b', NOW, settings.rolloverHour);
+		expect((await loadQueue(db, { now: NOW, settings })).queue.cards).toEqual([]);
+		await setSuspended(db, 'a', false);
+		expect((await loadQueue(db, { now: NOW, settings })).queue.cards).toEqual(['a']);
+		expect((await loadQueue(db, { now: NOW + DAY, settings })).queue.cards).toEqual(['a', 'b']);
+	});
+
+	it('resets a card to new, keeping its history in the log', async () => {
+		await grade('a', Rating.Easy, NOW);
+		const reset = await resetCard(db, scheduler, 'a', NOW + DAY);
+		expect(reset.memory.state).toBe(State.New);
+		expect((await db.reviews.where('cardId').equals('a').sortBy('at')).map((e) => e.kind)).toEqual(['grade', 'reset']);
+	});
+
+	it('counts the daily limits from the log', async () => {
+		await grade('a', Rating.Easy, NOW);
+		expect(await todaysCounts(db, NOW + MINUTE, 4)).toEqual({ newStarted: 1, reviewsDone: 0 });
+		const settings = { ...DEFAULT_STUDY_SETTINGS, newPerDay: 1 };
+		expect((await loadQueue(db, { now: NOW + MINUTE, settings })).queue.cards).toEqual([]);
+	});
+});
+
 describe('queue and overview', () => {
 	it('shows new cards in report order until graded, then the next', async () => {
-		expect((await loadQueue(db, NOW)).queue.cards).toEqual(['a', 'b']);
+		expect((await loadQueue(db, { now: NOW, settings: DEFAULT_STUDY_SETTINGS })).queue.cards).toEqual(['a', 'b']);
 		await grade('a', Rating.Easy, NOW + MINUTE);
-		const { queue } = await loadQueue(db, NOW + 2 * MINUTE);
+		const { queue } = await loadQueue(db, { now: NOW + 2 * MINUTE, settings: DEFAULT_STUDY_SETTINGS });
 		expect(queue.cards).toEqual(['b']);
 	});
 
 	it('counts due and new cards and the best and latest quiz score per chapter', async () => {
 		await grade('a', Rating.Again, NOW);
-		const first = await startAttempt(db, 'ch1', 1, 2, NOW);
-		await recordAnswer(db, first.id, { questionId: 'q1', answer: [0], correct: true });
-		await recordAnswer(db, first.id, { questionId: 'q2', answer: [1], correct: true });
+		const first = await startAttempt(db, attemptAt('ch1', ['q1', 'q2'], NOW));
+		await answer(first.id, 'q1', 0, NOW);
+		await answer(first.id, 'q2', 0, NOW);
 		await finishAttempt(db, first.id, NOW + MINUTE);
-		const second = await startAttempt(db, 'ch1', 2, 2, NOW + 2 * MINUTE);
-		await recordAnswer(db, second.id, { questionId: 'q1', answer: [1], correct: false });
+		const second = await startAttempt(db, attemptAt('ch1', ['q1', 'q2'], NOW + 2 * MINUTE));
+		await answer(second.id, 'q1', 1, NOW + 2 * MINUTE);
 		await finishAttempt(db, second.id, NOW + 3 * MINUTE);
 
 		const [overview] = await chapterOverviews(db, NOW + 5 * MINUTE);
@@ -161,13 +214,53 @@ describe('queue and overview', () => {
 
 describe('quiz attempts', () => {
 	it('keeps an attempt open across a reload and records each question once', async () => {
-		const attempt = await startAttempt(db, 'ch1', 42, 3, NOW);
-		await recordAnswer(db, attempt.id, { questionId: 'q1', answer: [0], correct: true });
-		await recordAnswer(db, attempt.id, { questionId: 'q1', answer: [1], correct: false });
+		const attempt = await startAttempt(db, attemptAt('ch1', ['q1', 'q2', 'q3'], NOW));
+		await answer(attempt.id, 'q1', 0, NOW);
+		await answer(attempt.id, 'q1', 1, NOW);
 		const open = await openAttempt(db, 'ch1');
-		expect(open?.answers).toEqual([{ questionId: 'q1', answer: [0], correct: true }]);
+		expect(open?.answers).toEqual([
+			{ questionId: 'q1', response: { kind: 'choice', chosen: [0] }, credit: 1, cardsMadeDue: 0 }
+		]);
 		expect(open?.correct).toBe(1);
 		await finishAttempt(db, attempt.id, NOW + MINUTE);
 		expect(await openAttempt(db, 'ch1')).toBeUndefined();
 	});
+
+	it('makes the cards of a missed question due now, logged as events, and leaves them alone when right', async () => {
+		await grade('a', Rating.Easy, NOW);
+		await grade('b', Rating.Easy, NOW);
+		const wasDue = (await db.cards.get('a'))?.due ?? 0;
+		expect(wasDue).toBeGreaterThan(NOW + DAY);
+		const attempt = await startAttempt(db, attemptAt('ch1', ['q1', 'q2'], NOW + HOUR));
+		const right = await answer(attempt.id, 'q1', 0, NOW + HOUR, ['b']);
+		expect(right.answers[0].cardsMadeDue).toBe(0);
+		const wrong = await answer(attempt.id, 'q2', 2, NOW + HOUR, ['a']);
+		expect(wrong.answers[1].cardsMadeDue).toBe(1);
+		expect((await db.cards.get('a'))?.due).toBe(NOW + HOUR);
+		expect((await db.cards.get('b'))?.due).toBeGreaterThan(NOW + DAY);
+		const events = await db.reviews.where('cardId').equals('a').sortBy('at');
+		expect(events.map((e) => e.kind)).toEqual(['grade', 'due-now']);
+		const { queue } = await loadQueue(db, { now: NOW + 2 * HOUR, settings: DEFAULT_STUDY_SETTINGS });
+		expect(queue.cards).toContain('a');
+		// The log alone gives the same state: a replay keeps the quiz's effect.
+		const cached = await db.cards.get('a');
+		expect((await rebuildCard(db, scheduler, 'a')).memory).toEqual(cached?.memory);
+	});
+
+	it('starting a new attempt closes the one left open', async () => {
+		const first = await startAttempt(db, attemptAt('ch1', ['q1'], NOW));
+		await startAttempt(db, attemptAt('ch1', ['q2'], NOW + MINUTE));
+		expect((await db.attempts.get(first.id))?.finishedAt).toBe(NOW + MINUTE);
+		expect((await openAttempt(db, 'ch1'))?.questionIds).toEqual(['q2']);
+	});
 });
+
+function attemptAt(scope: string, questionIds: string[], now: number) {
+	return { scope, mode: 'practice' as const, questionIds, seed: 1, retryOf: null, now };
+}
+
+/** Answer question `id` by choosing option `chosen` (0 is right in the factory's questions). */
+async function answer(attemptId: string, id: string, chosen: number, now: number, cards: string[] = []) {
+	const question = { ...makeQuestion(id), cards };
+	return recordAnswer(db, scheduler, { attemptId, question, response: { kind: 'choice', chosen: [chosen] }, now });
+}

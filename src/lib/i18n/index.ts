@@ -5,8 +5,9 @@ import { errors } from './messages/errors';
 import { home } from './messages/home';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
+import { settings } from './messages/settings';
 
-const areas = { common, errors, home, quiz, review };
+const areas = { common, errors, home, quiz, review, settings };
 
 export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
 
@@ -20,8 +21,4 @@ export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, ca
 >;
 
 export { LOCALES, contentLanguage, isLocale, localeFromLanguages, type Locale } from './locales';
-
-/** Percent in the locale's own style, kept in one place. */
-export function formatPercent(locale: Locale, ratio: number): string {
-	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
-}
+export * from './format';

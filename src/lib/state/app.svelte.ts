@@ -5,6 +5,8 @@
 import contentVersion from 'virtual:reportcard/decks-version';
 import { catalogues, contentLanguage, isLocale, localeFromLanguages, type Locale, type Messages } from '../i18n';
 import type { ContentLanguage } from '../domain/deck/model';
+import { Scheduler } from '../domain/scheduling/scheduler';
+import { DEFAULT_STUDY_SETTINGS, normalizeSettings, type StudySettings } from '../domain/settings';
 import type { ReportCardDb } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
 import { openStorage } from '../storage/open';
@@ -12,13 +14,25 @@ import { getSetting, setSetting } from '../storage/settings';
 
 export type Clock = () => number;
 
-class AppState {
+/** What study sessions need from the app: time, settings, the scheduler and the content language. */
+export interface StudyContext {
+	readonly clock: Clock;
+	readonly study: StudySettings;
+	readonly scheduler: Scheduler;
+	readonly contentLanguage: ContentLanguage;
+}
+
+class AppState implements StudyContext {
 	#db: ReportCardDb | null = null;
 	locale = $state<Locale>('en');
 	ready = $state(false);
 	/** A problem that stops the whole app, shown instead of the page. */
 	fatal = $state<StorageProblem | null>(null);
 	clock: Clock = () => Date.now();
+	/** The learner's study settings; sessions read them when they build a queue or grade. */
+	study = $state<StudySettings>(DEFAULT_STUDY_SETTINGS);
+	/** The app schedules with fuzz on (tests build their own scheduler with it off). */
+	readonly scheduler: Scheduler = $derived(new Scheduler({ ...this.study, fuzz: true }));
 
 	readonly t: Messages = $derived(catalogues[this.locale]);
 	readonly contentLanguage: ContentLanguage = $derived(contentLanguage(this.locale));
@@ -39,10 +53,18 @@ class AppState {
 			});
 			const chosen = await getSetting(this.#db, 'locale');
 			if (isLocale(chosen)) this.locale = chosen;
+			this.study = normalizeSettings(await getSetting(this.#db, 'study'));
 			this.ready = true;
 		} catch (error) {
 			this.fatal = storageProblem(error);
 		}
+	}
+
+	/** Save study settings (normalised into their ranges); they apply from the next card or queue. */
+	async saveStudy(changes: Partial<StudySettings>): Promise<void> {
+		const next = normalizeSettings({ ...this.study, ...changes });
+		await setSetting(this.db, 'study', next);
+		this.study = next;
 	}
 
 	async setLocale(locale: Locale): Promise<void> {

@@ -1,112 +1,213 @@
-/** A chapter quiz in progress: stored after every answer, so a reload or a closed tab resumes where it was. */
-import { DEFAULT_QUIZ_LENGTH, drawQuiz, isCorrect, isPlayable, type QuizItem } from '../domain/quiz/quiz';
-import type { QuizAttempt, ReportCardDb, StoredChapter } from '../storage/db';
-import { findChapter } from '../storage/overview';
+/**
+ * A quiz in progress, for one chapter or the final exam: stored after every answer, so a reload or a closed tab
+ * resumes where it was. Practice mode shows feedback after each question, exam mode only at the end.
+ */
+import type { Question } from '../domain/deck/model';
+import {
+	DEFAULT_QUIZ_LENGTH,
+	FINAL_EXAM_ID,
+	FINAL_EXAM_LENGTH,
+	drawExamIds,
+	drawQuestionIds,
+	isAnswered,
+	quizItems,
+	type QuizItem,
+	type QuizResponse
+} from '../domain/quiz/quiz';
+import type { QuizAnswerRecord, QuizAttempt, QuizMode, ReportCardDb, StoredChapter } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
-import { chapterQuestions, finishAttempt, openAttempt, recordAnswer, startAttempt } from '../storage/quiz';
-import type { Clock } from './app.svelte';
+import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
+import { finishAttempt, openAttempt, questionPool, recordAnswer, startAttempt } from '../storage/quiz';
+import type { StudyContext } from './app.svelte';
+
+export interface QuizResultRow {
+	item: QuizItem;
+	record: QuizAnswerRecord | undefined;
+}
 
 export class QuizSession {
-	items = $state<QuizItem[]>([]);
-	attempt = $state<QuizAttempt | null>(null);
+	items = $state.raw<QuizItem[]>([]);
+	attempt = $state.raw<QuizAttempt | null>(null);
 	index = $state(0);
-	selected = $state<number[]>([]);
-	/** Feedback for the current question is showing. */
+	response = $state<QuizResponse | undefined>();
+	/** Feedback for the current question is showing (practice mode). */
 	checked = $state(false);
 	/** The attempt was begun earlier and picked up again. */
 	resumed = $state(false);
 	loaded = $state(false);
-	/** Undefined after loading means the chapter id in the address is unknown. */
-	chapter = $state<StoredChapter | undefined>();
+	/** Every current chapter by id: the quizzed one, and those cited by final-exam questions. */
+	chapters = $state.raw(NO_CHAPTERS);
 	problem = $state<StorageProblem | null>(null);
-
-	readonly current: QuizItem | undefined = $derived(this.items[this.index]);
-	readonly finished = $derived(this.attempt?.finishedAt != null);
-	readonly lastAnswerCorrect = $derived(
-		this.current ? this.attempt?.answers.find((a) => a.questionId === this.current?.question.id)?.correct : undefined
-	);
+	#pool: Question[] = [];
+	#busy = false;
 
 	constructor(
 		private readonly db: ReportCardDb,
-		private readonly clock: Clock,
-		readonly chapterId: string,
+		private readonly context: StudyContext,
+		/** A chapter id, or FINAL_EXAM_ID. */
+		readonly scope: string,
+		private readonly preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
 		private readonly newSeed: () => number = () => Math.floor(Math.random() * 2 ** 31)
 	) {}
 
+	get isFinalExam(): boolean {
+		return this.scope === FINAL_EXAM_ID;
+	}
+
+	/** The chapter quizzed; undefined for the final exam, or (once loaded) for an unknown chapter id. */
+	get chapter(): StoredChapter | undefined {
+		return this.chapters.get(this.scope);
+	}
+
+	get unknownChapter(): boolean {
+		return this.loaded && !this.isFinalExam && !this.chapter;
+	}
+
+	get current(): QuizItem | undefined {
+		return this.items[this.index];
+	}
+
+	get finished(): boolean {
+		return this.attempt?.finishedAt != null;
+	}
+
+	get mode(): QuizMode {
+		return this.attempt?.mode ?? this.preferredMode;
+	}
+
+	/** The stored answer to the current question, once submitted. */
+	get currentRecord(): QuizAnswerRecord | undefined {
+		const id = this.current?.question.id;
+		return this.attempt?.answers.find((a) => a.questionId === id);
+	}
+
+	get canSubmit(): boolean {
+		return Boolean(this.current && !this.checked && isAnswered(this.current.question, this.response));
+	}
+
+	get results(): QuizResultRow[] {
+		const answers = this.attempt?.answers ?? [];
+		return this.items.map((item) => ({ item, record: answers.find((a) => a.questionId === item.question.id) }));
+	}
+
+	get missedIds(): string[] {
+		return this.results.filter((row) => (row.record?.credit ?? 0) < 1).map((row) => row.item.question.id);
+	}
+
+	get cardsMadeDue(): number {
+		return this.attempt?.answers.reduce((sum, a) => sum + a.cardsMadeDue, 0) ?? 0;
+	}
+
 	async load(): Promise<void> {
-		this.chapter = await findChapter(this.db, this.chapterId);
-		const pool = await chapterQuestions(this.db, this.chapterId);
-		const playable = pool.filter(isPlayable).length;
-		let attempt = await openAttempt(this.db, this.chapterId);
-		this.resumed = Boolean(attempt && attempt.answers.length > 0);
-		if (!attempt && playable > 0) {
-			const length = Math.min(DEFAULT_QUIZ_LENGTH, playable);
-			attempt = await startAttempt(this.db, this.chapterId, this.newSeed(), length, this.clock());
-		}
-		this.attempt = attempt ?? null;
-		this.items = attempt ? drawQuiz(pool, attempt.seed, attempt.length) : [];
-		this.index = attempt?.answers.length ?? 0;
+		this.chapters = await chaptersById(this.db);
+		this.#pool = this.unknownScope() ? [] : await questionPool(this.db, this.scope);
+		const open = await openAttempt(this.db, this.scope);
+		if (open) this.#show(open, open.answers.length > 0);
+		else await this.#begin(this.#draw(), null);
 		// Every answer was saved but the tab closed before the results: finish it now.
-		if (attempt && attempt.answers.length >= this.items.length && this.items.length > 0) {
-			this.index = this.items.length - 1;
-			this.checked = true;
-			await this.next();
-		}
+		if (open && open.answers.length >= this.items.length && this.items.length > 0) await this.#finish();
 		this.loaded = true;
 	}
 
-	toggle(option: number): void {
-		const question = this.current?.question;
-		if (!question || this.checked) return;
-		if (question.kind === 'multiple') {
-			this.selected = this.selected.includes(option)
-				? this.selected.filter((o) => o !== option)
-				: [...this.selected, option];
-		} else {
-			this.selected = [option];
-		}
+	private unknownScope(): boolean {
+		return !this.isFinalExam && !this.chapters.has(this.scope);
 	}
 
-	async check(): Promise<void> {
+	#draw(): string[] {
+		const seed = this.newSeed();
+		return this.isFinalExam
+			? drawExamIds(this.#pool, seed, FINAL_EXAM_LENGTH)
+			: drawQuestionIds(this.#pool, seed, DEFAULT_QUIZ_LENGTH);
+	}
+
+	async #begin(questionIds: string[], retryOf: string | null): Promise<void> {
+		if (questionIds.length === 0) {
+			this.#show(null, false);
+			return;
+		}
+		const attempt = await startAttempt(this.db, {
+			scope: this.scope,
+			mode: this.preferredMode,
+			questionIds,
+			seed: this.newSeed(),
+			retryOf,
+			now: this.context.clock()
+		});
+		this.#show(attempt, false);
+	}
+
+	#show(attempt: QuizAttempt | null, resumed: boolean): void {
+		this.attempt = attempt;
+		this.items = attempt ? quizItems(this.#pool, attempt.questionIds, attempt.seed) : [];
+		const answers = attempt?.answers ?? [];
+		const firstOpen = this.items.findIndex((item) => !answers.some((a) => a.questionId === item.question.id));
+		this.index = firstOpen === -1 ? Math.max(0, this.items.length - 1) : firstOpen;
+		this.resumed = resumed;
+		this.response = undefined;
+		this.checked = false;
+	}
+
+	setResponse(response: QuizResponse): void {
+		if (!this.checked) this.response = response;
+	}
+
+	/** Store the answer; in practice mode show the feedback, in exam mode go straight on. */
+	async submit(): Promise<void> {
 		const item = this.current;
 		const attempt = this.attempt;
-		if (!item || !attempt || this.checked || this.selected.length === 0) return;
-		// A plain copy: IndexedDB cannot store Svelte's reactive proxies.
-		const chosen = $state.snapshot(this.selected);
-		const answer = { questionId: item.question.id, answer: chosen, correct: isCorrect(item.question, chosen) };
+		const response = this.response;
+		if (!item || !attempt || !response || !this.canSubmit || this.#busy) return;
+		this.#busy = true;
 		try {
-			await recordAnswer(this.db, attempt.id, answer);
-			const answers = [...attempt.answers, answer];
-			this.attempt = { ...attempt, answers, correct: answers.filter((a) => a.correct).length };
-			this.checked = true;
+			this.attempt = await recordAnswer(this.db, this.context.scheduler, {
+				attemptId: attempt.id,
+				question: item.question,
+				// A plain copy: IndexedDB cannot store Svelte's reactive proxies.
+				response: $state.snapshot(response),
+				now: this.context.clock()
+			});
 			this.problem = null;
+			this.checked = true;
+			if (this.mode === 'exam') await this.#advance();
 		} catch (error) {
 			this.problem = storageProblem(error);
+		} finally {
+			this.#busy = false;
 		}
 	}
 
 	async next(): Promise<void> {
-		const attempt = this.attempt;
-		if (!attempt || !this.checked) return;
+		if (this.checked && !this.#busy) await this.#advance();
+	}
+
+	async #advance(): Promise<void> {
 		if (this.index + 1 < this.items.length) {
 			this.index++;
-			this.selected = [];
+			this.response = undefined;
 			this.checked = false;
-			return;
+		} else {
+			await this.#finish();
 		}
+	}
+
+	async #finish(): Promise<void> {
+		const attempt = this.attempt;
+		if (!attempt) return;
 		try {
-			const now = this.clock();
-			await finishAttempt(this.db, attempt.id, now);
-			this.attempt = { ...attempt, finishedAt: now };
+			this.attempt = await finishAttempt(this.db, attempt.id, this.context.clock());
 		} catch (error) {
 			this.problem = storageProblem(error);
 		}
 	}
 
-	/** Start a fresh attempt at the same chapter. */
+	/** A fresh attempt with newly drawn questions. */
 	async restart(): Promise<void> {
-		this.selected = [];
-		this.checked = false;
-		await this.load();
+		await this.#begin(this.#draw(), null);
+	}
+
+	/** A new attempt with only the questions missed (or only partly right) in this one. */
+	async retryMissed(): Promise<void> {
+		const attempt = this.attempt;
+		if (attempt) await this.#begin(this.missedIds, attempt.retryOf ?? attempt.id);
 	}
 }

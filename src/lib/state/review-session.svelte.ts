@@ -1,37 +1,74 @@
-/** A review session: the queue of one chapter or all, the card shown, reveal, and grading. */
-import { Scheduler } from '../domain/scheduling/scheduler';
+/**
+ * A review session: the queue of one chapter or all, the card shown, reveal, grading, undo several steps deep,
+ * suspend and bury, typed answers, studying ahead, and the summary at the end.
+ */
 import type { Grade } from '../domain/scheduling/review-log';
+import { Rating } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/sync/content-sync';
+import { compareTyped, type TypedComparison } from '../domain/typing';
 import type { ReportCardDb, StoredChapter } from '../storage/db';
-import { findChapter } from '../storage/overview';
 import { storageProblem, type StorageProblem } from '../storage/errors';
-import { gradeCard, loadQueue } from '../storage/reviews';
-import type { Clock } from './app.svelte';
+import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
+import { buryCard, gradeCard, loadQueue, setSuspended, undoGrade } from '../storage/reviews';
+import type { StudyContext } from './app.svelte';
+
+interface Answered {
+	eventId: string;
+	rating: Grade;
+	durationMs: number;
+}
 
 export class ReviewSession {
 	current = $state<StoredCard | null>(null);
 	revealed = $state(false);
 	remaining = $state(0);
-	reviewed = $state(0);
 	loaded = $state(false);
 	/** The chapter being reviewed; undefined when reviewing all (or when the id is unknown: see `unknownChapter`). */
 	chapter = $state<StoredChapter | undefined>();
 	unknownChapter = $state(false);
+	/** Every current chapter by id, to name the passage a card cites. */
+	chapters = $state.raw(NO_CHAPTERS);
 	/** The last write that failed, to explain; the card stays as it was. */
 	problem = $state<StorageProblem | null>(null);
+	/** When each grade would bring the shown card back (epoch ms), for the button labels. */
+	previews = $state<Record<Grade, number> | null>(null);
+	/** When the next card comes due, once nothing is left. */
+	nextDue = $state<number | null>(null);
+	/** The learner chose to study cards due in the coming days. */
+	ahead = $state(false);
+	typed = $state('');
+	/** This session's grades, newest last: the undo stack and the summary. */
+	answered = $state<Answered[]>([]);
+
+	readonly summary = $derived({
+		cards: this.answered.length,
+		timeMs: this.answered.reduce((sum, a) => sum + a.durationMs, 0),
+		remembered: this.answered.filter((a) => a.rating !== Rating.Again).length
+	});
+
 	#busy = false;
 	#shownAt = 0;
 
 	constructor(
 		private readonly db: ReportCardDb,
-		private readonly clock: Clock,
-		readonly chapterId?: string,
-		private readonly scheduler = new Scheduler()
+		private readonly app: StudyContext,
+		readonly chapterId?: string
 	) {}
 
+	/** The learner types the hidden words of this card (a setting, for cards that have them). */
+	get typing(): boolean {
+		return this.app.study.typeAnswers && Boolean(this.current?.answer);
+	}
+
+	get comparison(): TypedComparison | null {
+		const expected = this.current?.answer?.[this.app.contentLanguage];
+		return this.typing && this.revealed && expected !== undefined ? compareTyped(this.typed, expected) : null;
+	}
+
 	async start(): Promise<void> {
+		this.chapters = await chaptersById(this.db);
 		if (this.chapterId) {
-			this.chapter = await findChapter(this.db, this.chapterId);
+			this.chapter = this.chapters.get(this.chapterId);
 			this.unknownChapter = !this.chapter;
 		}
 		await this.next();
@@ -39,13 +76,25 @@ export class ReviewSession {
 
 	/** Show the next card: due and new cards first, then learning cards coming back within minutes. */
 	async next(): Promise<void> {
-		const now = this.clock();
-		const { queue, cards } = await loadQueue(this.db, now, this.chapterId);
+		const now = this.app.clock();
+		const { queue, cards } = await loadQueue(this.db, {
+			now,
+			settings: this.app.study,
+			chapterId: this.chapterId,
+			ahead: this.ahead
+		});
 		const nextId = queue.cards[0] ?? queue.soon[0];
-		this.current = nextId ? (cards.get(nextId) ?? null) : null;
+		this.show(nextId ? (cards.get(nextId) ?? null) : null, now);
 		this.remaining = queue.cards.length + queue.soon.length;
-		this.revealed = false;
+		this.nextDue = queue.nextDue;
 		this.loaded = true;
+	}
+
+	private show(card: StoredCard | null, now: number): void {
+		this.current = card;
+		this.revealed = false;
+		this.typed = '';
+		this.previews = card ? this.app.scheduler.preview(card.memory, now) : null;
 		this.#shownAt = now;
 	}
 
@@ -56,19 +105,60 @@ export class ReviewSession {
 	/** Grade the shown card once; a second tap while the first is saving does nothing. */
 	async grade(rating: Grade): Promise<void> {
 		const card = this.current;
-		if (!card || !this.revealed || this.#busy) return;
-		this.#busy = true;
-		const now = this.clock();
-		try {
-			await gradeCard(this.db, this.scheduler, {
+		if (!card || !this.revealed) return;
+		await this.#write(async (now) => {
+			const durationMs = now - this.#shownAt;
+			const event = await gradeCard(this.db, this.app.scheduler, {
 				cardId: card.id,
 				rating,
 				now,
-				durationMs: now - this.#shownAt,
+				durationMs,
 				shownReps: card.memory.reps
 			});
+			this.answered = [...this.answered, { eventId: event.id, rating, durationMs }];
+		});
+	}
+
+	/** Take back the last grade of this session: the card returns exactly as it was and is shown again. */
+	async undo(): Promise<void> {
+		const last = this.answered.at(-1);
+		if (!last || this.#busy) return;
+		this.#busy = true;
+		try {
+			const card = await undoGrade(this.db, this.app.scheduler, last.eventId);
+			this.answered = this.answered.slice(0, -1);
+			this.show(card, this.app.clock());
+			this.remaining++;
 			this.problem = null;
-			this.reviewed++;
+		} catch (error) {
+			this.problem = storageProblem(error);
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	async suspend(): Promise<void> {
+		const card = this.current;
+		if (card) await this.#write(() => setSuspended(this.db, card.id, true));
+	}
+
+	async bury(): Promise<void> {
+		const card = this.current;
+		if (card) await this.#write((now) => buryCard(this.db, card.id, now, this.app.study.rolloverHour));
+	}
+
+	async studyAhead(): Promise<void> {
+		this.ahead = true;
+		await this.next();
+	}
+
+	/** One write at a time; on failure the learner is told and the card stays; a stale card moves on. */
+	async #write(action: (now: number) => Promise<unknown>): Promise<void> {
+		if (this.#busy) return;
+		this.#busy = true;
+		try {
+			await action(this.app.clock());
+			this.problem = null;
 			await this.next();
 		} catch (error) {
 			this.problem = storageProblem(error);

@@ -26,7 +26,8 @@ export async function chapterOverviews(db: ReportCardDb, now: number): Promise<C
 		const dayEnd = studyDayEnd(now);
 		return chapters.map((chapter) => {
 			const own = cards.filter((card) => card.chapterId === chapter.id);
-			const scores = attempts.filter((a) => a.chapterId === chapter.id);
+			// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
+			const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
 			const best = scores.reduce<ScoreSummary | null>(
 				(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
 				null

@@ -1,52 +1,131 @@
-/** Quiz attempts: started, answered question by question (so a reload resumes), finished with a score. */
+/**
+ * Quiz attempts: started, answered question by question (so a reload resumes), finished with a score. A wrong answer
+ * makes the flashcards of the same fact due now, logged as `due-now` events in the same transaction.
+ */
 import type { Question } from '../domain/deck/model';
-import type { QuizAnswerRecord, QuizAttempt, ReportCardDb } from './db';
+import { FINAL_EXAM_ID, scoreResponse, type QuizResponse } from '../domain/quiz/quiz';
+import { State } from '../domain/scheduling/memory';
+import type { DueNowEvent } from '../domain/scheduling/review-log';
+import type { Scheduler } from '../domain/scheduling/scheduler';
+import type { QuizAnswerRecord, QuizAttempt, QuizMode, ReportCardDb } from './db';
 
-export async function chapterQuestions(db: ReportCardDb, chapterId: string): Promise<Question[]> {
-	return (await db.questions.where('chapterId').equals(chapterId).toArray()).filter((q) => q.retired === 0);
+/** The current questions of a chapter, or of every chapter for the final exam. */
+export async function questionPool(db: ReportCardDb, scope: string): Promise<Question[]> {
+	const rows =
+		scope === FINAL_EXAM_ID
+			? await db.questions.toArray()
+			: await db.questions.where('chapterId').equals(scope).toArray();
+	return rows.filter((q) => q.retired === 0);
 }
 
-/** The attempt at this chapter still in progress, if any. */
-export async function openAttempt(db: ReportCardDb, chapterId: string): Promise<QuizAttempt | undefined> {
+/** The attempt at this chapter (or the final exam) still in progress, if any. */
+export async function openAttempt(db: ReportCardDb, scope: string): Promise<QuizAttempt | undefined> {
 	return db.attempts
 		.where('chapterId')
-		.equals(chapterId)
+		.equals(scope)
 		.filter((attempt) => attempt.finishedAt === null)
 		.first();
 }
 
-export async function startAttempt(
-	db: ReportCardDb,
-	chapterId: string,
-	seed: number,
-	length: number,
-	now: number
-): Promise<QuizAttempt> {
+export interface NewAttempt {
+	scope: string;
+	mode: QuizMode;
+	questionIds: string[];
+	seed: number;
+	retryOf: string | null;
+	now: number;
+}
+
+/** Start an attempt; any other attempt at the same scope still open is abandoned (finished as it stands). */
+export async function startAttempt(db: ReportCardDb, request: NewAttempt): Promise<QuizAttempt> {
 	const attempt: QuizAttempt = {
 		id: crypto.randomUUID(),
-		chapterId,
-		seed,
-		length,
-		startedAt: now,
+		chapterId: request.scope,
+		mode: request.mode,
+		questionIds: request.questionIds,
+		seed: request.seed,
+		retryOf: request.retryOf,
+		startedAt: request.now,
 		finishedAt: null,
 		answers: [],
 		correct: 0,
-		total: length
+		total: request.questionIds.length
 	};
-	await db.attempts.add(attempt);
+	await db.transaction('rw', db.attempts, async () => {
+		await db.attempts
+			.where('chapterId')
+			.equals(request.scope)
+			.filter((a) => a.finishedAt === null)
+			.modify({ finishedAt: request.now });
+		await db.attempts.add(attempt);
+	});
 	return attempt;
 }
 
-export async function recordAnswer(db: ReportCardDb, attemptId: string, answer: QuizAnswerRecord): Promise<void> {
-	await db.transaction('rw', db.attempts, async () => {
-		const attempt = await db.attempts.get(attemptId);
-		if (!attempt || attempt.finishedAt !== null) return;
-		if (attempt.answers.some((a) => a.questionId === answer.questionId)) return;
-		const answers = [...attempt.answers, answer];
-		await db.attempts.update(attemptId, { answers, correct: answers.filter((a) => a.correct).length });
+export interface AnswerRequest {
+	attemptId: string;
+	question: Question;
+	response: QuizResponse;
+	now: number;
+}
+
+/**
+ * Record an answer once (a repeated submission is ignored). If it was not fully right, the question's flashcards that
+ * the learner has already started become due now. Returns the stored attempt.
+ */
+export async function recordAnswer(
+	db: ReportCardDb,
+	scheduler: Scheduler,
+	request: AnswerRequest
+): Promise<QuizAttempt> {
+	return db.transaction('rw', [db.attempts, db.cards, db.reviews], async () => {
+		const attempt = await db.attempts.get(request.attemptId);
+		if (!attempt) throw new Error(`No quiz attempt ${request.attemptId}`);
+		if (attempt.finishedAt !== null || attempt.answers.some((a) => a.questionId === request.question.id))
+			return attempt;
+		const credit = scoreResponse(request.question, request.response);
+		const cardsMadeDue = credit < 1 ? await makeDue(db, scheduler, request.question, request.now) : 0;
+		const record: QuizAnswerRecord = {
+			questionId: request.question.id,
+			response: request.response,
+			credit,
+			cardsMadeDue
+		};
+		const answers = [...attempt.answers, record];
+		const updated = { ...attempt, answers, correct: answers.reduce((sum, a) => sum + a.credit, 0) };
+		await db.attempts.put(updated);
+		return updated;
 	});
 }
 
-export async function finishAttempt(db: ReportCardDb, attemptId: string, now: number): Promise<void> {
-	await db.attempts.update(attemptId, { finishedAt: now });
+/** Log a `due-now` event for each started, current card of the question and bring its due date forward. */
+async function makeDue(db: ReportCardDb, scheduler: Scheduler, question: Question, now: number): Promise<number> {
+	const cards = (await db.cards.bulkGet(question.cards)).filter(
+		(card) => card && card.retired === 0 && card.memory.state !== State.New && card.due > now
+	);
+	for (const card of cards) {
+		if (!card) continue;
+		const event: DueNowEvent = {
+			id: crypto.randomUUID(),
+			cardId: card.id,
+			kind: 'due-now',
+			at: now,
+			questionId: question.id
+		};
+		const memory = scheduler.apply(card.memory, event);
+		await db.reviews.add(event);
+		await db.cards.put({ ...card, memory, due: memory.due });
+	}
+	return cards.length;
+}
+
+export async function finishAttempt(db: ReportCardDb, attemptId: string, now: number): Promise<QuizAttempt> {
+	return db.transaction('rw', db.attempts, async () => {
+		const attempt = await db.attempts.get(attemptId);
+		if (!attempt) throw new Error(`No quiz attempt ${attemptId}`);
+		if (attempt.finishedAt !== null) return attempt;
+		const finished = { ...attempt, finishedAt: now };
+		await db.attempts.put(finished);
+		return finished;
+	});
 }

@@ -1,14 +1,18 @@
-/** Reviewing: the queue, grading (one transaction: card cache + log row), and rebuilding a card from its log. */
-import { buildQueue, type Queue, type QueueLimits } from '../domain/scheduling/queue';
+/**
+ * Reviewing: the queue, grading and undoing (one transaction each: log row + card cache), suspending, burying,
+ * resetting, and rebuilding a card from its log.
+ */
+import { buildQueue, type Queue } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
-import type { Grade, ReviewEvent } from '../domain/scheduling/review-log';
+import type { Grade, GradeEvent, ResetEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
+import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/sync/content-sync';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
 
-/** Cards that can be studied now: not retired, in one chapter or all. */
+/** Cards that can be studied: not retired, in one chapter or all. */
 export async function activeCards(db: ReportCardDb, chapterId?: string): Promise<StoredCard[]> {
 	const cards = chapterId
 		? db.cards.where('[chapterId+retired+due]').between([chapterId, 0, -Infinity], [chapterId, 0, Infinity])
@@ -16,25 +20,38 @@ export async function activeCards(db: ReportCardDb, chapterId?: string): Promise
 	return cards.toArray();
 }
 
-/** How many new cards the learner started since the study day began. */
-export async function newStartedToday(db: ReportCardDb, now: number): Promise<number> {
-	return db.reviews
+/** New cards started and review cards answered since the study day began, for the daily limits. */
+export async function todaysCounts(
+	db: ReportCardDb,
+	now: number,
+	rolloverHour: number
+): Promise<{ newStarted: number; reviewsDone: number }> {
+	const grades = await db.reviews
 		.where('at')
-		.aboveOrEqual(studyDayStart(now))
-		.filter((event) => event.kind === 'grade' && event.stateBefore === State.New)
-		.count();
+		.aboveOrEqual(studyDayStart(now, rolloverHour))
+		.filter((event) => event.kind === 'grade')
+		.toArray();
+	const before = (state: State) => grades.filter((e) => e.kind === 'grade' && e.stateBefore === state).length;
+	return { newStarted: before(State.New), reviewsDone: before(State.Review) };
+}
+
+export interface QueueRequest {
+	now: number;
+	settings: StudySettings;
+	chapterId?: string;
+	/** Study ahead: take review cards due in the coming days too. */
+	ahead?: boolean;
 }
 
 export async function loadQueue(
 	db: ReportCardDb,
-	now: number,
-	chapterId?: string,
-	limits?: QueueLimits
+	request: QueueRequest
 ): Promise<{ queue: Queue; cards: Map<string, StoredCard> }> {
-	const [cards, started] = await db.transaction('r', [db.cards, db.reviews], () =>
-		Promise.all([activeCards(db, chapterId), newStartedToday(db, now)])
+	const { now, settings } = request;
+	const [cards, today] = await db.transaction('r', [db.cards, db.reviews], () =>
+		Promise.all([activeCards(db, request.chapterId), todaysCounts(db, now, settings.rolloverHour)])
 	);
-	const queue = buildQueue(cards, now, studyDayEnd(now), started, limits);
+	const queue = buildQueue(cards, now, studyDayEnd(now, settings.rolloverHour), today, settings, request.ahead);
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
 }
 
@@ -47,12 +64,12 @@ export interface GradeRequest {
 	shownReps: number;
 }
 
-/** Grade a card: append one log row and update the card's cached state, in one transaction. */
-export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request: GradeRequest): Promise<StoredCard> {
+/** Grade a card: append one log row and update the card's cached state, in one transaction. Returns the log row. */
+export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request: GradeRequest): Promise<GradeEvent> {
 	return db.transaction('rw', [db.cards, db.reviews], async () => {
 		const card = await db.cards.get(request.cardId);
 		if (!card || card.memory.reps !== request.shownReps) throw new StaleGradeError(request.cardId);
-		const event: ReviewEvent = {
+		const event: GradeEvent = {
 			id: crypto.randomUUID(),
 			cardId: card.id,
 			kind: 'grade',
@@ -62,22 +79,60 @@ export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request:
 			stateBefore: card.memory.state
 		};
 		const memory = scheduler.grade(card.memory, request.rating, request.now);
-		const updated: StoredCard = { ...card, memory, due: memory.due };
 		await db.reviews.add(event);
-		await db.cards.put(updated);
-		return updated;
+		await db.cards.put({ ...card, memory, due: memory.due });
+		return event;
+	});
+}
+
+/**
+ * Undo a grade: remove its log row and rebuild the card from what remains, in one transaction. The card is back exactly
+ * as it was before the grade, whatever came between (the log is replayed).
+ */
+export async function undoGrade(db: ReportCardDb, scheduler: Scheduler, eventId: string): Promise<StoredCard> {
+	return db.transaction('rw', [db.cards, db.reviews], async () => {
+		const event = await db.reviews.get(eventId);
+		if (!event) throw new StaleGradeError(eventId);
+		await db.reviews.delete(eventId);
+		return replayCard(db, scheduler, event.cardId);
 	});
 }
 
 /** Rebuild a card's cached state from its review log; the log is the truth, the card row only a cache of it. */
 export async function rebuildCard(db: ReportCardDb, scheduler: Scheduler, cardId: string): Promise<StoredCard> {
+	return db.transaction('rw', [db.cards, db.reviews], () => replayCard(db, scheduler, cardId));
+}
+
+async function replayCard(db: ReportCardDb, scheduler: Scheduler, cardId: string): Promise<StoredCard> {
+	const card = await db.cards.get(cardId);
+	if (!card) throw new Error(`No card ${cardId}`);
+	const events = await db.reviews.where('cardId').equals(cardId).toArray();
+	const memory = scheduler.replay(card.introducedAt, events);
+	const rebuilt = { ...card, memory, due: memory.due };
+	await db.cards.put(rebuilt);
+	return rebuilt;
+}
+
+/** Start a card again as new; its history stays in the log, behind a `reset` event. */
+export async function resetCard(
+	db: ReportCardDb,
+	scheduler: Scheduler,
+	cardId: string,
+	now: number
+): Promise<StoredCard> {
 	return db.transaction('rw', [db.cards, db.reviews], async () => {
-		const card = await db.cards.get(cardId);
-		if (!card) throw new Error(`No card ${cardId}`);
-		const events = await db.reviews.where('cardId').equals(cardId).toArray();
-		const memory = scheduler.replay(card.introducedAt, events);
-		const rebuilt = { ...card, memory, due: memory.due };
-		await db.cards.put(rebuilt);
-		return rebuilt;
+		const event: ResetEvent = { id: crypto.randomUUID(), cardId, kind: 'reset', at: now };
+		await db.reviews.add(event);
+		return replayCard(db, scheduler, cardId);
 	});
+}
+
+/** Keep a card out of every queue, or let it back. */
+export async function setSuspended(db: ReportCardDb, cardId: string, suspended: boolean): Promise<void> {
+	await db.cards.update(cardId, { suspended: suspended ? 1 : 0 });
+}
+
+/** Keep a card out of the queue until the next study day. */
+export async function buryCard(db: ReportCardDb, cardId: string, now: number, rolloverHour: number): Promise<void> {
+	await db.cards.update(cardId, { buriedUntil: studyDayEnd(now, rolloverHour) });
 }

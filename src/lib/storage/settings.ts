@@ -1,12 +1,15 @@
 /** Typed access to the settings table. */
 import type { ReportCardDb } from './db';
 import type { Locale } from '../i18n/locales';
+import type { StudySettings } from '../domain/settings';
 
 export interface Settings {
 	/** Version of the shipped decks last synced into the database. */
 	contentVersion: string;
 	/** The learner's choice of interface language; absent until they choose, so the browser's language applies. */
 	locale: Locale;
+	/** Scheduling, limits and review options, as last saved (normalizeSettings brings older ones in line). */
+	study: Partial<StudySettings>;
 }
 
 export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {

@@ -21,9 +21,18 @@ export function clozeBack(text: string): string {
 	return text.replace(GAP, (_, _n: string, answer: string) => answer);
 }
 
-export function localizedCloze(text: Localized, gap: number): { front: Localized; back: Localized } {
+/** The hidden words of one gap (joined if the gap occurs more than once), for typing the answer. */
+export function clozeAnswer(text: string, gap: number): string {
+	return [...text.matchAll(GAP)]
+		.filter((match) => Number(match[1]) === gap)
+		.map((match) => match[2])
+		.join(' / ');
+}
+
+export function localizedCloze(text: Localized, gap: number): { front: Localized; back: Localized; answer: Localized } {
 	return {
 		front: { zh: clozeFront(text.zh, gap), en: clozeFront(text.en, gap) },
-		back: { zh: clozeBack(text.zh), en: clozeBack(text.en) }
+		back: { zh: clozeBack(text.zh), en: clozeBack(text.en) },
+		answer: { zh: clozeAnswer(text.zh, gap), en: clozeAnswer(text.en, gap) }
 	};
 }

@@ -142,7 +142,7 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 		};
 
 		checkSummaryCoverage(parsed, chapter, sections, citeCheck);
-		deck.chapters.push(toChapter(deck.id, chapter));
+		deck.chapters.push(toChapter(deck.id, chapter, sections));
 
 		const noteCards = new Map<string, string[]>();
 		chapter.cards.forEach((note, i) => {
@@ -207,13 +207,21 @@ function checkSummaryCoverage(
 	}
 }
 
-function toChapter(deckId: string, chapter: ChapterSource): Chapter {
+function toChapter(
+	deckId: string,
+	chapter: ChapterSource,
+	sections: Map<number, DeckSource['sections'][number]>
+): Chapter {
 	return {
 		id: chapter.id,
 		deckId,
 		order: chapter.order,
 		title: chapter.title,
 		sections: chapter.sections,
+		sectionTitles: chapter.sections.flatMap((number) => {
+			const section = sections.get(number);
+			return section ? [{ number, title: section.title }] : [];
+		}),
 		summary: chapter.summary.map(({ source, zh, en }) => ({ ...source, text: { zh, en } }))
 	};
 }
@@ -243,11 +251,11 @@ function expandNote(
 				parsed.report([...path, 'text'], `gaps differ between zh (${gaps.join(', ')}) and en (${enGaps.join(', ')})`);
 			}
 			return gaps.map((gap, i) => {
-				const { front, back } = localizedCloze(note.text, gap);
+				const { front, back, answer } = localizedCloze(note.text, gap);
 				const withExtra = note.extra
 					? { zh: `${back.zh}\n\n${note.extra.zh}`, en: `${back.en}\n\n${note.extra.en}` }
 					: back;
-				return { ...base, id: `${note.id}--c${gap}`, order: order + i, front, back: withExtra };
+				return { ...base, id: `${note.id}--c${gap}`, order: order + i, front, back: withExtra, answer };
 			});
 		}
 	}

@@ -33,6 +33,8 @@ export interface Chapter {
 	order: number;
 	title: Localized;
 	sections: number[];
+	/** The titles of the report sections this chapter teaches, to name a cited passage. */
+	sectionTitles: { number: number; title: Localized }[];
 	summary: SummaryParagraph[];
 }
 
@@ -50,6 +52,8 @@ export interface Card {
 	source: SourceRef;
 	front: Localized;
 	back: Localized;
+	/** Cloze cards: the hidden words, which the learner may type instead of only recalling. */
+	answer?: Localized;
 }
 
 export type QuestionKind = 'single' | 'multiple' | 'truefalse' | 'numeric' | 'order' | 'match';

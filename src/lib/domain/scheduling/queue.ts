@@ -1,4 +1,5 @@
 /** The day's review queue: which cards to show, in what order. Pure: takes the cards' states and `now`. */
+import type { StudySettings } from '../settings';
 import { State, type MemoryState } from './memory';
 
 export interface QueueCard {
@@ -10,15 +11,19 @@ export interface QueueCard {
 	buriedUntil: number;
 }
 
-export interface QueueLimits {
-	/** New cards a learner may start per study day. */
-	newPerDay: number;
-}
+export type QueueLimits = Pick<StudySettings, 'newPerDay' | 'reviewsPerDay'>;
 
-export const DEFAULT_QUEUE_LIMITS: QueueLimits = { newPerDay: 20 };
+/** What the learner already did this study day, so the daily limits hold across sessions. */
+export interface TodaysCounts {
+	newStarted: number;
+	reviewsDone: number;
+}
 
 /** A learning card due this soon is shown early rather than ending the session (Anki's learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;
+/** Studying ahead takes review cards due within this many days after today. */
+export const STUDY_AHEAD_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Queue {
 	/** Cards to show now, in order: reviews and learning cards by due date, new cards interleaved in report order. */
@@ -27,43 +32,53 @@ export interface Queue {
 	soon: string[];
 	dueCount: number;
 	newCount: number;
+	/** When the next started card not in this queue comes due (epoch ms), or null if none will. */
+	nextDue: number | null;
 }
 
-/** Whether a card already introduced counts as due: a review card any time today, a learning card right now. */
+/** Whether a card already started counts as due: a review card any time today, a learning card right now. */
 export function isDue(memory: MemoryState, now: number, dayEnd: number): boolean {
 	if (memory.state === State.New) return false;
 	return memory.state === State.Review ? memory.due < dayEnd : memory.due <= now;
 }
 
-/**
- * Build the queue. `newStartedToday` is how many new cards the learner already began this study day, so the daily
- * limit holds across sessions.
- */
+/** Build the queue. With `ahead`, review cards due in the next days join it (the learner chose to study ahead). */
 export function buildQueue(
-	cards: readonly QueueCard[],
+	all: readonly QueueCard[],
 	now: number,
 	dayEnd: number,
-	newStartedToday: number,
-	limits: QueueLimits = DEFAULT_QUEUE_LIMITS
+	today: TodaysCounts,
+	limits: QueueLimits,
+	ahead = false
 ): Queue {
-	cards = cards.filter((card) => card.suspended === 0 && card.buriedUntil <= now);
-	const due = cards.filter((c) => isDue(c.memory, now, dayEnd)).sort((a, b) => a.memory.due - b.memory.due);
+	const cards = all.filter((card) => card.suspended === 0 && card.buriedUntil <= now);
+	const reviewEnd = ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
+	const due = cards.filter((c) => isDue(c.memory, now, reviewEnd)).sort((a, b) => a.memory.due - b.memory.due);
+	// Learning cards are never held back by the review limit: they are mid-lesson.
+	const learning = due.filter((c) => c.memory.state !== State.Review);
+	const reviews = due
+		.filter((c) => c.memory.state === State.Review)
+		.slice(0, Math.max(0, limits.reviewsPerDay - today.reviewsDone));
+	const dueNow = [...learning, ...reviews].sort((a, b) => a.memory.due - b.memory.due);
 	const fresh = cards
 		.filter((c) => c.memory.state === State.New)
 		.sort((a, b) => a.order - b.order)
-		.slice(0, Math.max(0, limits.newPerDay - newStartedToday));
+		.slice(0, Math.max(0, limits.newPerDay - today.newStarted));
 	const soon = cards
-		.filter((c) => c.memory.state !== State.New && c.memory.state !== State.Review)
+		.filter((c) => c.memory.state === State.Learning || c.memory.state === State.Relearning)
 		.filter((c) => c.memory.due > now && c.memory.due <= now + LEARN_AHEAD_MS)
 		.sort((a, b) => a.memory.due - b.memory.due);
+	const queued = new Set([...dueNow, ...soon].map((c) => c.id));
+	const later = cards.filter((c) => c.memory.state !== State.New && !queued.has(c.id)).map((c) => c.memory.due);
 	return {
 		cards: interleave(
-			due.map((c) => c.id),
+			dueNow.map((c) => c.id),
 			fresh.map((c) => c.id)
 		),
 		soon: soon.map((c) => c.id),
-		dueCount: due.length,
-		newCount: fresh.length
+		dueCount: dueNow.length,
+		newCount: fresh.length,
+		nextDue: later.length > 0 ? Math.min(...later) : null
 	};
 }
 

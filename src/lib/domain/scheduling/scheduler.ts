@@ -1,24 +1,18 @@
 /** Scheduling with ts-fsrs: grading, replaying the review log, and retrievability. Every function takes `now`. */
-import { FSRS, generatorParameters, type Grade } from 'ts-fsrs';
+import { FSRS, Rating, generatorParameters, type Grade } from 'ts-fsrs';
+import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../settings';
 import { State, fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
 import { compareEvents, type ReviewEvent } from './review-log';
 
-export interface SchedulerOptions {
-	/** Target probability of recall when a card comes due (ts-fsrs `request_retention`). */
-	desiredRetention: number;
-	maximumIntervalDays: number;
+export type SchedulerOptions = Pick<
+	StudySettings,
+	'desiredRetention' | 'maximumIntervalDays' | 'learningSteps' | 'weights'
+> & {
 	/** Randomise intervals slightly so cards learned together drift apart; off in tests for exact results. */
 	fuzz: boolean;
-	/** Short-term (re)learning steps within the day. */
-	learningSteps: boolean;
-}
-
-export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
-	desiredRetention: 0.9,
-	maximumIntervalDays: 36500,
-	fuzz: true,
-	learningSteps: true
 };
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = { ...DEFAULT_STUDY_SETTINGS, fuzz: true };
 
 export class Scheduler {
 	readonly #fsrs: FSRS;
@@ -29,7 +23,8 @@ export class Scheduler {
 				request_retention: options.desiredRetention,
 				maximum_interval: options.maximumIntervalDays,
 				enable_fuzz: options.fuzz,
-				enable_short_term: options.learningSteps
+				enable_short_term: options.learningSteps,
+				...(options.weights ? { w: options.weights } : {})
 			})
 		);
 	}
@@ -59,6 +54,18 @@ export class Scheduler {
 		return [...events]
 			.sort(compareEvents)
 			.reduce((memory, event) => this.apply(memory, event), newMemoryState(introducedAt));
+	}
+
+	/** When the card would next be due after each grade, for the labels on the grade buttons. */
+	preview(memory: MemoryState, now: number): Record<Grade, number> {
+		const at = new Date(now);
+		const card = toFsrsCard(memory);
+		return {
+			[Rating.Again]: this.#fsrs.next(card, at, Rating.Again).card.due.getTime(),
+			[Rating.Hard]: this.#fsrs.next(card, at, Rating.Hard).card.due.getTime(),
+			[Rating.Good]: this.#fsrs.next(card, at, Rating.Good).card.due.getTime(),
+			[Rating.Easy]: this.#fsrs.next(card, at, Rating.Easy).card.due.getTime()
+		};
 	}
 
 	/** Predicted probability of recalling the card at `now`, 0 for a card never reviewed. */

@@ -1,0 +1,54 @@
+/** The learner's study settings, their defaults and their allowed ranges. */
+import { DEFAULT_ROLLOVER_HOUR } from './time';
+
+export interface StudySettings {
+	/** Target probability of recall when a card comes due. */
+	desiredRetention: number;
+	/** Short-term (re)learning steps within the day (ts-fsrs `enable_short_term`). */
+	learningSteps: boolean;
+	maximumIntervalDays: number;
+	/** FSRS model weights; null uses ts-fsrs' defaults until the learner applies optimised ones. */
+	weights: number[] | null;
+	/** Hour (local) at which a study day starts. */
+	rolloverHour: number;
+	newPerDay: number;
+	reviewsPerDay: number;
+	/** Type the hidden words of cloze cards instead of only recalling them. */
+	typeAnswers: boolean;
+}
+
+export const DEFAULT_STUDY_SETTINGS: StudySettings = {
+	desiredRetention: 0.9,
+	learningSteps: true,
+	maximumIntervalDays: 36500,
+	weights: null,
+	rolloverHour: DEFAULT_ROLLOVER_HOUR,
+	newPerDay: 20,
+	reviewsPerDay: 200,
+	typeAnswers: false
+};
+
+export const SETTING_RANGES = {
+	desiredRetention: { min: 0.7, max: 0.99, step: 0.01 },
+	maximumIntervalDays: { min: 1, max: 36500, step: 1 },
+	rolloverHour: { min: 0, max: 23, step: 1 },
+	newPerDay: { min: 0, max: 9999, step: 1 },
+	reviewsPerDay: { min: 0, max: 99999, step: 1 }
+} as const;
+
+type RangedKey = keyof typeof SETTING_RANGES;
+
+/** Settings as stored may be partial or out of range (an older version, a hand-edited backup): bring them in line. */
+export function normalizeSettings(stored: Partial<StudySettings> | undefined): StudySettings {
+	const settings = { ...DEFAULT_STUDY_SETTINGS, ...stored };
+	for (const key of Object.keys(SETTING_RANGES) as RangedKey[]) {
+		const { min, max, step } = SETTING_RANGES[key];
+		const value = Number(settings[key]);
+		settings[key] = Number.isFinite(value)
+			? Math.min(max, Math.max(min, Math.round(value / step) * step))
+			: DEFAULT_STUDY_SETTINGS[key];
+	}
+	settings.desiredRetention = Math.round(settings.desiredRetention * 100) / 100;
+	if (settings.weights && !settings.weights.every(Number.isFinite)) settings.weights = null;
+	return settings;
+}

@@ -1,0 +1,57 @@
+/**
+ * Typed answers: compare what the learner typed with the expected words after normalising what should not count
+ * (full/half width, punctuation, case, spaces, Chinese numerals against digits), and show the difference.
+ */
+import { parseChineseNumeral } from './quiz/answers';
+
+const CHINESE_NUMERAL_RUN = /[零〇一二两三四五六七八九十百千]+/g;
+
+/** What counts when comparing: width-folded, lowercase, no punctuation or spaces, Chinese numerals as digits. */
+export function normalizeTyped(text: string): string {
+	return text
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(CHINESE_NUMERAL_RUN, (run) => String(parseChineseNumeral(run) ?? run))
+		.replace(/[\p{P}\p{S}\s]/gu, '');
+}
+
+export type DiffPart = { text: string; kind: 'same' | 'missing' | 'extra' };
+
+export interface TypedComparison {
+	correct: boolean;
+	/** The normalised typed text against the normalised expected text: `extra` was typed but not expected, `missing`
+	 * was expected but not typed. */
+	diff: DiffPart[];
+}
+
+export function compareTyped(typed: string, expected: string): TypedComparison {
+	const a = [...normalizeTyped(typed)];
+	const b = [...normalizeTyped(expected)];
+	return { correct: a.join('') === b.join('') && b.length > 0, diff: diffChars(a, b) };
+}
+
+/** Character diff by longest common subsequence: small strings only (answers), so O(n*m) is fine. */
+function diffChars(a: string[], b: string[]): DiffPart[] {
+	const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+	for (let i = a.length - 1; i >= 0; i--) {
+		for (let j = b.length - 1; j >= 0; j--) {
+			lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+		}
+	}
+	const parts: DiffPart[] = [];
+	const push = (text: string, kind: DiffPart['kind']) => {
+		const last = parts.at(-1);
+		if (last?.kind === kind) last.text += text;
+		else parts.push({ text, kind });
+	};
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (i < a.length && j < b.length && a[i] === b[j]) {
+			push(a[i++], 'same');
+			j++;
+		} else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) push(b[j++], 'missing');
+		else push(a[i++], 'extra');
+	}
+	return parts;
+}

@@ -1,0 +1,55 @@
+import { defineMessages } from '../define';
+
+export const settings = defineMessages({
+	en: {
+		title: 'Settings',
+		nav: 'Settings',
+		scheduling: 'Scheduling',
+		desiredRetention: 'Desired retention',
+		desiredRetentionHint:
+			'How likely you want to be to remember a card when it comes due. Higher means more reviews. 0.70–0.99; 0.90 suits most learners.',
+		learningSteps: 'Learning steps',
+		learningStepsHint: 'Show new and forgotten cards again within minutes before spacing them out by days.',
+		maximumInterval: 'Maximum interval (days)',
+		maximumIntervalHint: 'No card waits longer than this between reviews.',
+		day: 'Your study day',
+		rolloverHour: 'New day starts at (hour)',
+		rolloverHourHint: 'Reviews before this hour count for the day before, as in Anki. Default 4.',
+		newPerDay: 'New cards per day',
+		reviewsPerDay: 'Reviews per day',
+		limitsHint: 'Cards still being learned are always shown, whatever the limits.',
+		review: 'Reviewing',
+		typeAnswers: 'Type the answers of cloze cards',
+		typeAnswersHint: 'Type the hidden words before revealing; differences are shown.',
+		language: 'Language',
+		saved: 'Saved.',
+		parameters: 'FSRS parameters',
+		parametersDefault: 'The default FSRS parameters are in use.',
+		parametersCustom: (count: number) => `Custom FSRS parameters are in use (${count} weights).`
+	},
+	'zh-CN': {
+		title: '设置',
+		nav: '设置',
+		scheduling: '排程',
+		desiredRetention: '期望记忆保持率',
+		desiredRetentionHint: '卡片到期时你希望记住它的概率。越高复习越多。范围 0.70–0.99；0.90 适合大多数人。',
+		learningSteps: '学习步骤',
+		learningStepsHint: '新卡和遗忘的卡片先在几分钟内再出现，然后才按天拉开间隔。',
+		maximumInterval: '最长间隔（天）',
+		maximumIntervalHint: '任何卡片两次复习之间不会超过这个天数。',
+		day: '学习日',
+		rolloverHour: '新的一天开始于（时）',
+		rolloverHourHint: '此时刻之前的复习算作前一天，与 Anki 相同。默认 4 点。',
+		newPerDay: '每日新卡上限',
+		reviewsPerDay: '每日复习上限',
+		limitsHint: '仍在学习中的卡片总会显示，不受上限影响。',
+		review: '复习',
+		typeAnswers: '填空卡需要输入答案',
+		typeAnswersHint: '先输入被隐藏的内容再显示答案，并标出差异。',
+		language: '语言',
+		saved: '已保存。',
+		parameters: 'FSRS 参数',
+		parametersDefault: '正在使用 FSRS 默认参数。',
+		parametersCustom: (count) => `正在使用自定义 FSRS 参数（${count} 个权重）。`
+	}
+});

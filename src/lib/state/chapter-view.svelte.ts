@@ -1,0 +1,35 @@
+/** A chapter read as text: its summary, paragraph by paragraph, grouped by report section. */
+import type { Localized, SummaryParagraph } from '../domain/deck/model';
+import { currentChapters } from '../storage/chapters';
+import type { ReportCardDb, StoredChapter } from '../storage/db';
+
+export interface SectionView {
+	number: number;
+	title: Localized | undefined;
+	paragraphs: SummaryParagraph[];
+}
+
+export class ChapterView {
+	chapter = $state.raw<StoredChapter | undefined>();
+	loaded = $state(false);
+
+	constructor(
+		private readonly db: ReportCardDb,
+		readonly chapterId: string
+	) {}
+
+	get sections(): SectionView[] {
+		const chapter = this.chapter;
+		if (!chapter) return [];
+		return chapter.sections.map((number) => ({
+			number,
+			title: chapter.sectionTitles.find((s) => s.number === number)?.title,
+			paragraphs: chapter.summary.filter((p) => p.section === number).sort((a, b) => a.paragraph - b.paragraph)
+		}));
+	}
+
+	async load(): Promise<void> {
+		this.chapter = (await currentChapters(this.db)).find((chapter) => chapter.id === this.chapterId);
+		this.loaded = true;
+	}
+}
