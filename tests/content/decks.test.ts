@@ -6,10 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDeckSources } from '../../src/build/deck-files';
+import { GAP_MARK } from '../../src/lib/domain/deck/cloze';
 import { compileDeck } from '../../src/lib/domain/deck/compile';
 import { checkGrounding } from '../../src/lib/domain/deck/grounding';
+import type { Deck } from '../../src/lib/domain/deck/model';
 
 const MIN_QUESTIONS_PER_CHAPTER = 12;
+/** Longer runs shared with the report (outside the deck's terms) are copied sentences, not own words. */
+const MAX_COPIED_RUN = 15;
 const root = join(import.meta.dirname, '../..');
 const reportPath = process.env.REPORT_PATH ?? join(root, '../shared/source/report.zh.txt');
 const sources = readDeckSources(join(root, 'decks'));
@@ -43,7 +47,81 @@ describe.each(sources.map((files) => [files.deck.path, files] as const))('deck %
 		expect(duplicates(deck.cards.map((c) => c.front[lang]))).toEqual([]);
 	});
 
+	it("cites the question's own paragraph in every explanation, in both languages", () => {
+		const uncited = deck.questions.filter(({ source: { section, paragraph }, explanation }) => {
+			const en = new RegExp(`\\bsection ${section}, paragraph ${paragraph}\\b`, 'i');
+			return !en.test(explanation.en) || !explanation.zh.includes(`第${section}节第${paragraph}段`);
+		});
+		expect(uncited.map((q) => q.id)).toEqual([]);
+	});
+
+	it('leaves the "choose every correct answer" hint to the quiz screen', () => {
+		const hinted = deck.questions.filter((q) => /select all|多选/i.test(`${q.prompt.en} ${q.prompt.zh}`));
+		expect(hinted.map((q) => q.id)).toEqual([]);
+	});
+
+	it('writes a question and its answer as a basic card, not as a cloze whose gap is a whole line', () => {
+		const gapLines = deck.cards.filter(
+			(card) => card.kind === 'cloze' && [card.front.zh, card.front.en].some((f) => f.split('\n').includes(GAP_MARK))
+		);
+		expect(gapLines.map((c) => c.id)).toEqual([]);
+	});
+
+	it('accepts a numeric answer as a bare number and as a learner would type it in either language', () => {
+		const narrow = deck.questions.filter(
+			(q) =>
+				q.kind === 'numeric' &&
+				!(
+					q.accept.includes(String(q.value)) &&
+					q.accept.some((a) => /\p{Script=Han}/u.test(a)) &&
+					q.accept.some((a) => /[a-z]/i.test(a))
+				)
+		);
+		expect(narrow.map((q) => q.id)).toEqual([]);
+	});
+
 	it.skipIf(!existsSync(reportPath))('is grounded in the report text', () => {
 		expect(checkGrounding(readFileSync(reportPath, 'utf8'), compiled)).toEqual([]);
 	});
+
+	it.skipIf(!existsSync(reportPath))('puts the report in its own words, quoting only its terms', () => {
+		const copied = copiedRuns(
+			readFileSync(reportPath, 'utf8'),
+			deck,
+			compiled.grounding.flatMap((g) => g.terms)
+		);
+		expect(copied).toEqual([]);
+	});
 });
+
+/** Every Chinese text of the deck that shares more than MAX_COPIED_RUN characters in a row with the report. */
+function copiedRuns(report: string, deck: Deck, terms: string[]): string[] {
+	// Terms may be quoted, so each counts as one character, the same in the report and in the deck: a copied
+	// sentence is still found when it happens to contain a term. The report mixes ASCII and full-width punctuation.
+	const quotable = [...new Set(terms.map(plain))].sort((a, b) => b.length - a.length);
+	const words = (text: string) => quotable.reduce((rest, term) => rest.split(term).join('\u00a4'), plain(text));
+	const source = words(report);
+	const copied: string[] = [];
+	for (const text of chineseTexts(deck)) {
+		const own = words(text);
+		for (let start = 0; start + MAX_COPIED_RUN < own.length; start++) {
+			if (source.includes(own.slice(start, start + MAX_COPIED_RUN + 1))) {
+				copied.push(text);
+				break;
+			}
+		}
+	}
+	return copied;
+}
+
+function plain(text: string): string {
+	return text.replace(/[，：？；（）]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+function chineseTexts(value: unknown): string[] {
+	if (Array.isArray(value)) return value.flatMap(chineseTexts);
+	if (!value || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([key, inner]) =>
+		key === 'zh' && typeof inner === 'string' ? [inner] : chineseTexts(inner)
+	);
+}
