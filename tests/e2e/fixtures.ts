@@ -35,3 +35,45 @@ export async function countRows(page: Page, store: string): Promise<number> {
 export function chapter(page: Page, id: string) {
 	return page.locator(`[data-chapter="${id}"]`);
 }
+
+/** Make Math.random repeatable in the page, so quiz draws are the same on every run. */
+export async function seedRandom(page: Page, seed = 1): Promise<void> {
+	await page.addInitScript((start) => {
+		let state = start >>> 0;
+		Math.random = () => {
+			state = (state + 0x6d2b79f5) >>> 0;
+			let t = state;
+			t = Math.imul(t ^ (t >>> 15), t | 1);
+			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		};
+	}, seed);
+}
+
+/**
+ * Answer the question on screen without knowing the answer: the first option of a choice, "0" for a figure, the
+ * shuffled order as it stands (never the answer), and the first partner for every matching row.
+ */
+export async function answerBlindly(page: Page): Promise<void> {
+	const question = page.locator('fieldset[data-kind]');
+	const kind = await question.getAttribute('data-kind');
+	if (kind === 'numeric') await question.getByRole('textbox').fill('0');
+	else if (kind === 'match') {
+		for (const select of await question.locator('select').all()) await select.selectOption({ index: 1 });
+	} else if (kind !== 'order') await question.locator('.option').first().click();
+}
+
+/** Review every card on the review page with the keyboard (Space, then a grade key) until none is left. */
+export async function reviewAll(page: Page, gradeKey = '4'): Promise<number> {
+	let reviewed = 0;
+	await expect(page.locator('#card-front, [data-testid="next-due"]').first()).toBeVisible();
+	while (await page.locator('#card-front').isVisible()) {
+		const front = await page.locator('#card-front').textContent();
+		await page.keyboard.press('Space');
+		await expect(page.getByTestId('card-back')).toBeVisible();
+		await page.keyboard.press(gradeKey);
+		reviewed++;
+		await expect(page.locator('#card-front, [data-testid="next-due"]').first()).not.toHaveText(front ?? '');
+	}
+	return reviewed;
+}

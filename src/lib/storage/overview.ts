@@ -25,7 +25,10 @@ export async function chapterOverviews(db: ReportCardDb, now: number): Promise<C
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
 		const dayEnd = studyDayEnd(now);
 		return chapters.map((chapter) => {
-			const own = cards.filter((card) => card.chapterId === chapter.id);
+			// Suspended and buried cards are out of today's study, so they count neither as due nor as new.
+			const own = cards.filter(
+				(card) => card.chapterId === chapter.id && card.suspended === 0 && card.buriedUntil <= now
+			);
 			// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
 			const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
 			const best = scores.reduce<ScoreSummary | null>(

@@ -8,7 +8,8 @@ export const common = defineMessages({
 		switchLanguage: '中文',
 		switchLanguageLabel: 'Switch to Chinese',
 		skipToContent: 'Skip to content',
-		nav: { home: 'Chapters', review: 'Review' },
+		nav: { home: 'Chapters', review: 'Review', exam: 'Final exam' },
+		navLabel: 'Main',
 		update: {
 			available: 'A new version of ReportCard is ready.',
 			install: 'Update now',
@@ -22,7 +23,8 @@ export const common = defineMessages({
 		switchLanguage: 'English',
 		switchLanguageLabel: '切换到英文',
 		skipToContent: '跳到正文',
-		nav: { home: '章节', review: '复习' },
+		nav: { home: '章节', review: '复习', exam: '总测验' },
+		navLabel: '主导航',
 		update: {
 			available: 'ReportCard 新版本已就绪。',
 			install: '立即更新',

@@ -1,0 +1,63 @@
+/** Quizzes feed the review schedule: a mistake makes the flashcards of the same fact due now, visibly. */
+import { expect, test } from '@playwright/test';
+import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom } from './fixtures';
+
+test.use({ locale: 'en-US' });
+
+test("an exam-mode quiz with mistakes puts their cards into today's review, and retries only the misses", async ({
+	page
+}) => {
+	await seedRandom(page, 7);
+	await firstVisit(page);
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').fill('500');
+	await page.getByLabel('New cards per day').press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+	await page.goto('/review?chapter=outlook');
+	expect(await reviewAll(page, '4')).toBeGreaterThan(20);
+	await page.goto('/');
+	await expect(chapter(page, 'outlook').getByTestId('due')).toHaveText('0 cards due');
+
+	await page.goto('/quiz?chapter=outlook&mode=exam');
+	const progress = page.getByTestId('progress');
+	const total = Number((await progress.textContent())?.match(/of (\d+)/)?.[1]);
+	for (let i = 1; i <= total; i++) {
+		await expect(progress).toHaveText(`Question ${i} of ${total}`);
+		await answerBlindly(page);
+		await page.getByRole('button', { name: 'Check' }).click();
+		// Exam mode: no feedback until the end.
+		await expect(page.getByTestId('feedback')).toHaveCount(0);
+	}
+	const added = page.getByTestId('cards-made-due-total');
+	await expect(added).toHaveText(/^\d+ flashcards? added to today's review from your mistakes/);
+	const madeDue = Number((await added.textContent())?.match(/^\d+/)?.[0]);
+	expect(madeDue).toBeGreaterThan(0);
+
+	const missed = Number((await page.getByRole('button', { name: /^Retry the/ }).textContent())?.match(/\d+/)?.[0]);
+	await page.getByRole('button', { name: /^Retry the/ }).click();
+	await expect(progress).toHaveText(`Question 1 of ${missed}`);
+
+	await page.goto('/');
+	await expect(chapter(page, 'outlook').getByTestId('due')).toHaveText(
+		`${madeDue} card${madeDue === 1 ? '' : 's'} due`
+	);
+	await page.goto('/review?chapter=outlook');
+	expect(await reviewAll(page, '3')).toBeGreaterThanOrEqual(madeDue);
+});
+
+test('the final exam draws from every chapter and shows every answer at the end', async ({ page }) => {
+	await seedRandom(page, 3);
+	await firstVisit(page);
+	await page.goto('/exam');
+	const progress = page.getByTestId('progress');
+	await expect(progress).toHaveText('Question 1 of 20');
+	for (let i = 1; i <= 20; i++) {
+		await expect(progress).toHaveText(`Question ${i} of 20`);
+		await answerBlindly(page);
+		await page.getByRole('button', { name: 'Check' }).click();
+	}
+	await expect(page.getByTestId('score')).toHaveText(/ of 20 correct/);
+	await expect(page.getByTestId('result-row')).toHaveCount(20);
+	await expect(page.getByText('Right answer').first()).toBeVisible();
+});

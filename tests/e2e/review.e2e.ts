@@ -1,0 +1,63 @@
+/** Reviewing like Anki, on a phone or a keyboard: intervals on the buttons, undo, the source passage, suspend. */
+import { expect, test } from '@playwright/test';
+import { chapter, countRows, firstVisit } from './fixtures';
+
+test.use({ locale: 'en-US' });
+
+test('grades with the keyboard, shows intervals, undoes, and opens the cited passage', async ({ page }) => {
+	await firstVisit(page, '/');
+	await page.goto('/review?chapter=strategy');
+	const front = page.locator('#card-front');
+	const first = await front.textContent();
+
+	await page.keyboard.press('Space');
+	const grades = page.getByRole('group', { name: 'How well did you remember?' });
+	await expect(grades.getByRole('button')).toHaveCount(4);
+	await expect(grades.getByRole('button', { name: /^Good: next review in \d+ min$/ })).toBeVisible();
+	await expect(grades.getByRole('button', { name: /^Easy: next review in \d+ days?$/ })).toBeVisible();
+	await page.keyboard.press('3');
+	await expect(front).not.toHaveText(first ?? '');
+	expect(await countRows(page, 'reviews')).toBe(1);
+
+	await page.keyboard.press('u');
+	await expect(front).toHaveText(first ?? '');
+	await expect(page.getByTestId('card-back')).toBeHidden();
+	await expect.poll(() => countRows(page, 'reviews')).toBe(0);
+
+	await page.keyboard.press('Space');
+	await page.keyboard.press('e');
+	await expect(page).toHaveURL(/\/chapter\?id=strategy#p-1-\d+$/);
+	await expect(page.locator('[aria-current="location"]')).toBeVisible();
+});
+
+test('suspends and buries cards so they leave the study counts', async ({ page }) => {
+	await firstVisit(page, '/');
+	const fresh = chapter(page, 'outlook').getByTestId('new');
+	const before = Number((await fresh.textContent())?.match(/\d+/)?.[0]);
+	await page.goto('/review?chapter=outlook');
+	const front = page.locator('#card-front');
+	const suspended = await front.textContent();
+	await page.getByRole('button', { name: 'Suspend' }).click();
+	await expect(front).not.toHaveText(suspended ?? '');
+	await page.getByRole('button', { name: 'Bury until tomorrow' }).click();
+	await page.goto('/');
+	await expect(fresh).toHaveText(`${before - 2} new cards`);
+});
+
+test('types the hidden words of a cloze and shows the difference', async ({ page }) => {
+	await firstVisit(page, '/');
+	await page.goto('/settings');
+	await page.getByRole('switch', { name: 'Type the answers of cloze cards' }).check();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+	await page.goto('/review?chapter=strategy');
+	// Skip to the first cloze card (one with a typing field).
+	for (let i = 0; i < 10 && !(await page.getByLabel('Type the hidden words').isVisible()); i++) {
+		await page.keyboard.press('Space');
+		await page.keyboard.press('4');
+		await expect(page.getByTestId('card-back')).toBeHidden();
+	}
+	await page.getByLabel('Type the hidden words').fill('definitely not it');
+	await page.getByLabel('Type the hidden words').press('Enter');
+	await expect(page.getByTestId('typed-result')).toContainText('Not the same');
+	await expect(page.getByTestId('card-back')).toBeVisible();
+});
