@@ -61,3 +61,34 @@ test('types the hidden words of a cloze and shows the difference', async ({ page
 	await expect(page.getByTestId('typed-result')).toContainText('Not the same');
 	await expect(page.getByTestId('card-back')).toBeVisible();
 });
+
+test("finds cards in both languages, shows a card's memory and history, and suspends or resets it", async ({
+	page
+}) => {
+	await firstVisit(page, '/');
+	await page.goto('/review?chapter=bottlenecks');
+	const front = (await page.locator('#card-front').textContent()) ?? '';
+	await page.keyboard.press('Space');
+	await page.keyboard.press('4');
+	await expect(page.locator('#card-front')).not.toHaveText(front);
+
+	await page.goto('/cards');
+	await page.getByRole('searchbox').fill('DeepSeek');
+	await expect(page.getByTestId('card-count')).toHaveText(/^\d+ cards?$/);
+	await page.getByRole('searchbox').fill(front);
+	await expect(page.getByTestId('card-count')).toHaveText('1 card');
+	const row = page.getByRole('button', { name: front });
+	await row.click();
+	const detail = page.getByTestId('card-detail');
+	await expect(detail.getByText('Chance of recall now')).toBeVisible();
+	await expect(detail.getByText('Graded Easy')).toBeVisible();
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await detail.getByRole('button', { name: 'Reset to new' }).click();
+	await expect(detail.getByText('Reset to new', { exact: true }).last()).toBeVisible();
+	await expect(row).toContainText('New');
+	await detail.getByRole('button', { name: 'Suspend' }).click();
+	await expect(row).toContainText('Suspended');
+	await page.getByLabel('Status').selectOption('suspended');
+	await expect(page.getByTestId('card-count')).toHaveText('1 card');
+});

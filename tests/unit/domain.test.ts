@@ -6,7 +6,9 @@ import { buildQueue, type QueueCard } from '../../src/lib/domain/scheduling/queu
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { studyDayEnd, studyDayStart } from '../../src/lib/domain/time';
-import { DAY, MINUTE, NOW } from './factories';
+import { DAY, MINUTE, NOW, makeCard } from './factories';
+import { cardStatus, filterCards } from '../../src/lib/domain/browse';
+import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
 import { DEFAULT_STUDY_SETTINGS, normalizeSettings } from '../../src/lib/domain/settings';
 import { compareTyped } from '../../src/lib/domain/typing';
 
@@ -153,5 +155,37 @@ describe('settings', () => {
 		const settings = normalizeSettings({ desiredRetention: 0.5, rolloverHour: 30, newPerDay: Number.NaN });
 		expect(settings).toMatchObject({ desiredRetention: 0.7, rolloverHour: 23, newPerDay: 20, learningSteps: true });
 		expect(normalizeSettings(undefined)).toEqual(DEFAULT_STUDY_SETTINGS);
+	});
+});
+
+describe('card browser filter', () => {
+	const stored = (id: string, order: number, extra: Partial<StoredCard> = {}): StoredCard => ({
+		...makeCard({ id, order }),
+		introducedAt: NOW,
+		retired: 0,
+		memory: newMemoryState(NOW),
+		due: NOW,
+		suspended: 0,
+		buriedUntil: 0,
+		...extra
+	});
+	const cards = [
+		stored('b', 2, { front: { zh: '华为的框架', en: "Huawei's framework" }, chapterId: 'ch2' }),
+		stored('a', 1, { front: { zh: '百度', en: 'Baidu' }, suspended: 1 }),
+		stored('c', 3, { back: { zh: 'ＭｉｎｄＳｐｏｒｅ', en: 'MindSpore' } })
+	];
+	const none = { text: '', chapterId: null, status: null };
+
+	it('finds words in either language, front or back, ignoring case and width, in report order', () => {
+		expect(filterCards(cards, { ...none, text: 'mindspore' }).map((c) => c.id)).toEqual(['c']);
+		expect(filterCards(cards, { ...none, text: '华为' }).map((c) => c.id)).toEqual(['b']);
+		expect(filterCards(cards, none).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+	});
+
+	it('filters by chapter and by status, suspended before its memory state', () => {
+		expect(filterCards(cards, { ...none, chapterId: 'ch2' }).map((c) => c.id)).toEqual(['b']);
+		expect(filterCards(cards, { ...none, status: 'suspended' }).map((c) => c.id)).toEqual(['a']);
+		expect(filterCards(cards, { ...none, status: 'new' }).map((c) => c.id)).toEqual(['b', 'c']);
+		expect(cardStatus(cards[1])).toBe('suspended');
 	});
 });

@@ -1,5 +1,6 @@
 /** The typed i18n layer: every string the interface shows comes from here, `app.t.<area>.<message>`. */
 import { LOCALES, type Locale } from './locales';
+import { cards } from './messages/cards';
 import { common } from './messages/common';
 import { errors } from './messages/errors';
 import { home } from './messages/home';
@@ -7,7 +8,7 @@ import { quiz } from './messages/quiz';
 import { review } from './messages/review';
 import { settings } from './messages/settings';
 
-const areas = { common, errors, home, quiz, review, settings };
+const areas = { cards, common, errors, home, quiz, review, settings };
 
 export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
 

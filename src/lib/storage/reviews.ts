@@ -4,7 +4,7 @@
  */
 import { buildQueue, type Queue } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
-import type { Grade, GradeEvent, ResetEvent } from '../domain/scheduling/review-log';
+import type { Grade, GradeEvent, ResetEvent, ReviewEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/sync/content-sync';
@@ -135,4 +135,9 @@ export async function setSuspended(db: ReportCardDb, cardId: string, suspended: 
 /** Keep a card out of the queue until the next study day. */
 export async function buryCard(db: ReportCardDb, cardId: string, now: number, rolloverHour: number): Promise<void> {
 	await db.cards.update(cardId, { buriedUntil: studyDayEnd(now, rolloverHour) });
+}
+
+/** A card's log, oldest first: its whole history, quiz mistakes and resets included. */
+export async function cardHistory(db: ReportCardDb, cardId: string): Promise<ReviewEvent[]> {
+	return db.reviews.where('[cardId+at]').between([cardId, -Infinity], [cardId, Infinity]).toArray();
 }
