@@ -17,10 +17,12 @@ export default defineConfig({
 				// The first visit must already be controlled, or an offline reload right after it fails.
 				clientsClaim: true,
 				globPatterns: [
-					'client/**/*.{js,css,html,ico,png,svg,webp,webmanifest,woff2,json}',
+					'client/**/*.{js,css,html,ico,png,svg,webp,webmanifest,woff2,json,wasm}',
 					'prerendered/**/*.{html,json}'
 				],
 				navigateFallback: null,
+				// The FSRS optimiser's WebAssembly (1.7 MB) is precached so optimising works offline too.
+				maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
 				// Pages take their chapter from the query (/quiz?chapter=...); the precached page is the same for all.
 				ignoreURLParametersMatching: [/./]
 			}

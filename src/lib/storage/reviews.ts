@@ -141,3 +141,8 @@ export async function buryCard(db: ReportCardDb, cardId: string, now: number, ro
 export async function cardHistory(db: ReportCardDb, cardId: string): Promise<ReviewEvent[]> {
 	return db.reviews.where('[cardId+at]').between([cardId, -Infinity], [cardId, Infinity]).toArray();
 }
+
+/** The whole review log, for fitting scheduling parameters to it. */
+export async function reviewLog(db: ReportCardDb): Promise<ReviewEvent[]> {
+	return db.reviews.toArray();
+}

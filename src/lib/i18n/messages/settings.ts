@@ -25,7 +25,17 @@ export const settings = defineMessages({
 		saved: 'Saved.',
 		parameters: 'FSRS parameters',
 		parametersDefault: 'The default FSRS parameters are in use.',
-		parametersCustom: (count: number) => `Custom FSRS parameters are in use (${count} weights).`
+		parametersCustom: (count: number) => `Custom FSRS parameters are in use (${count} weights).`,
+		optimize: 'Optimise parameters from my reviews',
+		optimizeHint: (reviews: number, needed: number) =>
+			`Fits FSRS to your own memory. You have ${reviews} reviews; at least ${needed} are needed for a reliable fit.`,
+		optimizing: 'Fitting parameters… this runs in the background.',
+		lossCompare: (current: string, fitted: string) =>
+			`Prediction error (log loss, lower is better): current ${current}, optimised ${fitted}.`,
+		optimizeFailed: (reason: string) => `Optimisation failed: ${reason}. Your parameters are unchanged.`,
+		applyFitted: 'Use the optimised parameters',
+		applied: 'Optimised parameters are in use from the next card.',
+		useDefaults: 'Go back to the default parameters'
 	},
 	'zh-CN': {
 		title: '设置',
@@ -50,6 +60,15 @@ export const settings = defineMessages({
 		saved: '已保存。',
 		parameters: 'FSRS 参数',
 		parametersDefault: '正在使用 FSRS 默认参数。',
-		parametersCustom: (count) => `正在使用自定义 FSRS 参数（${count} 个权重）。`
+		parametersCustom: (count) => `正在使用自定义 FSRS 参数（${count} 个权重）。`,
+		optimize: '根据我的复习记录优化参数',
+		optimizeHint: (reviews, needed) =>
+			`让 FSRS 拟合你自己的记忆规律。你已有 ${reviews} 次复习；至少需要 ${needed} 次才能可靠拟合。`,
+		optimizing: '正在拟合参数……在后台运行。',
+		lossCompare: (current, fitted) => `预测误差（对数损失，越低越好）：当前 ${current}，优化后 ${fitted}。`,
+		optimizeFailed: (reason) => `优化失败：${reason}。你的参数没有改变。`,
+		applyFitted: '使用优化后的参数',
+		applied: '从下一张卡片起使用优化后的参数。',
+		useDefaults: '恢复默认参数'
 	}
 });
