@@ -53,16 +53,21 @@ describe('fitting', () => {
 		return trainingItems(events, 4);
 	}
 
-	it('fits weights with fsrs-browser that predict this learner better than the defaults', async () => {
-		// The package is built for browsers and workers; a `self` that can take listeners is all it needs in Node.
-		Object.assign(globalThis, { self: globalThis, addEventListener: () => undefined });
-		const { Fsrs, initSync } = await import('fsrs-browser');
-		const require = createRequire(import.meta.url);
-		initSync({ module: readFileSync(require.resolve('fsrs-browser/fsrs_browser_bg.wasm')) });
-		const items = forgetfulLearner();
-		const { ratings, deltas, lengths } = toTrainingArrays(items);
-		const fitted = Array.from(new Fsrs().computeParameters(ratings, deltas, lengths, null, true));
-		expect(fitted).toHaveLength(DEFAULT_WEIGHTS.length);
-		expect(logLoss(items, fitted)).toBeLessThan(logLoss(items, DEFAULT_WEIGHTS));
-	});
+	// A real fit takes a second or two, more on a busy machine: a generous limit, not a speed test.
+	it(
+		'fits weights with fsrs-browser that predict this learner better than the defaults',
+		{ timeout: 60_000 },
+		async () => {
+			// The package is built for browsers and workers; a `self` that can take listeners is all it needs in Node.
+			Object.assign(globalThis, { self: globalThis, addEventListener: () => undefined });
+			const { Fsrs, initSync } = await import('fsrs-browser');
+			const require = createRequire(import.meta.url);
+			initSync({ module: readFileSync(require.resolve('fsrs-browser/fsrs_browser_bg.wasm')) });
+			const items = forgetfulLearner();
+			const { ratings, deltas, lengths } = toTrainingArrays(items);
+			const fitted = Array.from(new Fsrs().computeParameters(ratings, deltas, lengths, null, true));
+			expect(fitted).toHaveLength(DEFAULT_WEIGHTS.length);
+			expect(logLoss(items, fitted)).toBeLessThan(logLoss(items, DEFAULT_WEIGHTS));
+		}
+	);
 });

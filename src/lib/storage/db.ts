@@ -8,10 +8,11 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Chapter, Question } from '../domain/deck/model';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/sync/content-sync';
+import { State } from '../domain/scheduling/memory';
 import type { QuizResponse } from '../domain/quiz/quiz';
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface StoredChapter extends Chapter {
 	retired: 0 | 1;
@@ -57,15 +58,17 @@ export interface SettingRow {
 
 export class ReportCardDb extends Dexie {
 	chapters!: EntityTable<StoredChapter, 'id'>;
-	cards!: EntityTable<StoredCard, 'id'>;
+	cards!: EntityTable<CardRow, 'id'>;
 	questions!: EntityTable<StoredQuestion, 'id'>;
 	reviews!: EntityTable<ReviewEvent, 'id'>;
 	attempts!: EntityTable<QuizAttempt, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
 
 	constructor(name = DATABASE_NAME, options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
-		super(name, options);
-		this.version(SCHEMA_VERSION).stores({
+		// Relaxed durability: a commit does not wait for the disk flush. A crash can lose the last moments, never
+		// consistency (transactions stay atomic), and writes get several times faster on phones.
+		super(name, { chromeTransactionDurability: 'relaxed', ...options });
+		this.version(1).stores({
 			chapters: 'id, deckId, order',
 			cards: 'id, chapterId, deckId, [retired+due], [chapterId+retired+due]',
 			questions: 'id, chapterId, deckId',
@@ -73,5 +76,67 @@ export class ReportCardDb extends Dexie {
 			attempts: 'id, chapterId, [chapterId+finishedAt], finishedAt',
 			settings: 'key'
 		});
+		// v2: queue indexes that hold only the cards a queue can take, so building the day's queue reads a few hundred
+		// rows by index instead of every card.
+		this.version(2)
+			.stores({
+				cards: 'id, chapterId, deckId, queueDue, queueNew, [chapterId+queueDue], [chapterId+queueNew]'
+			})
+			.upgrade((tx) =>
+				tx
+					.table<StoredCard, string>('cards')
+					.toCollection()
+					.modify((card) => {
+						Object.assign(card, queueKeys(card));
+					})
+			);
+		// Every write of a card keeps its queue keys right, whoever writes it (review, sync, import, repair): put, add,
+		// update and modify all reach the database as DBCore add/put requests with the full rows.
+		this.use({
+			stack: 'dbcore',
+			name: 'cardQueueKeys',
+			create: (down) => ({
+				...down,
+				table: (name) => {
+					const table = down.table(name);
+					if (name !== 'cards') return table;
+					return {
+						...table,
+						mutate: (request) =>
+							table.mutate(
+								request.type === 'add' || request.type === 'put'
+									? { ...request, values: request.values.map((card: StoredCard) => withQueueKeys(card)) }
+									: request
+							)
+					};
+				}
+			})
+		});
 	}
+}
+
+export function withQueueKeys<T extends Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>>(
+	card: T
+): T & QueueKeys {
+	return { ...card, ...queueKeys(card) };
+}
+
+/** A card as stored: the card plus the queue keys this module maintains. */
+export type CardRow = StoredCard & Partial<QueueKeys>;
+
+/** Indexed only while the card can be queued: IndexedDB leaves a row out of an index whose key is undefined. */
+interface QueueKeys {
+	/** The due time of a started card (learning, review, relearning). */
+	queueDue: number | undefined;
+	/** The report order of a new card. */
+	queueNew: number | undefined;
+}
+
+export function queueKeys(card: Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>): QueueKeys {
+	const queueable = card.retired === 0 && card.suspended === 0;
+	const isNew = card.memory.state === State.New;
+	return {
+		queueDue: queueable && !isNew ? card.memory.due : undefined,
+		queueNew: queueable && isNew ? card.order : undefined
+	};
 }

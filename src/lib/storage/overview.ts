@@ -1,5 +1,6 @@
 /** What the home screen shows per chapter: cards due, new cards available, best and latest quiz score. */
 import { isDue } from '../domain/scheduling/queue';
+import { activeCards } from './reviews';
 import { State } from '../domain/scheduling/memory';
 import { studyDayEnd } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from './db';
@@ -21,7 +22,7 @@ export interface ChapterOverview {
 export async function chapterOverviews(db: ReportCardDb, now: number): Promise<ChapterOverview[]> {
 	return db.transaction('r', [db.chapters, db.cards, db.attempts], async () => {
 		const chapters = (await db.chapters.orderBy('order').toArray()).filter((c) => c.retired === 0);
-		const cards = await db.cards.where('[retired+due]').between([0, -Infinity], [0, Infinity]).toArray();
+		const cards = await activeCards(db);
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
 		const dayEnd = studyDayEnd(now);
 		return chapters.map((chapter) => {

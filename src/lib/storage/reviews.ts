@@ -2,22 +2,22 @@
  * Reviewing: the queue, grading and undoing (one transaction each: log row + card cache), suspending, burying,
  * resetting, and rebuilding a card from its log.
  */
-import { buildQueue, type Queue } from '../domain/scheduling/queue';
+import { STUDY_AHEAD_DAYS, buildQueue, type Queue } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
 import type { Grade, GradeEvent, ResetEvent, ReviewEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/sync/content-sync';
 import { studyDayEnd, studyDayStart } from '../domain/time';
-import type { ReportCardDb } from './db';
+import { withQueueKeys, type ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
 
-/** Cards that can be studied: not retired, in one chapter or all. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every card still in its deck (not retired), in one chapter or all: for browsing, not for the queue. */
 export async function activeCards(db: ReportCardDb, chapterId?: string): Promise<StoredCard[]> {
-	const cards = chapterId
-		? db.cards.where('[chapterId+retired+due]').between([chapterId, 0, -Infinity], [chapterId, 0, Infinity])
-		: db.cards.where('[retired+due]').between([0, -Infinity], [0, Infinity]);
-	return cards.toArray();
+	const cards = chapterId ? db.cards.where('chapterId').equals(chapterId) : db.cards.toCollection();
+	return cards.filter((card) => card.retired === 0).toArray();
 }
 
 /** New cards started and review cards answered since the study day began, for the daily limits. */
@@ -43,15 +43,42 @@ export interface QueueRequest {
 	ahead?: boolean;
 }
 
+/**
+ * The day's queue, read through the queue indexes: the started cards due before the end of the study day (or of the
+ * study-ahead window), the first new cards in report order up to the daily limit, and the next card due after those
+ * (for "next card due at"). A few hundred rows, however large the collection.
+ */
 export async function loadQueue(
 	db: ReportCardDb,
 	request: QueueRequest
 ): Promise<{ queue: Queue; cards: Map<string, StoredCard> }> {
-	const { now, settings } = request;
-	const [cards, today] = await db.transaction('r', [db.cards, db.reviews], () =>
-		Promise.all([activeCards(db, request.chapterId), todaysCounts(db, now, settings.rolloverHour)])
-	);
-	const queue = buildQueue(cards, now, studyDayEnd(now, settings.rolloverHour), today, settings, request.ahead);
+	performance.mark('reportcard:queue:start');
+	const { now, settings, chapterId } = request;
+	const dayEnd = studyDayEnd(now, settings.rolloverHour);
+	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
+	const byDue = (from: number, to: number) =>
+		chapterId
+			? db.cards.where('[chapterId+queueDue]').between([chapterId, from], [chapterId, to], true, false)
+			: db.cards.where('queueDue').between(from, to, true, false);
+	const newCards = () =>
+		chapterId
+			? db.cards.where('[chapterId+queueNew]').between([chapterId, -Infinity], [chapterId, Infinity])
+			: db.cards.where('queueNew').aboveOrEqual(-Infinity);
+	const { cards, today } = await db.transaction('r', [db.cards, db.reviews], async () => {
+		const today = await todaysCounts(db, now, settings.rolloverHour);
+		const unburied = (card: StoredCard) => card.buriedUntil <= now;
+		const [due, fresh, next] = await Promise.all([
+			byDue(-Infinity, reviewEnd).toArray(),
+			newCards()
+				.filter(unburied)
+				.limit(Math.max(0, settings.newPerDay - today.newStarted))
+				.toArray(),
+			byDue(reviewEnd, Infinity).first()
+		]);
+		return { cards: [...due, ...fresh, ...(next ? [next] : [])], today };
+	});
+	const queue = buildQueue(cards, now, dayEnd, today, settings, request.ahead);
+	performance.measure('reportcard:queue', 'reportcard:queue:start');
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
 }
 
@@ -108,7 +135,8 @@ async function replayCard(db: ReportCardDb, scheduler: Scheduler, cardId: string
 	if (!card) throw new Error(`No card ${cardId}`);
 	const events = await db.reviews.where('cardId').equals(cardId).toArray();
 	const memory = scheduler.replay(card.introducedAt, events);
-	const rebuilt = { ...card, memory, due: memory.due };
+	// The queue keys too, so the card returned is exactly the row stored.
+	const rebuilt = withQueueKeys({ ...card, memory, due: memory.due });
 	await db.cards.put(rebuilt);
 	return rebuilt;
 }
