@@ -23,6 +23,8 @@ export default defineConfig({
 	workers: process.env.CI ? 2 : undefined,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
+	// Journeys of several pages on a shared 2-core machine; assertions keep their own short waits.
+	timeout: 60_000,
 	reporter: 'list',
 	use: {
 		baseURL: `http://localhost:${port}`,

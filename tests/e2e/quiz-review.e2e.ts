@@ -7,6 +7,8 @@ test.use({ locale: 'en-US' });
 test("an exam-mode quiz with mistakes puts their cards into today's review, and retries only the misses", async ({
 	page
 }) => {
+	// A long journey (thirty cards, a quiz, the review again): room for a busy 2-core machine, not a speed test.
+	test.setTimeout(120_000);
 	await seedRandom(page, 7);
 	await firstVisit(page);
 	await page.goto('/settings');
