@@ -35,14 +35,19 @@ class AppState {
 				contentVersion,
 				loadContent: async () => (await import('virtual:reportcard/decks')).default,
 				now: this.clock(),
-				onVersionChange: () => (this.fatal = 'blocked')
+				onVersionChange: () => (this.fatal = 'outdated')
 			});
-			const chosen = await getSetting(this.#db, 'locale');
-			if (isLocale(chosen)) this.locale = chosen;
+			await this.applyStoredSettings();
 			this.ready = true;
 		} catch (error) {
 			this.fatal = storageProblem(error);
 		}
+	}
+
+	/** Take the learner's stored choices (at start, and after a backup brought others). */
+	async applyStoredSettings(): Promise<void> {
+		const chosen = await getSetting(this.db, 'locale');
+		if (isLocale(chosen)) this.locale = chosen;
 	}
 
 	async setLocale(locale: Locale): Promise<void> {

@@ -7,6 +7,8 @@ export interface Settings {
 	contentVersion: string;
 	/** The learner's choice of interface language; absent until they choose, so the browser's language applies. */
 	locale: Locale;
+	/** When this device last wrote a backup file (epoch ms); a fact about the device, so never itself backed up. */
+	lastBackupAt: number;
 }
 
 export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {
