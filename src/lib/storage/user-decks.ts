@@ -74,9 +74,9 @@ export async function listUserDecks(db: ReportCardDb): Promise<UserDeckSummary[]
 export async function deleteUserDeck(db: ReportCardDb, deckId: string): Promise<void> {
 	if (!deckId.startsWith(USER_DECK_PREFIX)) throw new Error(`${deckId} is not an imported deck`);
 	await db.transaction('rw', [db.chapters, db.cards, db.reviews], async () => {
-		const cardIds = await db.cards.where('deckId').equals(deckId).primaryKeys();
-		await db.reviews.where('cardId').anyOf(cardIds).delete();
-		await db.cards.bulkDelete(cardIds);
+		// Every card id of an imported deck starts with its deck id (see buildUserDeck): one key range each.
+		await db.reviews.where('cardId').startsWith(`${deckId}--`).delete();
+		await db.cards.where('deckId').equals(deckId).delete();
 		await db.chapters.where('deckId').equals(deckId).delete();
 	});
 }

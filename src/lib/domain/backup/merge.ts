@@ -118,27 +118,22 @@ function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupFi
 	const deleteCardIds: string[] = [];
 	for (const mine of local.cards) {
 		const theirs = backupCards.get(mine.id);
-		if (isUserDeck(mine.deckId)) {
-			if (!theirs) deleteCardIds.push(mine.id);
-		} else if (theirs) {
-			cards.push({
-				...mine,
-				introducedAt: theirs.introducedAt,
-				suspended: theirs.suspended,
-				buriedUntil: theirs.buriedUntil
-			});
+		if (!theirs) {
+			// An imported deck the backup lacks goes; a shipped card the backup never saw starts fresh, as on a
+			// device that never studied it.
+			if (isUserDeck(mine.deckId)) deleteCardIds.push(mine.id);
+			else cards.push({ ...mine, introducedAt: now, suspended: 0, buriedUntil: 0 });
+		} else if (isUserDeck(mine.deckId) && isUserDeck(theirs.deckId)) {
+			// An imported deck comes back exactly as backed up.
+			cards.push(theirs);
 		} else {
-			// A shipped card the backup never saw starts fresh, as on a device that never studied it.
-			cards.push({ ...mine, introducedAt: now, suspended: 0, buriedUntil: 0 });
+			// A shipped card keeps this device's (current) content and takes the backup's progress.
+			const { introducedAt, suspended, buriedUntil } = theirs;
+			cards.push({ ...mine, introducedAt, suspended, buriedUntil });
 		}
 	}
-	let cardsAdded = 0;
-	for (const card of backup.cards) {
-		const mine = localCards.get(card.id);
-		if (!mine) cardsAdded++;
-		// Imported decks come back exactly as backed up; shipped cards keep this device's (current) content.
-		if (!mine || isUserDeck(card.deckId)) cards.push(mine ? card : arriving(card));
-	}
+	const arrivals = backup.cards.filter((card) => !localCards.has(card.id));
+	cards.push(...arrivals.map(arriving));
 	const backupChapters = byId(backup.chapters);
 	const backupReviews = new Set(backup.reviews.map((review) => review.id));
 	const backupAttempts = byId(backup.attempts);
@@ -157,7 +152,7 @@ function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupFi
 			reviewsRemoved: local.reviewIds.filter((id) => !backupReviews.has(id)).length,
 			attemptsAdded: backup.attempts.filter((a) => !localAttempts.has(a.id)).length,
 			attemptsRemoved: local.attempts.filter((a) => !backupAttempts.has(a.id)).length,
-			cardsAdded,
+			cardsAdded: arrivals.length,
 			settingsChanged: changedKeys(local.settings, backup.settings)
 		}
 	};

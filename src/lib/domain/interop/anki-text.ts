@@ -195,7 +195,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Anki fields with HTML, reduced to the text a learner saw: line breaks kept, markup dropped, entities decoded. */
 export function htmlToText(html: string): string {
 	return html
-		.replace(/<br\s*\/?>|<\/(?:div|p|li)>/gi, '\n')
+		.replace(/<br\s*\/?>|<(?:div|p|li)(?:\s[^>]*)?>/gi, '\n')
 		.replace(/<[^>]*>/g, '')
 		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity: string, name: string) => {
 			if (name.startsWith('#')) {
