@@ -2,7 +2,7 @@ import { defineMessages, plural } from '../define';
 
 export const data = defineMessages({
 	en: {
-		nav: 'Your data',
+		nav: 'Data',
 		title: 'Your data',
 		intro:
 			'Everything you study is stored only on this device. Download a backup now and then and keep it somewhere else (a cloud drive, an email to yourself): it restores your progress here or on another device.',
@@ -65,7 +65,7 @@ export const data = defineMessages({
 				tooLong: (path: string, length: string) =>
 					`This backup is damaged or was edited: ${path} is far too long (${length} characters).`,
 				wrongValue: (path: string, value: string) =>
-					`This backup is damaged or was edited: ${path} has a value this app cannot read: ${value}`,
+					`This backup is damaged or was edited: ${path} has a value this app cannot read (${value}).`,
 				duplicateId: (table: string, id: string) =>
 					`This backup is damaged or was edited: the id “${id}” appears twice in ${table}.`,
 				unknownCard: (review: string, card: string) =>
@@ -141,7 +141,7 @@ export const data = defineMessages({
 		}
 	},
 	'zh-CN': {
-		nav: '我的数据',
+		nav: '数据',
 		title: '我的数据',
 		intro:
 			'你的学习记录只保存在这台设备上。请不时下载一份备份，并存放在别处（网盘，或发邮件给自己）：它可以在本设备或另一台设备上恢复你的进度。',
@@ -192,7 +192,7 @@ export const data = defineMessages({
 				missing: (path) => `这份备份已损坏：缺少 ${path}。`,
 				unknownKey: (path) => `这份备份已损坏或被修改过：${path} 处有本应用不认识的条目。`,
 				tooLong: (path, length) => `这份备份已损坏或被修改过：${path} 过长（${length} 个字符）。`,
-				wrongValue: (path, value) => `这份备份已损坏或被修改过：${path} 的值无法识别：${value}`,
+				wrongValue: (path, value) => `这份备份已损坏或被修改过：${path} 的值无法识别（${value}）。`,
 				duplicateId: (table, id) => `这份备份已损坏或被修改过：编号“${id}”在 ${table} 中出现了两次。`,
 				unknownCard: (review, card) =>
 					`这份备份已损坏或被修改过：复习记录“${review}”属于卡片“${card}”，但文件中没有这张卡片。`,
