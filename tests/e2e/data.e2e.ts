@@ -45,7 +45,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText('Restored: 1 review and 0 quiz results added.');
-	expect(await readRows(device, 'reviews')).toEqual(JSON.parse(backup.text).reviews);
+	expect(await readRows(device, 'reviews')).toEqual((JSON.parse(backup.text) as { reviews: unknown[] }).reviews);
 
 	await chooseFile(device, 0, backup.name, backup.text);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
