@@ -58,6 +58,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	const confirm = device.getByRole('alertdialog');
 	await expect(confirm).toContainText('nothing is lost');
+	await expect(confirm).toBeFocused();
 	await confirm.getByRole('button', { name: 'Replace' }).click();
 	await expect(device.getByTestId('restore-result')).toBeVisible();
 
