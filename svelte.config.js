@@ -8,7 +8,30 @@ const config = {
 	kit: {
 		adapter: adapter({ fallback: undefined, strict: true }),
 		// Registered by the root layout through virtual:pwa-register, so an update waits for the learner.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Prerendered pages get this policy as a <meta> tag, with a hash for each inline script SvelteKit writes.
+		// Everything the app loads comes from its own origin; no script runs unless it is ours.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self'],
+				'font-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				// Style attributes must be allowed: SvelteKit positions its route announcer with one, and app.html's
+				// wrapper has one. CSS cannot run script, and no imported text is ever rendered as HTML, so this opens
+				// no way in. Browsers that know style-src-elem still refuse inline <style> elements.
+				'style-src': ['self', 'unsafe-inline'],
+				'style-src-attr': ['unsafe-inline'],
+				'style-src-elem': ['self']
+			}
+		}
 	}
 };
 

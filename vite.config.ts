@@ -33,6 +33,8 @@ export default defineConfig({
 	test: {
 		environment: 'node',
 		expect: { requireAssertions: true },
+		// Fuzzing and real FSRS fits take seconds on a busy shared 2-core machine: limits, not speed tests.
+		testTimeout: 30_000,
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
 			// Reads the production build, so it runs after `vite build` (npm run size).

@@ -2,10 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { State } from '../../src/lib/domain/scheduling/memory';
-import { Dexie } from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ReportCardDb } from '../../src/lib/storage/db';
-import { newMemoryState } from '../../src/lib/domain/scheduling/memory';
+import type { ReportCardDb } from '../../src/lib/storage/db';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 import { ensureContent, syncContent } from '../../src/lib/storage/content';
 import { StaleGradeError } from '../../src/lib/storage/errors';
@@ -183,65 +180,6 @@ describe('undo, suspend, bury, reset', () => {
 		expect(await todaysCounts(db, NOW + MINUTE, 4)).toEqual({ newStarted: 1, reviewsDone: 0 });
 		const settings = { ...DEFAULT_STUDY_SETTINGS, newPerDay: 1 };
 		expect((await loadQueue(db, { now: NOW + MINUTE, settings })).queue.cards).toEqual([]);
-	});
-});
-
-describe('schema upgrade', () => {
-	it('upgrades a version 1 database: every card keeps its data and gains its queue keys', async () => {
-		const factory = new IDBFactory();
-		const v1 = new Dexie('reportcard-upgrade', { indexedDB: factory, IDBKeyRange });
-		v1.version(1).stores({
-			chapters: 'id, deckId, order',
-			cards: 'id, chapterId, deckId, [retired+due], [chapterId+retired+due]',
-			questions: 'id, chapterId, deckId',
-			reviews: 'id, cardId, at, [cardId+at]',
-			attempts: 'id, chapterId, [chapterId+finishedAt], finishedAt',
-			settings: 'key'
-		});
-		const started = exactScheduler().grade(newMemoryState(NOW), Rating.Easy, NOW);
-		const rows = [
-			{
-				...makeCard({ id: 'new', order: 3 }),
-				introducedAt: NOW,
-				retired: 0,
-				memory: newMemoryState(NOW),
-				due: NOW,
-				suspended: 0,
-				buriedUntil: 0
-			},
-			{
-				...makeCard({ id: 'started', order: 4 }),
-				introducedAt: NOW,
-				retired: 0,
-				memory: started,
-				due: started.due,
-				suspended: 0,
-				buriedUntil: 0
-			},
-			{
-				...makeCard({ id: 'gone', order: 5 }),
-				introducedAt: NOW,
-				retired: 1,
-				memory: started,
-				due: started.due,
-				suspended: 0,
-				buriedUntil: 0
-			}
-		];
-		await v1.table('cards').bulkAdd(rows);
-		v1.close();
-
-		const upgraded = new ReportCardDb('reportcard-upgrade', { indexedDB: factory, IDBKeyRange });
-		const cards = await upgraded.cards.orderBy('id').toArray();
-		expect(cards.map(({ id, queueDue, queueNew }) => ({ id, queueDue, queueNew }))).toEqual([
-			{ id: 'gone', queueDue: undefined, queueNew: undefined },
-			{ id: 'new', queueDue: undefined, queueNew: 3 },
-			{ id: 'started', queueDue: started.due, queueNew: undefined }
-		]);
-		expect(cards.map(({ queueDue: _d, queueNew: _n, ...card }) => card)).toEqual(
-			[...rows].sort((a, b) => a.id.localeCompare(b.id))
-		);
-		upgraded.close();
 	});
 });
 

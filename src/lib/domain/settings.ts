@@ -40,7 +40,15 @@ type RangedKey = keyof typeof SETTING_RANGES;
 
 /** Settings as stored may be partial or out of range (an older version, a hand-edited backup): bring them in line. */
 export function normalizeSettings(stored: Partial<StudySettings> | undefined): StudySettings {
-	const settings = { ...DEFAULT_STUDY_SETTINGS, ...stored };
+	const settings = { ...DEFAULT_STUDY_SETTINGS };
+	// Only known keys, each of the right kind: a backup or an older version may carry anything.
+	for (const key of Object.keys(DEFAULT_STUDY_SETTINGS) as (keyof StudySettings)[]) {
+		const value = stored?.[key];
+		if (value !== undefined && typeof value === typeof DEFAULT_STUDY_SETTINGS[key]) {
+			Object.assign(settings, { [key]: value });
+		}
+	}
+	if (Array.isArray(stored?.weights)) settings.weights = stored.weights;
 	for (const key of Object.keys(SETTING_RANGES) as RangedKey[]) {
 		const { min, max, step } = SETTING_RANGES[key];
 		const value = Number(settings[key]);
@@ -49,6 +57,6 @@ export function normalizeSettings(stored: Partial<StudySettings> | undefined): S
 			: DEFAULT_STUDY_SETTINGS[key];
 	}
 	settings.desiredRetention = Math.round(settings.desiredRetention * 100) / 100;
-	if (settings.weights && !settings.weights.every(Number.isFinite)) settings.weights = null;
+	if (settings.weights && !settings.weights.every((w) => Number.isFinite(w))) settings.weights = null;
 	return settings;
 }

@@ -2,13 +2,14 @@
 import { LOCALES, type Locale } from './locales';
 import { cards } from './messages/cards';
 import { common } from './messages/common';
+import { data } from './messages/data';
 import { errors } from './messages/errors';
 import { home } from './messages/home';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
 import { settings } from './messages/settings';
 
-const areas = { cards, common, errors, home, quiz, review, settings };
+const areas = { cards, common, data, errors, home, quiz, review, settings };
 
 export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
 

@@ -49,15 +49,20 @@ class AppState implements StudyContext {
 				contentVersion,
 				loadContent: async () => (await import('virtual:reportcard/decks')).default,
 				now: this.clock(),
-				onVersionChange: () => (this.fatal = 'blocked')
+				onVersionChange: () => (this.fatal = 'outdated')
 			});
-			const chosen = await getSetting(this.#db, 'locale');
-			if (isLocale(chosen)) this.locale = chosen;
-			this.study = normalizeSettings(await getSetting(this.#db, 'study'));
+			await this.applyStoredSettings();
 			this.ready = true;
 		} catch (error) {
 			this.fatal = storageProblem(error);
 		}
+	}
+
+	/** Take the learner's stored choices (at start, and after a backup brought others). */
+	async applyStoredSettings(): Promise<void> {
+		const chosen = await getSetting(this.db, 'locale');
+		if (isLocale(chosen)) this.locale = chosen;
+		this.study = normalizeSettings(await getSetting(this.db, 'study'));
 	}
 
 	/** Save study settings (normalised into their ranges); they apply from the next card or queue. */

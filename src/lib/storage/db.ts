@@ -1,8 +1,24 @@
 /**
  * The one module that knows the IndexedDB schema. Every other storage module goes through `ReportCardDb`.
  *
- * Schema versions are never edited once shipped: a change adds a new `version(n)` with its `upgrade`, and a fixture
- * of the previous version goes into tests/unit/storage so the upgrade is tested with real rows.
+ * Schema versions are never edited once shipped (tests/unit/migrations.test.ts fails if the current version's shape
+ * differs from its fixture). To change the schema, release version n+1:
+ *
+ * 1. Keep every `version(...)` call as it is and add `this.version(n + 1).stores({ ...only the changed tables })`
+ *    with `.upgrade(async (tx) => { ... })` that rewrites old rows (e.g. `tx.table('cards').toCollection()
+ *    .modify((card) => { card.newField = ... })`). Set SCHEMA_VERSION to n + 1. Rows are the learner's only copy:
+ *    an upgrade transforms them and never drops one.
+ * 2. tests/fixtures/db-v1.json ... db-v<n>.json stay as they are: they are databases as released versions left them.
+ *    Extend the builder in migrations.test.ts if the new version stores something new, then record the new fixture:
+ *    `WRITE_DB_FIXTURE=<n + 1> npx vitest run tests/unit/migrations.test.ts && npx prettier --write tests/fixtures`.
+ * 3. In migrations.test.ts `UPGRADED`, add the entry for n + 1 (identity) and make every older entry return the rows
+ *    its database holds after all upgrades up to n + 1. The test opens each fixture with the new ReportCardDb and
+ *    compares every row.
+ * 4. If the backup file's shape changes too, bump BACKUP_VERSION (domain/backup/format.ts) and migrate older files in
+ *    read.ts before validation, so every backup ever written can still be restored.
+ *
+ * Tabs still running the old version close their connection when the upgrade starts and ask to be reloaded
+ * (storage/open.ts), so they never block it.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Chapter, Question } from '../domain/deck/model';
@@ -12,7 +28,7 @@ import { State } from '../domain/scheduling/memory';
 import type { QuizResponse } from '../domain/quiz/quiz';
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 1;
 
 export interface StoredChapter extends Chapter {
 	retired: 0 | 1;
@@ -70,26 +86,14 @@ export class ReportCardDb extends Dexie {
 		super(name, { chromeTransactionDurability: 'relaxed', ...options });
 		this.version(1).stores({
 			chapters: 'id, deckId, order',
-			cards: 'id, chapterId, deckId, [retired+due], [chapterId+retired+due]',
+			// Queue indexes hold only the cards a queue can take (see queueKeys), so building the day's queue reads a few
+			// hundred rows by index instead of every card.
+			cards: 'id, chapterId, deckId, queueDue, queueNew, [chapterId+queueDue], [chapterId+queueNew]',
 			questions: 'id, chapterId, deckId',
 			reviews: 'id, cardId, at, [cardId+at]',
 			attempts: 'id, chapterId, [chapterId+finishedAt], finishedAt',
 			settings: 'key'
 		});
-		// v2: queue indexes that hold only the cards a queue can take, so building the day's queue reads a few hundred
-		// rows by index instead of every card.
-		this.version(2)
-			.stores({
-				cards: 'id, chapterId, deckId, queueDue, queueNew, [chapterId+queueDue], [chapterId+queueNew]'
-			})
-			.upgrade((tx) =>
-				tx
-					.table<StoredCard, string>('cards')
-					.toCollection()
-					.modify((card) => {
-						Object.assign(card, queueKeys(card));
-					})
-			);
 		// Every write of a card keeps its queue keys right, whoever writes it (review, sync, import, repair): put, add,
 		// update and modify all reach the database as DBCore add/put requests with the full rows.
 		this.use({

@@ -1,6 +1,6 @@
 /** Storage failures the learner must be told about, each with its own message in the UI. */
 
-export type StorageProblem = 'quota' | 'unavailable' | 'blocked' | 'stale' | 'unknown';
+export type StorageProblem = 'quota' | 'unavailable' | 'blocked' | 'outdated' | 'stale' | 'unknown';
 
 /** The card changed since it was shown (a second tab or a double tap graded it first); nothing was written. */
 export class StaleGradeError extends Error {
@@ -11,15 +11,27 @@ export class StaleGradeError extends Error {
 	}
 }
 
+/** This tab runs an older version of the app than the database on this device was upgraded to: it must reload. */
+export class OutdatedAppError extends Error {
+	readonly problem = 'outdated';
+	constructor() {
+		super('The database was upgraded by a newer version of the app; reload to update');
+		this.name = 'OutdatedAppError';
+	}
+}
+
 /** Sort any error thrown by Dexie or IndexedDB into a problem the UI can explain. */
 export function storageProblem(error: unknown): StorageProblem {
 	if (error instanceof StaleGradeError) return 'stale';
+	if (error instanceof OutdatedAppError) return 'outdated';
 	const names = new Set<string>();
 	for (let e: unknown = error; e && typeof e === 'object' && names.size < 5; e = (e as { inner?: unknown }).inner) {
 		if ('name' in e && typeof e.name === 'string') names.add(e.name);
 	}
 	if (names.has('QuotaExceededError')) return 'quota';
-	if (names.has('VersionError') || names.has('DatabaseClosedError') || names.has('BlockedError')) return 'blocked';
+	// Our connection only ever closes when a newer version in another tab asks it to (see open.ts).
+	if (names.has('VersionError') || names.has('DatabaseClosedError')) return 'outdated';
+	if (names.has('BlockedError')) return 'blocked';
 	if (names.has('MissingAPIError') || names.has('InvalidStateError') || names.has('OpenFailedError'))
 		return 'unavailable';
 	return 'unknown';

@@ -2,6 +2,7 @@
 import type { CompiledDecks } from '../domain/deck/model';
 import { ensureContent } from './content';
 import { ReportCardDb } from './db';
+import { OutdatedAppError } from './errors';
 
 export interface OpenOptions {
 	contentVersion: string;
@@ -11,15 +12,21 @@ export interface OpenOptions {
 	onVersionChange: () => void;
 }
 
-export async function openStorage(options: OpenOptions): Promise<ReportCardDb> {
-	const db = new ReportCardDb();
+/** `db` is for tests (a database on fake-indexeddb); the app opens the device's own. */
+export async function openStorage(options: OpenOptions, db = new ReportCardDb()): Promise<ReportCardDb> {
 	db.on('versionchange', () => {
-		// Let the other tab upgrade instead of blocking it; this tab then asks to be reloaded.
+		// Let the other tab upgrade instead of blocking it; this tab then asks to be reloaded. Returning false keeps
+		// Dexie's own handler from running, which would close with auto-reopen on and let old code touch new data.
 		db.close();
 		options.onVersionChange();
 		return false;
 	});
 	await db.open();
+	// Dexie opens a database a newer app already upgraded as if it were ours: refuse instead of writing old rows.
+	if (db.backendDB().version > Math.round(db.verno * 10)) {
+		db.close();
+		throw new OutdatedAppError();
+	}
 	await ensureContent(db, options.contentVersion, options.loadContent, options.now);
 	return db;
 }

@@ -10,6 +10,8 @@ export interface Settings {
 	locale: Locale;
 	/** Scheduling, limits and review options, as last saved (normalizeSettings brings older ones in line). */
 	study: Partial<StudySettings>;
+	/** When this device last wrote a backup file (epoch ms); a fact about the device, so never itself backed up. */
+	lastBackupAt: number;
 }
 
 export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {

@@ -73,7 +73,16 @@ class ParsedFile {
 
 	validate<S extends v.GenericSchema>(schema: S): v.InferOutput<S> | undefined {
 		if (this.doc.errors.length > 0) return undefined;
-		const result = v.safeParse(schema, this.doc.toJS());
+		let data: unknown;
+		try {
+			data = this.doc.toJS();
+		} catch (error) {
+			// toJS throws for aliases it cannot resolve: used before their anchor, or so many that the file would
+			// expand without bound (a "billion laughs" file). Both are problems of the file, not crashes.
+			this.report([], error instanceof Error ? error.message : String(error));
+			return undefined;
+		}
+		const result = v.safeParse(schema, data);
 		if (result.success) return result.output;
 		for (const issue of result.issues) {
 			const path = (issue.path ?? []).map((item) => item.key as string | number);

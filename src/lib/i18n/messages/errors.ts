@@ -11,6 +11,8 @@ export const errors = defineMessages({
 				'This browser does not let ReportCard store data (private browsing can do that). Open it in a normal window to study.',
 			blocked:
 				'ReportCard is open in another tab with an older version. Close the other tabs or reload them, then reload this one.',
+			outdated:
+				'A newer version of ReportCard was opened in another tab and updated your data. Reload this tab to update it too; nothing was lost.',
 			stale: 'This card was already graded, perhaps in another tab. Showing the next card.',
 			unknown: 'Your data could not be read or saved. Reload the page; if it keeps happening, restart the browser.'
 		} satisfies Record<StorageProblem, string>,
@@ -24,6 +26,7 @@ export const errors = defineMessages({
 			quota: '设备存储空间已满，本次操作没有保存。请释放一些空间后重试；其他数据都没有丢失。',
 			unavailable: '此浏览器不允许 ReportCard 保存数据（无痕模式可能如此）。请在普通窗口中打开再学习。',
 			blocked: 'ReportCard 在另一个标签页中以旧版本打开。请关闭或刷新其他标签页，然后刷新本页。',
+			outdated: '另一个标签页打开了新版本的 ReportCard，并已更新你的数据。请刷新本标签页以完成更新；没有任何数据丢失。',
 			stale: '这张卡片已经评过分了，可能是在另一个标签页中。现在显示下一张。',
 			unknown: '无法读取或保存你的数据。请刷新页面；如果问题持续，请重启浏览器。'
 		},

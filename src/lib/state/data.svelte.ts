@@ -1,0 +1,289 @@
+/**
+ * The "Your data" page: backup and restore, files for other apps, imported decks, and the integrity check. One small
+ * state class per panel; every action says what it did or, if it failed, why, and a failed action changes nothing.
+ */
+import { backupFileName, localDate, MAX_BACKUP_BYTES, type BackupFile } from '../domain/backup/format';
+import type { ImportMode, ImportSummary } from '../domain/backup/merge';
+import { BackupFileError, readBackup, type BackupProblem } from '../domain/backup/read';
+import { backupIsDue, type BackupStatus } from '../domain/backup/reminder';
+import type { ContentLanguage } from '../domain/deck/model';
+import { DeckTextError, MAX_DECK_FILE_BYTES, parseAnkiText, type DeckTextProblem } from '../domain/interop/anki-text';
+import { Scheduler } from '../domain/scheduling/scheduler';
+import { backupStatus, createBackup, importBackup, previewImport, recordBackup } from '../storage/backup';
+import type { ReportCardDb } from '../storage/db';
+import { storageProblem, type StorageProblem } from '../storage/errors';
+import { checkData, type IntegrityReport } from '../storage/integrity';
+import { ankiFile, reviewLogFile } from '../storage/interop';
+import {
+	deleteUserDeck,
+	importUserDeck,
+	listUserDecks,
+	type UserDeckImport,
+	type UserDeckSummary
+} from '../storage/user-decks';
+import type { Clock } from './app.svelte';
+import { downloadFile, type SaveFile } from './save-file';
+
+export type DataProblem =
+	| { kind: 'storage'; problem: StorageProblem }
+	| { kind: 'backup'; problem: BackupProblem }
+	| { kind: 'deck'; problems: DeckTextProblem[] }
+	/** The chosen file could not be read (moved, deleted, or a folder). */
+	| { kind: 'unreadable' }
+	/** Stored data failed the backup schema, so no backup was written. */
+	| { kind: 'damaged' };
+
+/** Classify whatever an action threw into something the learner can be told. */
+export function dataProblem(error: unknown): DataProblem {
+	if (error instanceof BackupFileError) return { kind: 'backup', problem: error.problem };
+	if (error instanceof DeckTextError) return { kind: 'deck', problems: error.problems };
+	if (error instanceof DOMException && (error.name === 'NotReadableError' || error.name === 'NotFoundError')) {
+		return { kind: 'unreadable' };
+	}
+	return { kind: 'storage', problem: storageProblem(error) };
+}
+
+/** A backup being written fails its own schema only when what is stored is damaged. */
+function damagedData(error: unknown): DataProblem {
+	return error instanceof BackupFileError ? { kind: 'damaged' } : dataProblem(error);
+}
+
+/** Runs one action at a time and records its outcome. */
+class Action {
+	busy = $state(false);
+	problem = $state.raw<DataProblem | null>(null);
+
+	async run(work: () => Promise<void>, classify = dataProblem): Promise<void> {
+		if (this.busy) return;
+		this.busy = true;
+		this.problem = null;
+		try {
+			await work();
+		} catch (error) {
+			this.problem = classify(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+}
+
+export interface DataContext {
+	db: ReportCardDb;
+	clock: Clock;
+	save: SaveFile;
+}
+
+/** The last backup and whether one is due; also what the home screen's reminder shows. */
+export class BackupState extends Action {
+	status = $state.raw<BackupStatus | null>(null);
+	savedAs = $state<string | null>(null);
+
+	constructor(private readonly context: DataContext) {
+		super();
+	}
+
+	get due(): boolean {
+		return this.status !== null && backupIsDue(this.status, this.context.clock());
+	}
+
+	async load(): Promise<void> {
+		await this.run(async () => {
+			this.status = await backupStatus(this.context.db);
+		});
+	}
+
+	async download(): Promise<void> {
+		await this.run(async () => {
+			const { db, clock, save } = this.context;
+			const now = clock();
+			const backup = await createBackup(db, now);
+			const name = backupFileName(now);
+			save({ name, type: 'application/json', text: JSON.stringify(backup) });
+			await recordBackup(db, now);
+			this.savedAs = name;
+			this.status = await backupStatus(db);
+		}, damagedData);
+	}
+}
+
+/** Restoring a backup file: read and check it first, then merge, or replace after a confirmation that shows the loss. */
+export class RestoreState extends Action {
+	backup = $state.raw<BackupFile | null>(null);
+	mode = $state<ImportMode>('merge');
+	/** Set while a replace waits for the learner's go-ahead: what it would add and remove. */
+	confirming = $state.raw<ImportSummary | null>(null);
+	result = $state.raw<ImportSummary | null>(null);
+
+	constructor(
+		private readonly context: DataContext,
+		private readonly scheduler: Scheduler,
+		/** Called after an import, which may have brought settings (the language) and progress. */
+		private readonly onImported: () => Promise<void>
+	) {
+		super();
+	}
+
+	async choose(file: File | undefined): Promise<void> {
+		this.backup = null;
+		this.confirming = null;
+		this.result = null;
+		if (!file) return;
+		await this.run(async () => {
+			if (file.size > MAX_BACKUP_BYTES) throw new BackupFileError({ kind: 'tooLarge', limit: MAX_BACKUP_BYTES });
+			this.backup = readBackup(await file.text());
+		});
+	}
+
+	async start(): Promise<void> {
+		const backup = this.backup;
+		if (!backup) return;
+		if (this.mode === 'merge') return this.import(backup);
+		await this.run(async () => {
+			this.confirming = await previewImport(this.context.db, backup, 'replace', this.context.clock());
+		});
+	}
+
+	async confirm(): Promise<void> {
+		if (this.backup && this.confirming) await this.import(this.backup);
+	}
+
+	cancel(): void {
+		this.confirming = null;
+	}
+
+	private async import(backup: BackupFile): Promise<void> {
+		await this.run(async () => {
+			this.result = await importBackup(this.context.db, this.scheduler, backup, this.mode, this.context.clock());
+			this.confirming = null;
+			this.backup = null;
+			await this.onImported();
+		});
+	}
+}
+
+/** Files for other apps: the review log for the FSRS optimizer and the cards for Anki. */
+export class ToolsState extends Action {
+	constructor(private readonly context: DataContext) {
+		super();
+	}
+
+	async reviewLog(): Promise<void> {
+		await this.run(async () => {
+			const text = await reviewLogFile(this.context.db);
+			const name = `reportcard-review-log-${localDate(this.context.clock())}.csv`;
+			this.context.save({ name, type: 'text/csv', text });
+		});
+	}
+
+	async anki(language: ContentLanguage): Promise<void> {
+		await this.run(async () => {
+			const text = await ankiFile(this.context.db, language);
+			const name = `reportcard-anki-${language}-${localDate(this.context.clock())}.txt`;
+			this.context.save({ name, type: 'text/tab-separated-values', text });
+		});
+	}
+}
+
+/** Decks imported from text files: import, list, delete (after a confirmation). */
+export class DecksState extends Action {
+	decks = $state.raw<UserDeckSummary[]>([]);
+	result = $state.raw<UserDeckImport | null>(null);
+	/** The deck whose deletion waits for confirmation. */
+	deleting = $state.raw<UserDeckSummary | null>(null);
+	deleted = $state<string | null>(null);
+
+	constructor(private readonly context: DataContext) {
+		super();
+	}
+
+	async load(): Promise<void> {
+		await this.run(async () => {
+			this.decks = await listUserDecks(this.context.db);
+		});
+	}
+
+	async import(file: File | undefined): Promise<void> {
+		this.result = null;
+		this.deleted = null;
+		if (!file) return;
+		await this.run(async () => {
+			if (file.size > MAX_DECK_FILE_BYTES) {
+				throw new DeckTextError([{ kind: 'tooLarge', limit: MAX_DECK_FILE_BYTES }]);
+			}
+			const parsed = parseAnkiText(await file.text(), file.name);
+			this.result = await importUserDeck(this.context.db, parsed, this.context.clock());
+			this.decks = await listUserDecks(this.context.db);
+		});
+	}
+
+	askDelete(deck: UserDeckSummary): void {
+		this.deleting = deck;
+		this.result = null;
+		this.deleted = null;
+	}
+
+	cancelDelete(): void {
+		this.deleting = null;
+	}
+
+	async confirmDelete(): Promise<void> {
+		const deck = this.deleting;
+		if (!deck) return;
+		await this.run(async () => {
+			await deleteUserDeck(this.context.db, deck.deckId);
+			this.deleting = null;
+			this.deleted = deck.name;
+			this.decks = await listUserDecks(this.context.db);
+		});
+	}
+}
+
+/** The integrity check and its report. */
+export class CheckState extends Action {
+	report = $state.raw<IntegrityReport | null>(null);
+
+	constructor(
+		private readonly context: DataContext,
+		private readonly scheduler: Scheduler
+	) {
+		super();
+	}
+
+	async check(): Promise<void> {
+		await this.run(async () => {
+			this.report = await checkData(this.context.db, this.scheduler, this.context.clock());
+		});
+	}
+}
+
+/** Everything the page shows. `save` is the browser download, replaced in tests. */
+export class DataState {
+	readonly backup: BackupState;
+	readonly restore: RestoreState;
+	readonly tools: ToolsState;
+	readonly decks: DecksState;
+	readonly check: CheckState;
+
+	constructor(
+		db: ReportCardDb,
+		clock: Clock,
+		onSettingsChanged: () => Promise<void>,
+		save: SaveFile = downloadFile,
+		// The app's scheduler: replaying a log must give exactly what grading gave.
+		scheduler = new Scheduler()
+	) {
+		const context = { db, clock, save };
+		this.backup = new BackupState(context);
+		this.tools = new ToolsState(context);
+		this.decks = new DecksState(context);
+		this.check = new CheckState(context, scheduler);
+		this.restore = new RestoreState(context, scheduler, async () => {
+			await onSettingsChanged();
+			await Promise.all([this.backup.load(), this.decks.load()]);
+		});
+	}
+
+	async load(): Promise<void> {
+		await Promise.all([this.backup.load(), this.decks.load()]);
+	}
+}

@@ -1,0 +1,120 @@
+/** "Your data": a backup carried to another device, bad and hostile files, imported decks shown as plain text. */
+import { expect, test } from '@playwright/test';
+import { chapter } from './fixtures';
+import { HOSTILE, chooseFile, download, expectNoScriptRan, openDataPage, readRows } from './data-helpers';
+
+test.use({ locale: 'en-US' });
+
+test.beforeEach(({ page }) => {
+	page.on('dialog', (dialog) => {
+		throw new Error(`A script opened a dialog: ${dialog.message()}`);
+	});
+});
+
+test('backs up on one device and restores on another; merging the same file twice changes nothing', async ({
+	page,
+	browser
+}) => {
+	// Two devices and five files: more steps than one page visit.
+	test.slow();
+	await page.goto('/');
+	const newBefore = Number((await chapter(page, 'opening').getByTestId('new').textContent())?.match(/\d+/)?.[0]);
+	await chapter(page, 'opening').getByRole('link', { name: 'Review' }).click();
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Easy/ }).click();
+	await expect(page.getByText(/cards? left/)).toBeVisible();
+
+	await page.getByRole('navigation').getByRole('link', { name: 'Data' }).click();
+	await expect(page.getByTestId('last-backup')).toHaveText('No backup yet from this device.');
+	const backup = await download(page, page.getByRole('button', { name: 'Download backup' }));
+	expect(backup.name).toMatch(/^reportcard-backup-\d{4}-\d{2}-\d{2}\.json$/);
+	expect((JSON.parse(backup.text) as { reviews: unknown[] }).reviews).toHaveLength(1);
+	await expect(page.getByTestId('last-backup')).toHaveText(/^Last backup: .*\d{4}/);
+	const csv = await download(page, page.getByRole('button', { name: /FSRS optimizer/ }));
+	expect(csv.text.trim().split('\n')).toEqual([
+		'card_id,review_time,review_rating,review_state,review_duration',
+		expect.stringMatching(/^[a-z0-9-]+,\d{13},4,0,\d+$/)
+	]);
+	const anki = await download(page, page.getByRole('button', { name: /Cards for Anki/ }));
+	expect(anki.text.startsWith('#separator:tab\n#html:false\n')).toBe(true);
+
+	const other = await browser.newContext({ locale: 'en-US' });
+	const device = await other.newPage();
+	await openDataPage(device);
+	await chooseFile(device, 0, backup.name, backup.text);
+	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
+	await device.getByRole('button', { name: 'Restore', exact: true }).click();
+	await expect(device.getByTestId('restore-result')).toHaveText('Restored: 1 review and 0 quiz results added.');
+	expect(await readRows(device, 'reviews')).toEqual((JSON.parse(backup.text) as { reviews: unknown[] }).reviews);
+
+	await chooseFile(device, 0, backup.name, backup.text);
+	await device.getByRole('button', { name: 'Restore', exact: true }).click();
+	await expect(device.getByTestId('restore-result')).toHaveText(/^Nothing new/);
+	expect(await readRows(device, 'reviews')).toHaveLength(1);
+
+	// Replace asks first, and says nothing here would be lost.
+	await chooseFile(device, 0, backup.name, backup.text);
+	await device.getByRole('radio', { name: /^Replace/ }).check();
+	await device.getByRole('button', { name: 'Restore', exact: true }).click();
+	const confirm = device.getByRole('alertdialog');
+	await expect(confirm).toContainText('nothing is lost');
+	await expect(confirm).toBeFocused();
+	await confirm.getByRole('button', { name: 'Replace' }).click();
+	await expect(device.getByTestId('restore-result')).toBeVisible();
+
+	await device.getByRole('navigation').getByRole('link', { name: 'Chapters' }).click();
+	await expect(chapter(device, 'opening').getByTestId('new')).toHaveText(`${newBefore - 1} new cards`);
+	await other.close();
+});
+
+test('refuses a cut-off or hostile backup with a clear message, shows it as text, and changes nothing', async ({
+	page
+}) => {
+	await openDataPage(page);
+	const settingsBefore = await readRows(page, 'settings');
+
+	await chooseFile(page, 0, 'cut.json', '{"format":"reportcard-backup","version":1,"cards":[{"id":"a"');
+	await expect(page.getByTestId('problem')).toContainText('This backup is incomplete');
+	await expect(page.getByTestId('problem')).toContainText('Nothing was changed.');
+
+	const hostile = {
+		format: 'reportcard-backup',
+		version: 1,
+		exportedAt: 0,
+		cards: [],
+		chapters: [],
+		reviews: [],
+		attempts: [],
+		settings: { locale: HOSTILE }
+	};
+	await chooseFile(page, 0, 'hostile.json', JSON.stringify(hostile));
+	await expect(page.getByTestId('problem')).toContainText(
+		`settings.locale has a value this app cannot read ("${HOSTILE}")`
+	);
+	await expect(page.getByTestId('problem').locator('img')).toHaveCount(0);
+	await expectNoScriptRan(page);
+	expect(await readRows(page, 'settings')).toEqual(settingsBefore);
+	await expect(page.getByRole('button', { name: 'Restore' })).toHaveCount(0);
+});
+
+test('an imported deck is its own chapter and shows hostile text literally, never as markup', async ({ page }) => {
+	await openDataPage(page);
+	const deck = `#separator:tab\n#html:false\n#deck:${HOSTILE}\n${HOSTILE}\t<script>window.__xss=2</script>\n`;
+	await chooseFile(page, 1, 'deck.txt', deck);
+	await expect(page.getByTestId('deck-result')).toHaveText(`Imported “${HOSTILE}”: 1 card.`);
+	const row = page.locator('[data-deck]');
+	await expect(row).toContainText(HOSTILE);
+
+	await row.getByRole('link', { name: 'Review' }).click();
+	await expect(page.locator('#card-front')).toHaveText(HOSTILE);
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await expect(page.getByTestId('card-back')).toHaveText('<script>window.__xss=2</script>');
+	await expect(page.locator('main img, main script')).toHaveCount(0);
+	await expectNoScriptRan(page);
+
+	await page.goto('/');
+	const imported = page.locator('[data-chapter^="user-"]');
+	await expect(imported.getByRole('heading')).toHaveText(HOSTILE);
+	await expect(imported.getByRole('link', { name: 'Quiz' })).toHaveCount(0);
+	await expectNoScriptRan(page);
+});

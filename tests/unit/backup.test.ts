@@ -1,0 +1,522 @@
+/** Backups: a large round trip, merge and replace, every kind of bad file, and failed writes changing nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION, MAX_BACKUP_BYTES, type BackupFile } from '../../src/lib/domain/backup/format';
+import { planImport } from '../../src/lib/domain/backup/merge';
+import { BackupFileError, looksTruncated, readBackup, type BackupProblem } from '../../src/lib/domain/backup/read';
+import { backupIsDue } from '../../src/lib/domain/backup/reminder';
+import type { Card } from '../../src/lib/domain/deck/model';
+import { State } from '../../src/lib/domain/scheduling/memory';
+import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
+import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { seededRandom } from '../../src/lib/domain/random';
+import {
+	backupStatus,
+	createBackup,
+	groupByCard,
+	importBackup,
+	previewImport,
+	recordBackup
+} from '../../src/lib/storage/backup';
+import { syncContent } from '../../src/lib/storage/content';
+import type { QuizAttempt, ReportCardDb } from '../../src/lib/storage/db';
+import { storageProblem } from '../../src/lib/storage/errors';
+import { checkData } from '../../src/lib/storage/integrity';
+import { gradeCard } from '../../src/lib/storage/reviews';
+import { getSetting, setSetting } from '../../src/lib/storage/settings';
+import { importUserDeck } from '../../src/lib/storage/user-decks';
+import { DataState } from '../../src/lib/state/data.svelte';
+import { dumpDatabase } from './db-dump';
+import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb } from './factories';
+
+const scheduler = new Scheduler();
+const open: ReportCardDb[] = [];
+afterAll(() => open.splice(0).forEach((db) => db.close()));
+
+function freshDb(): ReportCardDb {
+	const db = openTestDb();
+	open.push(db);
+	return db;
+}
+
+function deckOf(count: number): Card[] {
+	return Array.from({ length: count }, (_, i) => makeCard({ id: `card-${i}`, order: i }));
+}
+
+/**
+ * A learner's database with `cards` cards and about `reviews` log rows of every kind, spread over 60 days by a seeded
+ * random walk, with every card's cache rebuilt from its log as the app keeps it, plus quiz attempts and settings.
+ */
+async function learnerDatabase(cards: number, reviews: number, seed = 1): Promise<ReportCardDb> {
+	const db = freshDb();
+	await syncContent(db, compiled(makeDeck(deckOf(cards))), NOW);
+	const random = seededRandom(seed);
+	const events: ReviewEvent[] = [];
+	for (let i = 0; i < reviews; i++) {
+		const cardId = `card-${Math.floor(random() * cards)}`;
+		const at = NOW + Math.floor(random() * 60 * DAY);
+		const id = `r${seed}-${i}`;
+		const roll = random();
+		if (roll < 0.02) events.push({ id, cardId, kind: 'reset', at });
+		else if (roll < 0.05) events.push({ id, cardId, kind: 'due-now', at, questionId: 'q1' });
+		else {
+			const rating = (1 + Math.floor(random() * 4)) as Rating.Again | Rating.Hard | Rating.Good | Rating.Easy;
+			const stateBefore = Math.floor(random() * 4) as State;
+			events.push({ id, cardId, kind: 'grade', rating, at, durationMs: Math.floor(random() * 20_000), stateBefore });
+		}
+	}
+	await db.reviews.bulkAdd(events);
+	const logs = groupByCard(events);
+	const stored = await db.cards.toArray();
+	await db.cards.bulkPut(
+		stored.map((card) => {
+			const memory = scheduler.replay(card.introducedAt, logs.get(card.id) ?? []);
+			return { ...card, memory, due: memory.due };
+		})
+	);
+	await db.attempts.bulkAdd(
+		Array.from({ length: 20 }, (_, i): QuizAttempt => attempt(`a${seed}-${i}`, i % 5 === 0 ? null : NOW + i * DAY))
+	);
+	await setSetting(db, 'locale', 'zh-CN');
+	return db;
+}
+
+function attempt(id: string, finishedAt: number | null, answers = 1): QuizAttempt {
+	return {
+		id,
+		chapterId: 'ch1',
+		mode: 'practice',
+		questionIds: ['q0', 'q1', 'q2'],
+		seed: 3,
+		retryOf: null,
+		startedAt: NOW,
+		finishedAt,
+		answers: Array.from({ length: answers }, (_, i) => ({
+			questionId: `q${i}`,
+			response: { kind: 'choice' as const, chosen: [0] },
+			credit: 1,
+			cardsMadeDue: 0
+		})),
+		correct: answers,
+		total: 3
+	};
+}
+
+/** A second device: same shipped content, nothing studied. */
+async function emptyDevice(cards = 3): Promise<ReportCardDb> {
+	const db = freshDb();
+	await syncContent(db, compiled(makeDeck(deckOf(cards))), NOW);
+	return db;
+}
+
+describe('round trip', () => {
+	let source: ReportCardDb;
+	let text: string;
+
+	beforeAll(async () => {
+		source = await learnerDatabase(2000, 20_000);
+		text = JSON.stringify(await createBackup(source, NOW + 61 * DAY));
+	}, 60_000);
+
+	it('restores 2,000 cards and 20,000 reviews on another device exactly, by replace', async () => {
+		const target = await emptyDevice(2000);
+		const summary = await importBackup(target, scheduler, readBackup(text), 'replace', NOW + 62 * DAY);
+		expect(summary).toMatchObject({ reviewsAdded: 20_000, attemptsAdded: 20, settingsChanged: 1 });
+		expect(await dumpDatabase(target)).toEqual(await dumpDatabase(source));
+	}, 60_000);
+
+	it('merges into an empty device to the same result, and merging the same file again changes nothing', async () => {
+		const target = await emptyDevice(2000);
+		const backup = readBackup(text);
+		await importBackup(target, scheduler, backup, 'merge', NOW + 62 * DAY);
+		const once = await dumpDatabase(target);
+		expect(once).toEqual(await dumpDatabase(source));
+
+		const again = await importBackup(target, scheduler, backup, 'merge', NOW + 63 * DAY);
+		expect(again).toEqual({
+			reviewsAdded: 0,
+			reviewsRemoved: 0,
+			attemptsAdded: 0,
+			attemptsRemoved: 0,
+			cardsAdded: 0,
+			settingsChanged: 0
+		});
+		expect(await dumpDatabase(target)).toEqual(once);
+	}, 60_000);
+});
+
+describe('merge', () => {
+	it('unites two devices’ logs by id and rebuilds each touched card from the union', async () => {
+		const phone = await learnerDatabase(30, 300, 1);
+		const laptop = await learnerDatabase(30, 200, 2);
+		const laptopBefore = await dumpDatabase(laptop);
+		const summary = await importBackup(laptop, scheduler, await createBackup(phone, NOW), 'merge', NOW);
+
+		expect(summary.reviewsAdded).toBe(300);
+		expect(await laptop.reviews.count()).toBe(500);
+		expect(await laptop.attempts.count()).toBe(40);
+		const union = groupByCard(await laptop.reviews.toArray());
+		for (const card of await laptop.cards.toArray()) {
+			expect(card.memory).toEqual(scheduler.replay(card.introducedAt, union.get(card.id) ?? []));
+			expect(card.due).toBe(card.memory.due);
+		}
+		expect(await checkData(laptop, scheduler, NOW)).toMatchObject({ staleCards: 0, impossibleCards: 0 });
+		// Nothing the laptop had is lost.
+		for (const review of laptopBefore.reviews)
+			expect(await laptop.reviews.get((review as ReviewEvent).id)).toEqual(review);
+	});
+
+	it('keeps the further-along copy of a quiz attempt, the device’s own settings, and a suspension from either side', async () => {
+		const device = await emptyDevice();
+		await device.attempts.bulkAdd([attempt('finished-here', NOW, 3), attempt('started-here', null, 1)]);
+		await device.cards.update('card-1', { suspended: 1 });
+		await setSetting(device, 'locale', 'en');
+		const backup = await createBackup(device, NOW);
+		backup.attempts = [attempt('finished-here', null, 1), attempt('started-here', NOW + DAY, 3)];
+		backup.settings = { locale: 'zh-CN' };
+		backup.cards = backup.cards.map((card) => ({ ...card, suspended: card.id === 'card-2' ? 1 : 0 }));
+
+		await importBackup(device, scheduler, backup, 'merge', NOW);
+
+		expect((await device.attempts.get('finished-here'))?.finishedAt).toBe(NOW);
+		expect((await device.attempts.get('started-here'))?.finishedAt).toBe(NOW + DAY);
+		expect(await getSetting(device, 'locale')).toBe('en');
+		expect((await device.cards.toArray()).map((card) => card.suspended)).toEqual([0, 1, 1]);
+	});
+
+	it('fills in a setting the device never set', () => {
+		const plan = planImport(
+			{ cards: [], chapters: [], reviewIds: [], attempts: [], settings: {} },
+			{ ...emptyBackup(), settings: { locale: 'zh-CN' } },
+			'merge',
+			NOW
+		);
+		expect(plan.settings).toEqual({ locale: 'zh-CN' });
+		expect(plan.summary.settingsChanged).toBe(1);
+	});
+
+	it('keeps a card this device no longer ships, retired, with its history; a later content update brings it back', async () => {
+		const old = await emptyDevice(4);
+		const card = await old.cards.get('card-3');
+		await gradeCard(old, scheduler, {
+			cardId: 'card-3',
+			rating: Rating.Good,
+			now: NOW + MINUTE,
+			durationMs: 1,
+			shownReps: card?.memory.reps ?? 0
+		});
+		const device = await emptyDevice(3);
+
+		const summary = await importBackup(device, scheduler, await createBackup(old, NOW), 'merge', NOW + DAY);
+
+		expect(summary.cardsAdded).toBe(1);
+		const kept = await device.cards.get('card-3');
+		expect(kept).toMatchObject({ retired: 1, memory: { reps: 1 } });
+		await syncContent(device, compiled(makeDeck(deckOf(4)), 'v2'), NOW + 2 * DAY);
+		expect(await device.cards.get('card-3')).toMatchObject({ retired: 0, memory: { reps: 1 } });
+	});
+});
+
+describe('replace', () => {
+	it('makes the device exactly the backup, after a preview that counts what is lost', async () => {
+		const source = await learnerDatabase(10, 50, 1);
+		const backup = await createBackup(source, NOW);
+		const device = await learnerDatabase(10, 30, 2);
+		await importUserDeck(device, { name: 'Only here', notes: [{ line: 1, key: 'a', front: 'a', back: 'b' }] }, NOW);
+
+		const preview = await previewImport(device, backup, 'replace', NOW);
+		expect(preview).toMatchObject({ reviewsRemoved: 30, attemptsRemoved: 20, reviewsAdded: 50, attemptsAdded: 20 });
+		const unchanged = await dumpDatabase(device);
+		expect(await dumpDatabase(device)).toEqual(unchanged);
+
+		await importBackup(device, scheduler, backup, 'replace', NOW);
+		const [mine, theirs] = [await dumpDatabase(device), await dumpDatabase(source)];
+		expect(mine.reviews).toEqual(theirs.reviews);
+		expect(mine.attempts).toEqual(theirs.attempts);
+		expect(mine.cards).toEqual(theirs.cards);
+		expect(await device.chapters.where('deckId').equals('user-only-here').count()).toBe(0);
+	});
+
+	it('keeps the content of a shipped card even when an edited backup claims it is an imported one', async () => {
+		const device = await emptyDevice();
+		const backup = await createBackup(device, NOW);
+		backup.chapters = [
+			{
+				id: 'user-x',
+				deckId: 'user-x',
+				order: 1000,
+				title: { zh: 'x', en: 'x' },
+				sections: [],
+				sectionTitles: [],
+				summary: [],
+				retired: 0
+			}
+		];
+		backup.cards[0] = { ...backup.cards[0], deckId: 'user-x', chapterId: 'user-x', front: { zh: 'evil', en: 'evil' } };
+		await importBackup(device, scheduler, readBackup(JSON.stringify(backup)), 'replace', NOW);
+		expect(await device.cards.get('card-0')).toMatchObject({ deckId: 'test-deck', front: { en: 'Q card-0' } });
+	});
+
+	it('brings back an imported deck exactly as it was backed up', async () => {
+		const source = await emptyDevice();
+		await importUserDeck(source, { name: 'Words', notes: [{ line: 1, key: 'x', front: '<b>x</b>', back: 'y' }] }, NOW);
+		const device = await emptyDevice();
+		await importBackup(device, scheduler, await createBackup(source, NOW), 'replace', NOW);
+		expect(await dumpDatabase(device)).toEqual(await dumpDatabase(source));
+	});
+});
+
+describe('bad files', () => {
+	let db: ReportCardDb;
+	let valid: BackupFile;
+
+	beforeAll(async () => {
+		db = await learnerDatabase(5, 20);
+		valid = await createBackup(db, NOW);
+	});
+
+	const edited = (edit: (backup: BackupFile) => void) => {
+		const copy = structuredClone(valid);
+		edit(copy);
+		return JSON.stringify(copy);
+	};
+	const hostile = '<img src=x onerror="window.__xss=1">';
+
+	const cases: [string, () => string, BackupProblem | (() => BackupProblem)][] = [
+		['an empty file', () => '  \n', { kind: 'empty' }],
+		['a truncated file', () => JSON.stringify(valid).slice(0, 300), { kind: 'truncated' }],
+		['a file cut inside a string', () => JSON.stringify(valid).slice(0, 13), { kind: 'truncated' }],
+		['wrong JSON', () => '{"format": "reportcard-backup", version: 1}', { kind: 'notJson' }],
+		['a picture', () => '\u0089PNG\r\n\u001a\n\u0000\u0000', { kind: 'notJson' }],
+		['an Anki deck', () => '#separator:tab\nfront\tback\n', { kind: 'notJson' }],
+		['a foreign JSON file', () => JSON.stringify({ name: 'package', version: '1.0.0' }), { kind: 'foreign' }],
+		['a JSON list', () => '[1, 2, 3]', { kind: 'foreign' }],
+		[
+			'a newer version',
+			() => edited((b) => Object.assign(b, { version: BACKUP_VERSION + 1 })),
+			{ kind: 'newerVersion', version: BACKUP_VERSION + 1 }
+		],
+		[
+			'an impossible version',
+			() => edited((b) => Object.assign(b, { version: 0 })),
+			{ kind: 'invalid', path: 'version', reason: 'wrongValue', value: '0' }
+		],
+		[
+			'a missing table',
+			() => edited((b) => Object.assign(b, { reviews: undefined })),
+			{ kind: 'invalid', path: 'reviews', reason: 'missing', value: '' }
+		],
+		[
+			'an impossible rating',
+			() => edited((b) => Object.assign(b.reviews.find((r) => r.kind === 'grade') ?? {}, { rating: 7 })),
+			() => ({
+				kind: 'invalid',
+				path: `reviews.${valid.reviews.findIndex((r) => r.kind === 'grade')}.rating`,
+				reason: 'wrongValue',
+				value: '7'
+			})
+		],
+		[
+			'an unknown field',
+			() => edited((b) => Object.assign(b.cards[2], { extra: 1 })),
+			{ kind: 'invalid', path: 'cards.2.extra', reason: 'unknownKey', value: 'extra' }
+		],
+		[
+			'a huge string',
+			() => edited((b) => (b.cards[0].front.en = 'x'.repeat(100_000))),
+			{ kind: 'invalid', path: 'cards.0.front.en', reason: 'tooLong', value: '100000' }
+		],
+		[
+			'a hostile setting, quoted as text',
+			() => edited((b) => Object.assign(b.settings, { locale: hostile })),
+			{ kind: 'invalid', path: 'settings.locale', reason: 'wrongValue', value: `"${hostile}"` }
+		],
+		[
+			'a duplicated review id',
+			() => edited((b) => b.reviews.push({ ...b.reviews[0] })),
+			() => ({ kind: 'duplicateId', table: 'reviews', id: valid.reviews[0].id })
+		],
+		[
+			'a duplicated card id',
+			() => edited((b) => b.cards.push({ ...b.cards[1] })),
+			{ kind: 'duplicateId', table: 'cards', id: 'card-1' }
+		],
+		[
+			'a review of a card not in the file',
+			() => edited((b) => (b.reviews[0].cardId = 'ghost')),
+			() => ({ kind: 'unknownCard', reviewId: valid.reviews[0].id, cardId: 'ghost' })
+		],
+		[
+			'an imported card without its deck',
+			() => edited((b) => b.cards.push({ ...b.cards[0], id: 'user-x--1', deckId: 'user-x', chapterId: 'user-x' })),
+			{ kind: 'unknownChapter', cardId: 'user-x--1', chapterId: 'user-x' }
+		],
+		[
+			'a file over the size limit',
+			() => ' '.repeat(MAX_BACKUP_BYTES + 1),
+			{ kind: 'tooLarge', limit: MAX_BACKUP_BYTES }
+		]
+	];
+
+	it.each(cases)('rejects %s with its own problem and changes nothing', async (_name, make, expected) => {
+		const text = make();
+		const problem = typeof expected === 'function' ? expected() : expected;
+		expect(() => readBackup(text)).toThrow(BackupFileError);
+		try {
+			readBackup(text);
+		} catch (error) {
+			expect((error as BackupFileError).problem).toEqual(problem);
+		}
+		const before = await dumpDatabase(db);
+		const data = new DataState(
+			db,
+			() => NOW,
+			() => Promise.resolve(),
+			() => undefined
+		);
+		await data.restore.choose(new File([text], 'backup.json'));
+		expect(data.restore.problem).toEqual({ kind: 'backup', problem });
+		expect(data.restore.backup).toBeNull();
+		expect(await dumpDatabase(db)).toEqual(before);
+	});
+
+	it('tells a cut-off file from a damaged one', () => {
+		expect(looksTruncated('{"a": [1, 2')).toBe(true);
+		expect(looksTruncated('{"a": "text with \\" and {')).toBe(true);
+		expect(looksTruncated('{"a": 1}}')).toBe(false);
+		expect(looksTruncated('{"a": [1}')).toBe(false);
+		expect(looksTruncated('hello')).toBe(false);
+	});
+});
+
+describe('failed writes', () => {
+	it('leaves the database exactly as it was when the disk fills up during an import, and says so', async () => {
+		const device = await learnerDatabase(20, 100, 2);
+		const backup = await createBackup(await learnerDatabase(20, 100, 1), NOW);
+		const before = await dumpDatabase(device);
+		// Rewriting the cards fails, after the log was emptied and refilled: all of it must roll back.
+		device.cards.hook('updating', () => {
+			throw new DOMException('disk full', 'QuotaExceededError');
+		});
+
+		const error: unknown = await importBackup(device, scheduler, backup, 'replace', NOW).catch((e: unknown) => e);
+		expect(storageProblem(error)).toBe('quota');
+		expect(await dumpDatabase(device)).toEqual(before);
+
+		const data = new DataState(
+			device,
+			() => NOW,
+			() => Promise.resolve(),
+			() => undefined
+		);
+		await data.restore.choose(new File([JSON.stringify(backup)], 'backup.json'));
+		data.restore.mode = 'merge';
+		await data.restore.start();
+		expect(data.restore.problem).toEqual({ kind: 'storage', problem: 'quota' });
+		expect(data.restore.result).toBeNull();
+		expect(await dumpDatabase(device)).toEqual(before);
+	});
+
+	it('writes no backup file when stored data is damaged, and points to the integrity check', async () => {
+		const device = await emptyDevice();
+		const impossible = {
+			id: 'bad',
+			cardId: 'card-0',
+			kind: 'grade',
+			rating: 9,
+			at: NOW,
+			durationMs: 1,
+			stateBefore: 0
+		};
+		await device.reviews.add(impossible as ReviewEvent);
+		const saved: string[] = [];
+		const data = new DataState(
+			device,
+			() => NOW,
+			() => Promise.resolve(),
+			(file) => saved.push(file.name)
+		);
+		await data.backup.download();
+		expect(data.backup.problem).toEqual({ kind: 'damaged' });
+		expect(saved).toEqual([]);
+		expect(await getSetting(device, 'lastBackupAt')).toBeUndefined();
+	});
+});
+
+describe('the restore flow', () => {
+	it('asks before replacing and changes nothing when cancelled', async () => {
+		const device = await learnerDatabase(5, 20, 2);
+		const backup = JSON.stringify(await createBackup(await learnerDatabase(5, 10, 1), NOW));
+		const before = await dumpDatabase(device);
+		let settingsApplied = 0;
+		const data = new DataState(
+			device,
+			() => NOW,
+			() => Promise.resolve(void settingsApplied++),
+			() => undefined
+		);
+
+		await data.restore.choose(new File([backup], 'backup.json'));
+		data.restore.mode = 'replace';
+		await data.restore.start();
+		expect(data.restore.confirming).toMatchObject({ reviewsRemoved: 20, attemptsRemoved: 20 });
+		data.restore.cancel();
+		expect(await dumpDatabase(device)).toEqual(before);
+
+		await data.restore.start();
+		await data.restore.confirm();
+		expect(data.restore.result).toMatchObject({ reviewsAdded: 10, reviewsRemoved: 20 });
+		expect(await device.reviews.count()).toBe(10);
+		expect(settingsApplied).toBe(1);
+	});
+
+	it('downloads a backup, records when, and shows the reminder only for unsaved work older than a week', async () => {
+		const device = await emptyDevice();
+		const saved: { name: string; text: string }[] = [];
+		let now = NOW;
+		const data = new DataState(
+			device,
+			() => now,
+			() => Promise.resolve(),
+			(file) => saved.push(file)
+		);
+		await data.load();
+		expect(data.backup.status).toEqual({ lastBackupAt: null, oldestUnsavedAt: null });
+		expect(data.backup.due).toBe(false);
+
+		await gradeCard(device, scheduler, { cardId: 'card-0', rating: Rating.Good, now, durationMs: 1, shownReps: 0 });
+		now += 8 * DAY;
+		await data.backup.load();
+		expect(data.backup.due).toBe(true);
+
+		await data.backup.download();
+		expect(saved.map((file) => file.name)).toEqual([
+			`reportcard-backup-${new Date(now).toISOString().slice(0, 10)}.json`
+		]);
+		expect(readBackup(saved[0].text).reviews).toHaveLength(1);
+		expect(data.backup.status).toEqual({ lastBackupAt: now, oldestUnsavedAt: null });
+		expect(data.backup.due).toBe(false);
+	});
+
+	it('backup status counts reviews and finished quizzes after the last backup', async () => {
+		const device = await emptyDevice();
+		await recordBackup(device, NOW);
+		await device.attempts.add(attempt('done', NOW + 2 * DAY));
+		await device.reviews.add({ id: 'old', cardId: 'card-0', kind: 'reset', at: NOW - DAY });
+		expect(await backupStatus(device)).toEqual({ lastBackupAt: NOW, oldestUnsavedAt: NOW + 2 * DAY });
+		expect(backupIsDue({ lastBackupAt: NOW, oldestUnsavedAt: NOW + 2 * DAY }, NOW + 9 * DAY + 1)).toBe(true);
+		expect(backupIsDue({ lastBackupAt: NOW, oldestUnsavedAt: NOW + 2 * DAY }, NOW + 9 * DAY)).toBe(false);
+	});
+});
+
+function emptyBackup(): BackupFile {
+	return {
+		format: 'reportcard-backup',
+		version: 1,
+		exportedAt: NOW,
+		cards: [],
+		chapters: [],
+		reviews: [],
+		attempts: [],
+		settings: {}
+	};
+}

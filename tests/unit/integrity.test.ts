@@ -1,0 +1,122 @@
+/** "Check data": orphans, broken log rows, impossible and stale card states, all repaired in one transaction. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { State } from '../../src/lib/domain/scheduling/memory';
+import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
+import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { syncContent } from '../../src/lib/storage/content';
+import type { ReportCardDb } from '../../src/lib/storage/db';
+import { storageProblem } from '../../src/lib/storage/errors';
+import { checkData, repairsMade } from '../../src/lib/storage/integrity';
+import { gradeCard } from '../../src/lib/storage/reviews';
+import { DataState } from '../../src/lib/state/data.svelte';
+import { dumpDatabase } from './db-dump';
+import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb } from './factories';
+
+const scheduler = new Scheduler();
+let db: ReportCardDb;
+
+beforeEach(async () => {
+	db = openTestDb();
+	await syncContent(db, compiled(makeDeck(['a', 'b', 'c'].map((id, order) => makeCard({ id, order })))), NOW);
+	for (const [cardId, at] of [
+		['a', NOW + MINUTE],
+		['a', NOW + DAY],
+		['b', NOW + MINUTE]
+	] as const) {
+		const card = await db.cards.get(cardId);
+		await gradeCard(db, scheduler, {
+			cardId,
+			rating: Rating.Good,
+			now: at,
+			durationMs: 1,
+			shownReps: card?.memory.reps ?? 0
+		});
+	}
+});
+afterEach(() => db.close());
+
+describe('check data', () => {
+	it('finds nothing to repair in data the app wrote', async () => {
+		const before = await dumpDatabase(db);
+		const report = await checkData(db, scheduler, NOW + 2 * DAY);
+		expect(report).toEqual({
+			cardsChecked: 3,
+			reviewsChecked: 3,
+			orphanReviews: 0,
+			brokenReviews: 0,
+			impossibleCards: 0,
+			staleCards: 0
+		});
+		expect(repairsMade(report)).toBe(0);
+		expect(await dumpDatabase(db)).toEqual(before);
+	});
+
+	it('repairs orphans, broken rows, impossible and stale states, says how many of each, and finds nothing next time', async () => {
+		const expected = await dumpDatabase(db);
+		const orphan: ReviewEvent = { id: 'orphan', cardId: 'gone', kind: 'reset', at: NOW };
+		await db.reviews.bulkAdd([
+			orphan,
+			{ ...orphan, id: 'nan-time', cardId: 'a', at: NaN },
+			{
+				id: 'bad-rating',
+				cardId: 'b',
+				kind: 'grade',
+				rating: 7,
+				at: NOW,
+				durationMs: 1,
+				stateBefore: 0
+			} as unknown as ReviewEvent,
+			{ id: 'no-kind', cardId: 'c', at: NOW } as unknown as ReviewEvent
+		]);
+		const a = await db.cards.get('a');
+		const b = await db.cards.get('b');
+		if (!a || !b) throw new Error('fixture cards missing');
+		await db.cards.put({ ...a, memory: { ...a.memory, stability: NaN }, due: NaN });
+		await db.cards.put({ ...b, memory: { ...b.memory, state: State.Review, reps: 5 } });
+		await db.cards.update('c', { introducedAt: NaN, suspended: 7 as 0 });
+
+		const report = await checkData(db, scheduler, NOW + 2 * DAY);
+
+		expect(report).toEqual({
+			cardsChecked: 3,
+			reviewsChecked: 7,
+			orphanReviews: 1,
+			brokenReviews: 3,
+			impossibleCards: 2,
+			staleCards: 1
+		});
+		const repaired = await dumpDatabase(db);
+		expect(repaired.reviews).toEqual(expected.reviews);
+		expect(repaired.cards.slice(0, 2)).toEqual(expected.cards.slice(0, 2));
+		// No history and no usable start: it starts now, as a new card.
+		expect(await db.cards.get('c')).toMatchObject({
+			introducedAt: NOW + 2 * DAY,
+			suspended: 0,
+			memory: { state: State.New }
+		});
+		expect(repairsMade(await checkData(db, scheduler, NOW + 3 * DAY))).toBe(0);
+	});
+
+	it('changes nothing when a write fails part-way, and the learner is told why', async () => {
+		await db.reviews.add({ id: 'orphan', cardId: 'gone', kind: 'reset', at: NOW });
+		await db.cards.update('a', { due: NaN });
+		const before = await dumpDatabase(db);
+		db.cards.hook('updating', () => {
+			throw new DOMException('disk full', 'QuotaExceededError');
+		});
+
+		const error: unknown = await checkData(db, scheduler, NOW).catch((e: unknown) => e);
+		expect(storageProblem(error)).toBe('quota');
+		expect(await dumpDatabase(db)).toEqual(before);
+
+		const data = new DataState(
+			db,
+			() => NOW,
+			() => Promise.resolve(),
+			() => undefined
+		);
+		await data.check.check();
+		expect(data.check.problem).toEqual({ kind: 'storage', problem: 'quota' });
+		expect(data.check.report).toBeNull();
+	});
+});
