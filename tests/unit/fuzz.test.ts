@@ -210,17 +210,18 @@ questions:
 `
 };
 
-describe('fuzzing', () => {
+// Hundreds of runs each: a generous limit so a busy machine does not fail them (speed is not what they test).
+describe('fuzzing', { timeout: 60_000 }, () => {
 	it('the deck compiler: mutated deck sources compile or fail with a DeckCompileError', () => {
 		expect(() => compileDeck({ deck: DECK, chapters: [CHAPTER] })).not.toThrow();
 		const withChapter = (text: string) => compileDeck({ deck: DECK, chapters: [{ path: CHAPTER.path, text }] });
 		const withDeck = (text: string) => compileDeck({ deck: { path: DECK.path, text }, chapters: [CHAPTER] });
 
-		const chapters = fuzz(CHAPTER.text, 400, 11, withChapter, DeckCompileError);
-		const decks = fuzz(DECK.text, 200, 12, withDeck, DeckCompileError);
+		const chapters = fuzz(CHAPTER.text, 250, 11, withChapter, DeckCompileError);
+		const decks = fuzz(DECK.text, 100, 12, withDeck, DeckCompileError);
 		// The mutations must really exercise both paths, not only break the file.
-		expect(chapters.rejected + decks.rejected).toBeGreaterThan(300);
-		expect(chapters.accepted + decks.accepted).toBeGreaterThan(20);
+		expect(chapters.rejected + decks.rejected).toBeGreaterThan(200);
+		expect(chapters.accepted + decks.accepted).toBeGreaterThan(10);
 	});
 
 	it.each([
