@@ -6,7 +6,7 @@ import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { ensureContent, syncContent } from '../../src/lib/storage/content';
 import { StaleGradeError } from '../../src/lib/storage/errors';
-import { chapterOverviews } from '../../src/lib/storage/overview';
+import { homeOverview } from '../../src/lib/storage/overview';
 import { finishAttempt, openAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import { gradeCard, loadQueue, rebuildCard } from '../../src/lib/storage/reviews';
 import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, makeQuestion, openTestDb } from './factories';
@@ -148,7 +148,7 @@ describe('queue and overview', () => {
 		await recordAnswer(db, second.id, { questionId: 'q1', answer: [1], correct: false });
 		await finishAttempt(db, second.id, NOW + 3 * MINUTE);
 
-		const [overview] = await chapterOverviews(db, NOW + 5 * MINUTE);
+		const [overview] = (await homeOverview(db, NOW + 5 * MINUTE)).chapters;
 		expect(overview).toMatchObject({
 			due: 1,
 			fresh: 1,

@@ -3,10 +3,12 @@ import { LOCALES, type Locale } from './locales';
 import { common } from './messages/common';
 import { errors } from './messages/errors';
 import { home } from './messages/home';
+import { map } from './messages/map';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
+import { stats } from './messages/stats';
 
-const areas = { common, errors, home, quiz, review };
+const areas = { common, errors, home, quiz, review, stats, map };
 
 export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
 
@@ -22,6 +24,6 @@ export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, ca
 export { LOCALES, contentLanguage, isLocale, localeFromLanguages, type Locale } from './locales';
 
 /** Percent in the locale's own style, kept in one place. */
-export function formatPercent(locale: Locale, ratio: number): string {
-	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+export function formatPercent(locale: Locale, ratio: number, fractionDigits = 0): string {
+	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio);
 }

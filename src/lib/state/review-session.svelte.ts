@@ -1,4 +1,5 @@
 /** A review session: the queue of one chapter or all, the card shown, reveal, and grading. */
+import type { SourceRef } from '../domain/deck/model';
 import { Scheduler } from '../domain/scheduling/scheduler';
 import type { Grade } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/sync/content-sync';
@@ -17,6 +18,8 @@ export class ReviewSession {
 	/** The chapter being reviewed; undefined when reviewing all (or when the id is unknown: see `unknownChapter`). */
 	chapter = $state<StoredChapter | undefined>();
 	unknownChapter = $state(false);
+	/** Reviewing one paragraph (from the report map) that no card cites: the link is wrong or the deck changed. */
+	unknownPassage = $state(false);
 	/** The last write that failed, to explain; the card stays as it was. */
 	problem = $state<StorageProblem | null>(null);
 	#busy = false;
@@ -26,7 +29,8 @@ export class ReviewSession {
 		private readonly db: ReportCardDb,
 		private readonly clock: Clock,
 		readonly chapterId?: string,
-		private readonly scheduler = new Scheduler()
+		private readonly scheduler = new Scheduler(),
+		readonly passage?: SourceRef
 	) {}
 
 	async start(): Promise<void> {
@@ -40,7 +44,8 @@ export class ReviewSession {
 	/** Show the next card: due and new cards first, then learning cards coming back within minutes. */
 	async next(): Promise<void> {
 		const now = this.clock();
-		const { queue, cards } = await loadQueue(this.db, now, this.chapterId);
+		const { queue, cards } = await loadQueue(this.db, now, this.chapterId, undefined, this.passage);
+		if (this.passage) this.unknownPassage = cards.size === 0;
 		const nextId = queue.cards[0] ?? queue.soon[0];
 		this.current = nextId ? (cards.get(nextId) ?? null) : null;
 		this.remaining = queue.cards.length + queue.soon.length;

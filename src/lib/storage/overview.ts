@@ -1,8 +1,14 @@
-/** What the home screen shows per chapter: cards due, new cards available, best and latest quiz score. */
-import { isDue } from '../domain/scheduling/queue';
-import { State } from '../domain/scheduling/memory';
-import { studyDayEnd } from '../domain/time';
+/**
+ * What the home screen shows: today's work (due, new, reviewed, streak) and per chapter its cards due and new, its
+ * mastery and its best and latest quiz score.
+ */
+import { buildQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../domain/scheduling/queue';
+import { Scheduler } from '../domain/scheduling/scheduler';
+import { StreakCounter, type Streak } from '../domain/stats/streak';
+import { mastery, type Mastery } from '../domain/stats/mastery';
+import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from './db';
+import { activeCards, newStartedToday } from './reviews';
 
 export interface ScoreSummary {
 	correct: number;
@@ -14,33 +20,70 @@ export interface ChapterOverview {
 	due: number;
 	fresh: number;
 	total: number;
+	mastery: Mastery;
 	best: ScoreSummary | null;
 	latest: ScoreSummary | null;
 }
 
-export async function chapterOverviews(db: ReportCardDb, now: number): Promise<ChapterOverview[]> {
-	return db.transaction('r', [db.chapters, db.cards, db.attempts], async () => {
-		const chapters = (await db.chapters.orderBy('order').toArray()).filter((c) => c.retired === 0);
-		const cards = await db.cards.where('[retired+due]').between([0, -Infinity], [0, Infinity]).toArray();
+export interface TodayOverview {
+	due: number;
+	/** New cards the daily limit still lets the learner start today. */
+	fresh: number;
+	reviewed: number;
+	streak: Streak;
+}
+
+export interface HomeOverview {
+	today: TodayOverview;
+	chapters: ChapterOverview[];
+}
+
+/** Every chapter in the shipped decks, in report order. */
+export async function activeChapters(db: ReportCardDb): Promise<StoredChapter[]> {
+	return (await db.chapters.orderBy('order').toArray()).filter((c) => c.retired === 0);
+}
+
+export async function homeOverview(
+	db: ReportCardDb,
+	now: number,
+	scheduler = new Scheduler(),
+	limits: QueueLimits = DEFAULT_QUEUE_LIMITS
+): Promise<HomeOverview> {
+	return db.transaction('r', [db.chapters, db.cards, db.attempts, db.reviews], async () => {
+		const chapters = await activeChapters(db);
+		const cards = await activeCards(db);
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
 		const dayEnd = studyDayEnd(now);
-		return chapters.map((chapter) => {
-			const own = cards.filter((card) => card.chapterId === chapter.id);
-			const scores = attempts.filter((a) => a.chapterId === chapter.id);
-			const best = scores.reduce<ScoreSummary | null>(
-				(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
-				null
-			);
-			const latest = scores.at(-1) ?? null;
-			return {
-				chapter,
-				due: own.filter((card) => isDue(card.memory, now, dayEnd)).length,
-				fresh: own.filter((card) => card.memory.state === State.New).length,
-				total: own.length,
-				best: best && { correct: best.correct, total: best.total },
-				latest: latest && { correct: latest.correct, total: latest.total }
-			};
-		});
+		const queue = buildQueue(cards, now, dayEnd, await newStartedToday(db, now), limits);
+		const today: TodayOverview = {
+			due: queue.dueCount,
+			fresh: queue.newCount,
+			reviewed: await reviewedToday(db, now),
+			streak: await reviewStreak(db, now)
+		};
+		return {
+			today,
+			chapters: chapters.map((chapter) => {
+				const own = cards.filter((card) => card.chapterId === chapter.id);
+				// Per chapter, every new card counts: the daily limit applies to the day, not to each chapter.
+				const counts = buildQueue(own, now, dayEnd, 0, { newPerDay: Infinity });
+				const scores = attempts.filter((a) => a.chapterId === chapter.id);
+				const best = scores.reduce<ScoreSummary | null>(
+					(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
+					null
+				);
+				const latest = scores.at(-1) ?? null;
+				return {
+					chapter,
+					due: counts.dueCount,
+					fresh: counts.newCount,
+					total: own.length,
+					mastery: mastery(own, now, scheduler),
+					best: best && { correct: best.correct, total: best.total },
+					latest: latest && { correct: latest.correct, total: latest.total }
+				};
+			})
+		};
 	});
 }
 
@@ -48,4 +91,29 @@ export async function chapterOverviews(db: ReportCardDb, now: number): Promise<C
 export async function findChapter(db: ReportCardDb, id: string): Promise<StoredChapter | undefined> {
 	const chapter = await db.chapters.get(id);
 	return chapter?.retired === 0 ? chapter : undefined;
+}
+
+/** Cards graded since the study day began. */
+export async function reviewedToday(db: ReportCardDb, now: number): Promise<number> {
+	return db.reviews
+		.where('at')
+		.aboveOrEqual(studyDayStart(now))
+		.filter((event) => event.kind === 'grade')
+		.count();
+}
+
+/** Reviews read per step when counting the streak backwards. */
+const STREAK_PAGE = 500;
+
+/** The current streak, reading the log newest first only as far back as the streak goes. */
+export async function reviewStreak(db: ReportCardDb, now: number): Promise<Streak> {
+	const counter = new StreakCounter(now);
+	let before = Infinity;
+	for (;;) {
+		const page = await db.reviews.where('at').below(before).reverse().limit(STREAK_PAGE).toArray();
+		for (const event of page) if (event.kind === 'grade' && !counter.add(event.at)) return counter.streak;
+		if (page.length < STREAK_PAGE) return counter.streak;
+		// Rows at exactly this time that did not fit the page are skipped: they fall on a day already counted.
+		before = page[page.length - 1].at;
+	}
 }

@@ -1,4 +1,5 @@
 /** Reviewing: the queue, grading (one transaction: card cache + log row), and rebuilding a card from its log. */
+import type { SourceRef } from '../domain/deck/model';
 import { buildQueue, type Queue, type QueueLimits } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
 import type { Grade, ReviewEvent } from '../domain/scheduling/review-log';
@@ -25,17 +26,24 @@ export async function newStartedToday(db: ReportCardDb, now: number): Promise<nu
 		.count();
 }
 
+/** `passage` narrows the queue to the cards citing one paragraph of the report (from the report map). */
 export async function loadQueue(
 	db: ReportCardDb,
 	now: number,
 	chapterId?: string,
-	limits?: QueueLimits
+	limits?: QueueLimits,
+	passage?: SourceRef
 ): Promise<{ queue: Queue; cards: Map<string, StoredCard> }> {
-	const [cards, started] = await db.transaction('r', [db.cards, db.reviews], () =>
+	const [active, started] = await db.transaction('r', [db.cards, db.reviews], () =>
 		Promise.all([activeCards(db, chapterId), newStartedToday(db, now)])
 	);
+	const cards = passage ? active.filter((card) => citesPassage(card, passage)) : active;
 	const queue = buildQueue(cards, now, studyDayEnd(now), started, limits);
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
+}
+
+function citesPassage(card: StoredCard, passage: SourceRef): boolean {
+	return card.source.section === passage.section && card.source.paragraph === passage.paragraph;
 }
 
 export interface GradeRequest {

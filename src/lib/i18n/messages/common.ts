@@ -8,7 +8,7 @@ export const common = defineMessages({
 		switchLanguage: '中文',
 		switchLanguageLabel: 'Switch to Chinese',
 		skipToContent: 'Skip to content',
-		nav: { home: 'Chapters', review: 'Review' },
+		nav: { home: 'Chapters', review: 'Review', stats: 'Stats', map: 'Map' },
 		update: {
 			available: 'A new version of ReportCard is ready.',
 			install: 'Update now',
@@ -22,7 +22,7 @@ export const common = defineMessages({
 		switchLanguage: 'English',
 		switchLanguageLabel: '切换到英文',
 		skipToContent: '跳到正文',
-		nav: { home: '章节', review: '复习' },
+		nav: { home: '章节', review: '复习', stats: '统计', map: '地图' },
 		update: {
 			available: 'ReportCard 新版本已就绪。',
 			install: '立即更新',

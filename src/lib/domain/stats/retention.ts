@@ -1,0 +1,78 @@
+/**
+ * True retention, as Anki's table: of the reviews of cards in the review state (learning steps excluded), the share
+ * not answered Again, for young cards (interval under 21 days) and mature ones. The interval a review was scheduled
+ * with is not stored in the log, so each card's log is replayed to know it.
+ */
+import { State, newMemoryState } from '../scheduling/memory';
+import { Rating, compareEvents, type ReviewEvent } from '../scheduling/review-log';
+import type { Scheduler } from '../scheduling/scheduler';
+import { DEFAULT_ROLLOVER_HOUR } from '../time';
+import { startOfStudyDay, studyDay } from './days';
+
+/** A card is mature once its interval reaches three weeks (Anki's definition). */
+export const MATURE_INTERVAL_DAYS = 21;
+
+/** The table's rows: how many study days each looks back, today included. */
+export const RETENTION_PERIODS = { today: 1, week: 7, month: 30, year: 365 } as const;
+export type RetentionPeriod = keyof typeof RETENTION_PERIODS;
+
+export interface Tally {
+	passed: number;
+	failed: number;
+}
+
+export interface RetentionRow {
+	period: RetentionPeriod;
+	young: Tally;
+	mature: Tally;
+	total: Tally;
+}
+
+export interface CardLog {
+	introducedAt: number;
+	events: readonly ReviewEvent[];
+}
+
+/** Passed / all, or null when there was nothing to count. */
+export function retentionRate(tally: Tally): number | null {
+	const all = tally.passed + tally.failed;
+	return all === 0 ? null : tally.passed / all;
+}
+
+export function trueRetention(
+	logs: Iterable<CardLog>,
+	now: number,
+	scheduler: Scheduler,
+	rolloverHour = DEFAULT_ROLLOVER_HOUR
+): RetentionRow[] {
+	const today = studyDay(now, rolloverHour);
+	const periods = (Object.keys(RETENTION_PERIODS) as RetentionPeriod[]).map((period) => ({
+		period,
+		from: startOfStudyDay(today - RETENTION_PERIODS[period] + 1, rolloverHour)
+	}));
+	const rows: RetentionRow[] = periods.map(({ period }) => ({
+		period,
+		young: { passed: 0, failed: 0 },
+		mature: { passed: 0, failed: 0 },
+		total: { passed: 0, failed: 0 }
+	}));
+	const earliest = Math.min(...periods.map((p) => p.from));
+	for (const log of logs) {
+		// Replaying is the costly part: skip cards with no grade in the longest period.
+		if (!log.events.some((event) => event.kind === 'grade' && event.at >= earliest)) continue;
+		let memory = newMemoryState(log.introducedAt);
+		for (const event of [...log.events].sort(compareEvents)) {
+			if (event.kind === 'grade' && event.at >= earliest && memory.state === State.Review) {
+				const group = memory.scheduledDays >= MATURE_INTERVAL_DAYS ? 'mature' : 'young';
+				const outcome = event.rating === Rating.Again ? 'failed' : 'passed';
+				periods.forEach(({ from }, i) => {
+					if (event.at < from) return;
+					rows[i][group][outcome]++;
+					rows[i].total[outcome]++;
+				});
+			}
+			memory = scheduler.apply(memory, event);
+		}
+	}
+	return rows;
+}

@@ -1,0 +1,76 @@
+/** Numbers, dates and durations in the locale's own style (Intl), for the statistics pages. */
+import { calendarDate } from '../domain/stats/days';
+import type { Locale } from './locales';
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** Intl formatters are slow to build and a chart formats hundreds of values: keep one per locale and style. */
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+	let formatter = formatters.get(key) as T | undefined;
+	if (!formatter) formatters.set(key, (formatter = build()));
+	return formatter;
+}
+
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+	return cached(
+		`n:${locale}:${fractionDigits}`,
+		() =>
+			new Intl.NumberFormat(locale, {
+				maximumFractionDigits: fractionDigits
+			})
+	).format(value);
+}
+
+const DAY_STYLES = {
+	/** 12 Mar / 3月12日 */
+	short: { month: 'short', day: 'numeric' },
+	/** Thu, 12 Mar 2026 */
+	long: { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' },
+	/** Mar 2026 */
+	month: { month: 'short', year: 'numeric' },
+	/** Mar */
+	monthOnly: { month: 'short' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** A study day (domain/stats/days) as the learner's calendar date. */
+export function formatDay(locale: Locale, day: number, style: keyof typeof DAY_STYLES): string {
+	// The day is encoded as midnight UTC of its local date, so it is formatted in UTC to show that same date.
+	return cached(
+		`d:${locale}:${style}`,
+		() =>
+			new Intl.DateTimeFormat(locale, {
+				...DAY_STYLES[style],
+				timeZone: 'UTC'
+			})
+	).format(calendarDate(day));
+}
+
+function formatUnit(locale: Locale, value: number, unit: 'hour' | 'minute' | 'second' | 'day', digits = 0): string {
+	return cached(
+		`u:${locale}:${unit}:${digits}`,
+		() =>
+			new Intl.NumberFormat(locale, {
+				style: 'unit',
+				unit,
+				unitDisplay: 'short',
+				maximumFractionDigits: digits
+			})
+	).format(value);
+}
+
+/** Time spent: "1 hr 5 min", "12 min", "40 sec". */
+export function formatDuration(locale: Locale, ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 60) return formatUnit(locale, seconds, 'second');
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return formatUnit(locale, minutes, 'minute');
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	const hourText = formatUnit(locale, hours, 'hour');
+	return rest === 0 ? hourText : `${hourText} ${formatUnit(locale, rest, 'minute')}`;
+}
+
+/** A span in days, with one decimal under ten days: "3.5 days", "120 days". */
+export function formatDays(locale: Locale, days: number): string {
+	return formatUnit(locale, days, 'day', days < 10 ? 1 : 0);
+}
