@@ -26,7 +26,7 @@ export const map = defineMessages({
 			due + fresh === 0
 				? 'Nothing to review now'
 				: [due > 0 && `${due} due`, fresh > 0 && `${fresh} new`].filter(Boolean).join(', '),
-		list: (parts: string[]) => parts.join(' · '),
+		list: (...parts: string[]) => parts.join(' · '),
 		chapterSummary: (known: number, all: number) => `${known} of ${plural(all, 'paragraph', 'paragraphs')} known`,
 		noCards: 'No cards cite this paragraph.',
 		reviewingPassage: (section: number, paragraph: number) =>
@@ -59,7 +59,7 @@ export const map = defineMessages({
 			due + fresh === 0
 				? '现在没有可复习的卡片'
 				: [due > 0 && `${due} 张到期`, fresh > 0 && `${fresh} 张新卡`].filter(Boolean).join('，'),
-		list: (parts) => parts.join(' · '),
+		list: (...parts) => parts.join(' · '),
 		chapterSummary: (known, all) => `${all} 段中已掌握 ${known} 段`,
 		noCards: '没有卡片引用这一段。',
 		reviewingPassage: (section, paragraph) => `只复习第${section}节第${paragraph}段的卡片。`,
