@@ -46,7 +46,7 @@ export async function chapterCards(
 								.sort((a, b) => a.order - b.order)
 								.map((card) => ({ id: card.id, source: card.source }))
 						);
-					}
+					};
 				};
 			}),
 		chapterId

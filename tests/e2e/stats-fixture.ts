@@ -101,6 +101,8 @@ function checkMaturity(card: number, day: number, state: State, intervalDays: nu
 	if (state !== State.Review) return;
 	const mature = (card === 0 || card === 1) && day !== -85;
 	if (mature !== intervalDays >= 21) {
-		throw new Error(`Fixture: card ${card} on day ${day} has a ${intervalDays}-day interval, expected mature=${mature}`);
+		throw new Error(
+			`Fixture: card ${card} on day ${day} has a ${intervalDays}-day interval, expected mature=${mature}`
+		);
 	}
 }
