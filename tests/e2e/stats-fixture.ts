@@ -5,6 +5,7 @@
 import { newMemoryState, State } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import type { RetentionPeriod } from '../../src/lib/domain/stats/retention';
 import type { Seed } from './seed';
 
 const MINUTE = 60_000;
@@ -41,29 +42,30 @@ export const SEEDED_CARDS = 7;
 export const REVIEW_SECONDS = 30;
 
 /**
- * What the pages must show, counted from SCRIPT: 16 reviews; in the past 30 days 10 of them on 7 study days
- * (days -6 to 0, card 5 landing on day -1), 30 s each.
+ * What the pages must show, counted from SCRIPT. Besides these: 16 reviews on 10 days in the past year (the week's 7
+ * plus days -100, -85 and -40); 10 in the past 30 days, on 7 study days (card 5 landing on day -1), 30 s each, so
+ * 5 minutes in all and 300 s / 7 = 43 s a day.
  */
 export const EXPECTED = {
 	reviewedToday: 1, // card 3 at 10:00; card 5 at 02:00 belongs to yesterday
 	streak: 7, // days -6 to 0
 	dueToday: 4, // cards 1 and 3 (relearning), 4 (review, overdue), 5 (learning)
 	newStartedToday: 0, // card 5 was started before the rollover
-	recentReviews: 10,
-	recentDays: 7,
-	yearReviews: 16,
-	yearDays: 10, // the 7 days of the week plus days -100, -85 and -40
-	states: { learning: 1, review: 3, relearning: 2, suspended: 1 },
+	states: { learning: 1, review: 3, relearning: 2, suspended: 1 }
+} as const;
+
+/** Passed and all reviews, or null for none. */
+type Tally = readonly [passed: number, all: number] | null;
+
+export const EXPECTED_RETENTION: Record<RetentionPeriod, Record<'young' | 'mature' | 'total', Tally>> = {
 	// True retention (reviews of cards in the review state only):
 	// today: card 3 Again (young). Week and month: card 0 Good, card 1 Again (mature); card 2 Good, card 3 Again (young).
 	// Year: plus cards 0 and 1 at day -85 (young, passed) and day -40 (mature, passed).
-	retention: {
-		today: { young: [0, 1], mature: null, total: [0, 1] },
-		week: { young: [1, 2], mature: [1, 2], total: [2, 4] },
-		month: { young: [1, 2], mature: [1, 2], total: [2, 4] },
-		year: { young: [3, 4], mature: [3, 4], total: [6, 8] }
-	}
-} as const;
+	today: { young: [0, 1], mature: null, total: [0, 1] },
+	week: { young: [1, 2], mature: [1, 2], total: [2, 4] },
+	month: { young: [1, 2], mature: [1, 2], total: [2, 4] },
+	year: { young: [3, 4], mature: [3, 4], total: [6, 8] }
+};
 
 /**
  * The seed for `cardIds` (at least SEEDED_CARDS, in report order), with `now` at noon local time of "today". Card

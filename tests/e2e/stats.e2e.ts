@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { chapter, countRows, firstVisit, reloadOffline } from './fixtures';
 import { chapterCards, seedHistory, type Seed } from './seed';
-import { EXPECTED, SEEDED_CARDS, buildSeed } from './stats-fixture';
+import { EXPECTED, EXPECTED_RETENTION, SEEDED_CARDS, buildSeed } from './stats-fixture';
 
 interface Language {
 	locale: string;
@@ -149,7 +149,7 @@ for (const language of LANGUAGES) {
 			await expect(page.getByTestId('recent').getByTestId('summary')).toHaveText(text.recent);
 			await expect(page.getByTestId('year').getByTestId('summary')).toContainText(text.year);
 			const retention = page.getByTestId('retention');
-			for (const [period, groups] of Object.entries(EXPECTED.retention)) {
+			for (const [period, groups] of Object.entries(EXPECTED_RETENTION)) {
 				for (const [group, tally] of Object.entries(groups)) {
 					const cell = retention.locator(`tr[data-period="${period}"] td[data-group="${group}"]`);
 					if (tally === null) {
