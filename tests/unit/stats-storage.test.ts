@@ -12,7 +12,7 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
-import { loadMapSource, loadStatsSource } from '../../src/lib/storage/stats';
+import { loadMapSource, loadReviewLog, loadStatsCards } from '../../src/lib/storage/stats';
 import { DAY, MINUTE, compiled, makeCard, makeDeck, openTestDb } from './factories';
 import { inTimeZone, local } from './time-zone';
 
@@ -74,7 +74,7 @@ describe('home overview', () => {
 		expect(chapters[0].fresh).toBe(2);
 	});
 
-	it('reads the streak page by page, past rows that share one timestamp', async () => {
+	it('reads the streak one day at a time, however many reviews a day holds', async () => {
 		const today = local(2026, 6, 10, 9);
 		const rows = [
 			...Array.from({ length: 700 }, (_, i) => gradeRow(`t${i}`, today)),
@@ -101,14 +101,14 @@ describe('statistics and map sources', () => {
 	it('reads every card, retired ones too, and the whole log for the statistics', async () => {
 		await grade('a', Rating.Good, now - DAY);
 		await syncContent(db, compiled(makeDeck([makeCard({ id: 'b' }), makeCard({ id: 'c' })]), 'v2'), now);
-		const source = await loadStatsSource(db);
+		const source = await loadStatsCards(db);
 		expect(source.cards.map((c) => [c.id, c.retired]).sort()).toEqual([
 			['a', 1],
 			['b', 0],
 			['c', 0],
 			['d', 1]
 		]);
-		expect(source.events).toHaveLength(1);
+		expect(await loadReviewLog(db, () => Promise.resolve())).toHaveLength(1);
 		expect(source.chapters.map((c) => c.id)).toEqual(['ch1']);
 		expect((await loadMapSource(db)).cards.map((c) => c.id).sort()).toEqual(['b', 'c']);
 	});
@@ -119,10 +119,12 @@ describe('statistics and map sources', () => {
 		await view.load();
 		expect(view.unknownChapter).toBe(true);
 		expect(view.chapterId).toBeNull();
-		expect(view.stats?.counts).toMatchObject({ new: 3, review: 1 });
+		expect(view.cards?.counts).toMatchObject({ new: 3, review: 1 });
+		expect(view.year?.at(-2)?.reviews).toBe(1);
+		expect(view.retention?.find((row) => row.period === 'week')?.total).toEqual({ passed: 0, failed: 0 });
 		view.choose('ch1');
 		expect(view.unknownChapter).toBe(false);
-		expect(view.stats?.year.at(-2)?.reviews).toBe(1);
+		expect(view.cards?.counts.review).toBe(1);
 	});
 
 	it('reports a storage failure on the statistics page and the map instead of showing empty charts', async () => {
@@ -130,7 +132,7 @@ describe('statistics and map sources', () => {
 		const map = new MapState(db, () => now, scheduler);
 		db.close();
 		await Promise.all([view.load(), map.load()]);
-		expect([view.problem, view.stats, map.problem, map.loaded]).toEqual(['blocked', null, 'blocked', false]);
+		expect([view.problem, view.cards, map.problem, map.loaded]).toEqual(['blocked', null, 'blocked', false]);
 	});
 
 	it('maps each paragraph of the chapter summary to its cards', async () => {
@@ -151,6 +153,22 @@ describe('statistics and map sources', () => {
 		]);
 		expect(chapter.known).toBe(1);
 		expect(chapter.mastery).toEqual({ mastered: 2, total: 4 });
+	});
+});
+
+describe('reading a long log', () => {
+	it('reads it in steps, pausing between them, without losing or repeating a row', async () => {
+		await db.reviews.bulkAdd(Array.from({ length: 25 }, (_, i) => gradeRow(`r${i}`, now - i)));
+		let pauses = 0;
+		const pause = () => {
+			pauses++;
+			return Promise.resolve();
+		};
+		const log = await loadReviewLog(db, pause, 10);
+		expect(pauses).toBe(2);
+		expect(new Set(log.map((e) => e.id)).size).toBe(25);
+		// A log that fills its last step exactly takes one more (empty) read, and no row twice.
+		expect(await loadReviewLog(db, pause, 5)).toHaveLength(25);
 	});
 });
 

@@ -12,8 +12,14 @@ import { startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/d
 import { dueForecast } from '../../src/lib/domain/stats/forecast';
 import { mastery, masteryRatio } from '../../src/lib/domain/stats/mastery';
 import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
-import { reportStats, selectChapter, type StatsCard } from '../../src/lib/domain/stats/report';
-import { retentionRate, trueRetention, type CardLog } from '../../src/lib/domain/stats/retention';
+import { cardFigures, chapterCards, eventsOf, reviewYear, type StatsCard } from '../../src/lib/domain/stats/report';
+import {
+	cardRetention,
+	retentionRate,
+	retentionWindows,
+	sumRetention,
+	type CardLog
+} from '../../src/lib/domain/stats/retention';
 import { StreakCounter, currentStreak } from '../../src/lib/domain/stats/streak';
 import { studyDayEnd } from '../../src/lib/domain/time';
 import { DAY, MINUTE } from './factories';
@@ -201,6 +207,15 @@ describe('due forecast', () => {
 	});
 });
 
+/** The whole table, as the page adds it up from each card's part. */
+function trueRetention(logs: CardLog[], now: number, scheduler: Scheduler) {
+	const windows = retentionWindows(now);
+	return sumRetention(
+		windows,
+		logs.map((log) => cardRetention(log, windows, scheduler))
+	);
+}
+
 describe('true retention', () => {
 	inTimeZone('America/New_York');
 	const start = () => local(2025, 9, 1, 12);
@@ -355,15 +370,31 @@ describe('the statistics of a chapter', () => {
 			grade('b', now - 2 * DAY, Rating.Easy, State.New),
 			grade('old', now - 3 * DAY, Rating.Good, State.New)
 		];
-		const chosen = selectChapter(cards, events, 'one');
-		expect(chosen.cards.map((c) => c.id)).toEqual(['a', 'old']);
-		expect(chosen.events.map((e) => e.cardId)).toEqual(['a', 'old']);
-		expect(selectChapter(cards, events, null).events).toHaveLength(3);
+		const chosen = chapterCards(cards, 'one');
+		expect(chosen.map((c) => c.id)).toEqual(['a', 'old']);
+		expect(eventsOf(chosen, events).map((e) => e.cardId)).toEqual(['a', 'old']);
+		expect(chapterCards(cards, null)).toHaveLength(3);
 
-		const stats = reportStats(chosen.cards, chosen.events, now, exact);
-		expect(stats.counts).toMatchObject({ review: 1, new: 0 });
-		expect(stats.year).toHaveLength(365);
-		expect(stats.year.reduce((sum, day) => sum + day.reviews, 0)).toBe(2);
-		expect(stats.forecast).toHaveLength(30);
+		const figures = cardFigures(chosen, now, exact);
+		expect(figures.counts).toMatchObject({ review: 1, new: 0 });
+		expect(figures.forecast).toHaveLength(30);
+		const year = reviewYear(eventsOf(chosen, events), now);
+		expect(year).toHaveLength(365);
+		expect(year.reduce((sum, day) => sum + day.reviews, 0)).toBe(2);
+	});
+
+	it('adds up retention from each card’s part, and skips cards with nothing in the year', () => {
+		const windows = retentionWindows(now);
+		const t = now - 30 * DAY;
+		const log: CardLog = {
+			introducedAt: t,
+			events: [grade('x', t, Rating.Easy, State.New), grade('x', now - DAY, Rating.Again)]
+		};
+		const part = cardRetention(log, windows, exact);
+		expect(part?.find((row) => row.period === 'week')?.young).toEqual({ passed: 0, failed: 1 });
+		const old: CardLog = { introducedAt: t - 400 * DAY, events: [grade('y', t - 400 * DAY, Rating.Easy, State.New)] };
+		expect(cardRetention(old, windows, exact)).toBeNull();
+		const sum = sumRetention(windows, [part, null, undefined, part]);
+		expect(sum.find((row) => row.period === 'year')?.total).toEqual({ passed: 0, failed: 2 });
 	});
 });

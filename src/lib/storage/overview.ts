@@ -102,18 +102,20 @@ export async function reviewedToday(db: ReportCardDb, now: number): Promise<numb
 		.count();
 }
 
-/** Reviews read per step when counting the streak backwards. */
-const STREAK_PAGE = 500;
-
-/** The current streak, reading the log newest first only as far back as the streak goes. */
+/**
+ * The current streak. A long streak over a long log must not read the whole log: each step asks the `at` index for
+ * the latest review before the day already counted, one row per study day of the streak.
+ */
 export async function reviewStreak(db: ReportCardDb, now: number): Promise<Streak> {
 	const counter = new StreakCounter(now);
-	let before = Infinity;
-	for (;;) {
-		const page = await db.reviews.where('at').below(before).reverse().limit(STREAK_PAGE).toArray();
-		for (const event of page) if (event.kind === 'grade' && !counter.add(event.at)) return counter.streak;
-		if (page.length < STREAK_PAGE) return counter.streak;
-		// Rows at exactly this time that did not fit the page are skipped: they fall on a day already counted.
-		before = page[page.length - 1].at;
+	for (let before = studyDayEnd(now); ;) {
+		const latest = await db.reviews
+			.where('at')
+			.below(before)
+			.reverse()
+			.filter((event) => event.kind === 'grade')
+			.first();
+		if (!latest || !counter.add(latest.at)) return counter.streak;
+		before = studyDayStart(latest.at);
 	}
 }

@@ -1,6 +1,7 @@
 /**
- * Every figure of the statistics page for the whole report or one chapter, from the cards and the review log. Pure:
- * the page computes it once per chapter chosen, from one read of the database.
+ * The figures of the statistics page for the whole report or one chapter. Three groups, each from its own data, so
+ * the page can show each as soon as its data is read: the cards now, the reviews over time, and true retention
+ * (which replays every card's log: the costly one, counted card by card in retention.ts).
  */
 import type { MemoryState } from '../scheduling/memory';
 import type { ReviewEvent } from '../scheduling/review-log';
@@ -11,7 +12,7 @@ import { cardCounts, recallDistribution, stabilityDistribution, type CardCounts,
 import { studyDay } from './days';
 import { dueForecast } from './forecast';
 import { groupBy } from './group';
-import { trueRetention, type CardLog, type RetentionRow } from './retention';
+import type { CardLog } from './retention';
 
 export const HEATMAP_DAYS = 365;
 export const FORECAST_DAYS = 30;
@@ -27,52 +28,56 @@ export interface StatsCard {
 	memory: MemoryState;
 }
 
-export interface ReportStats {
+export interface CardFigures {
+	/** The study day the figures are for. */
 	today: number;
 	counts: CardCounts;
 	/** Cards due per study day, today (with overdue cards) first. */
 	forecast: number[];
-	/** Reviews per study day over the past year, oldest first, ending today. */
-	year: DayActivity[];
-	retention: RetentionRow[];
 	stability: Distribution;
 	recall: Distribution;
 }
 
-/** The cards of one chapter (or all, for null) and the log rows about them. */
-export function selectChapter(
-	cards: readonly StatsCard[],
-	events: readonly ReviewEvent[],
-	chapterId: string | null
-): { cards: readonly StatsCard[]; events: readonly ReviewEvent[] } {
-	if (chapterId === null) return { cards, events };
-	const own = cards.filter((card) => card.chapterId === chapterId);
-	const ids = new Set(own.map((card) => card.id));
-	return { cards: own, events: events.filter((event) => ids.has(event.cardId)) };
+/** The cards of one chapter, or all for null. */
+export function chapterCards<T extends { chapterId: string }>(cards: readonly T[], chapterId: string | null): T[] {
+	return chapterId === null ? [...cards] : cards.filter((card) => card.chapterId === chapterId);
 }
 
-export function reportStats(
+/** The log rows about `cards`. */
+export function eventsOf(cards: readonly { id: string }[], events: readonly ReviewEvent[]): ReviewEvent[] {
+	const ids = new Set(cards.map((card) => card.id));
+	return events.filter((event) => ids.has(event.cardId));
+}
+
+export function cardFigures(
 	cards: readonly StatsCard[],
-	events: readonly ReviewEvent[],
 	now: number,
 	scheduler: Scheduler,
 	rolloverHour = DEFAULT_ROLLOVER_HOUR
-): ReportStats {
+): CardFigures {
 	const active = cards.filter((card) => card.retired === 0);
-	const today = studyDay(now, rolloverHour);
-	const grades = events.filter((event) => event.kind === 'grade');
 	return {
-		today,
+		today: studyDay(now, rolloverHour),
 		counts: cardCounts(active),
 		forecast: dueForecast(active, now, FORECAST_DAYS, rolloverHour),
-		year: dailyActivity(grades, today - HEATMAP_DAYS + 1, today, rolloverHour),
-		retention: trueRetention(cardLogs(cards, events), now, scheduler, rolloverHour),
 		stability: stabilityDistribution(active),
 		recall: recallDistribution(active, now, scheduler)
 	};
 }
 
-function cardLogs(cards: readonly StatsCard[], events: readonly ReviewEvent[]): CardLog[] {
+/** Reviews per study day over the past year, oldest first, ending today. */
+export function reviewYear(
+	events: readonly ReviewEvent[],
+	now: number,
+	rolloverHour = DEFAULT_ROLLOVER_HOUR
+): DayActivity[] {
+	const today = studyDay(now, rolloverHour);
+	const grades = events.filter((event) => event.kind === 'grade');
+	return dailyActivity(grades, today - HEATMAP_DAYS + 1, today, rolloverHour);
+}
+
+/** Each card's log, for replaying. */
+export function cardLogs(cards: readonly StatsCard[], events: readonly ReviewEvent[]): CardLog[] {
 	const byCard = groupBy(events, (event) => event.cardId);
 	return cards.map((card) => ({ introducedAt: card.introducedAt, events: byCard.get(card.id) ?? [] }));
 }

@@ -39,40 +39,71 @@ export function retentionRate(tally: Tally): number | null {
 	return all === 0 ? null : tally.passed / all;
 }
 
-export function trueRetention(
-	logs: Iterable<CardLog>,
-	now: number,
-	scheduler: Scheduler,
-	rolloverHour = DEFAULT_ROLLOVER_HOUR
-): RetentionRow[] {
+export interface RetentionWindow {
+	period: RetentionPeriod;
+	/** Start of the period's first study day (epoch ms). */
+	from: number;
+}
+
+export function retentionWindows(now: number, rolloverHour = DEFAULT_ROLLOVER_HOUR): RetentionWindow[] {
 	const today = studyDay(now, rolloverHour);
-	const periods = (Object.keys(RETENTION_PERIODS) as RetentionPeriod[]).map((period) => ({
+	return (Object.keys(RETENTION_PERIODS) as RetentionPeriod[]).map((period) => ({
 		period,
 		from: startOfStudyDay(today - RETENTION_PERIODS[period] + 1, rolloverHour)
 	}));
-	const rows: RetentionRow[] = periods.map(({ period }) => ({
+}
+
+function emptyRows(windows: readonly RetentionWindow[]): RetentionRow[] {
+	return windows.map(({ period }) => ({
 		period,
 		young: { passed: 0, failed: 0 },
 		mature: { passed: 0, failed: 0 },
 		total: { passed: 0, failed: 0 }
 	}));
-	const earliest = Math.min(...periods.map((p) => p.from));
-	for (const log of logs) {
-		// Replaying is the costly part: skip cards with no grade in the longest period.
-		if (!log.events.some((event) => event.kind === 'grade' && event.at >= earliest)) continue;
-		let memory = newMemoryState(log.introducedAt);
-		for (const event of [...log.events].sort(compareEvents)) {
-			if (event.kind === 'grade' && event.at >= earliest && memory.state === State.Review) {
-				const group = memory.scheduledDays >= MATURE_INTERVAL_DAYS ? 'mature' : 'young';
-				const outcome = event.rating === Rating.Again ? 'failed' : 'passed';
-				periods.forEach(({ from }, i) => {
-					if (event.at < from) return;
-					rows[i][group][outcome]++;
-					rows[i].total[outcome]++;
-				});
-			}
-			memory = scheduler.apply(memory, event);
+}
+
+/**
+ * One card's part of the table, or null when it has no review in any window. Cards are counted one by one so a page
+ * can keep each card's part and add up any chapter at once, and spread the replaying over several tasks.
+ */
+export function cardRetention(
+	log: CardLog,
+	windows: readonly RetentionWindow[],
+	scheduler: Scheduler
+): RetentionRow[] | null {
+	const earliest = Math.min(...windows.map((w) => w.from));
+	// Replaying is the costly part: skip cards with no grade in the longest period.
+	if (!log.events.some((event) => event.kind === 'grade' && event.at >= earliest)) return null;
+	const rows = emptyRows(windows);
+	let memory = newMemoryState(log.introducedAt);
+	for (const event of [...log.events].sort(compareEvents)) {
+		if (event.kind === 'grade' && event.at >= earliest && memory.state === State.Review) {
+			const group = memory.scheduledDays >= MATURE_INTERVAL_DAYS ? 'mature' : 'young';
+			const outcome = event.rating === Rating.Again ? 'failed' : 'passed';
+			windows.forEach(({ from }, i) => {
+				if (event.at < from) return;
+				rows[i][group][outcome]++;
+				rows[i].total[outcome]++;
+			});
 		}
+		memory = scheduler.apply(memory, event);
+	}
+	return rows;
+}
+
+/** The table: every card's part added up. */
+export function sumRetention(
+	windows: readonly RetentionWindow[],
+	parts: Iterable<RetentionRow[] | null | undefined>
+): RetentionRow[] {
+	const rows = emptyRows(windows);
+	for (const part of parts) {
+		part?.forEach((row, i) => {
+			for (const group of ['young', 'mature', 'total'] as const) {
+				rows[i][group].passed += row[group].passed;
+				rows[i][group].failed += row[group].failed;
+			}
+		});
 	}
 	return rows;
 }

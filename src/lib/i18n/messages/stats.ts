@@ -16,6 +16,7 @@ export const stats = defineMessages({
 		showTable: 'Show as a table',
 		sentences: (...parts: string[]) => parts.filter(Boolean).join(' '),
 		noReviews: 'No reviews yet: these charts fill in as you study.',
+		readingLog: 'Reading your reviews…',
 		day: 'Day',
 		today: 'Today',
 		cards: {
@@ -73,6 +74,7 @@ export const stats = defineMessages({
 			mature: 'Mature',
 			total: 'Total',
 			count: (passed: number, all: number) => `${passed} of ${all}`,
+			counting: 'Counting…',
 			none: 'no reviews'
 		},
 		stability: {
@@ -99,6 +101,7 @@ export const stats = defineMessages({
 		showTable: '以表格显示',
 		sentences: (...parts) => parts.join(''),
 		noReviews: '还没有复习记录：开始学习后，这些图表就会逐渐充实。',
+		readingLog: '正在读取复习记录…',
 		day: '日期',
 		today: '今天',
 		cards: {
@@ -153,6 +156,7 @@ export const stats = defineMessages({
 			mature: '成熟',
 			total: '合计',
 			count: (passed, all) => `${all} 次中 ${passed} 次`,
+			counting: '正在统计…',
 			none: '无复习'
 		},
 		stability: {
