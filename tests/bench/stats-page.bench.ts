@@ -14,13 +14,13 @@ import { State, newMemoryState } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import { readStore, writeStore } from '../e2e/seed';
 
 const CARDS = 10_000;
 const REVIEWS_PER_CARD = 10;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4599);
 const DAY = 24 * 60 * 60 * 1000;
-const BATCH = 5_000;
 
 const origin = `http://localhost:${PORT}`;
 const now = Date.now();
@@ -52,47 +52,6 @@ function makeHistory(shipped: StoredCard[]): { cards: StoredCard[]; events: Revi
 		return { ...model, id, noteId: id, introducedAt: times[0], memory, due: memory.due, suspended: 0, buriedUntil: 0 };
 	});
 	return { cards, events };
-}
-
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('reportcard');
-				open.onerror = () => reject(new Error(String(open.error)));
-				open.onsuccess = () => {
-					const request = open.result.transaction(name).objectStore(name).getAll();
-					request.onsuccess = () => {
-						open.result.close();
-						resolve(request.result as T[]);
-					};
-					request.onerror = () => reject(new Error(String(request.error)));
-				};
-			}),
-		store
-	);
-}
-
-async function writeStore(page: Page, store: string, rows: unknown[]): Promise<void> {
-	for (let start = 0; start < rows.length; start += BATCH) {
-		await page.evaluate(
-			({ name, batch }) =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open('reportcard');
-					open.onerror = () => reject(new Error(String(open.error)));
-					open.onsuccess = () => {
-						const tx = open.result.transaction(name, 'readwrite');
-						for (const row of batch) tx.objectStore(name).put(row);
-						tx.oncomplete = () => {
-							open.result.close();
-							resolve();
-						};
-						tx.onerror = () => reject(new Error(String(tx.error)));
-					};
-				}),
-			{ name: store, batch: rows.slice(start, start + BATCH) }
-		);
-	}
 }
 
 /** Milliseconds from starting the navigation to `ready` being visible. */

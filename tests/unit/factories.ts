@@ -1,6 +1,7 @@
 /** Test data factories: a small deck, cards, and a fresh in-memory database per test. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, ChoiceQuestion, CompiledDecks, Deck, Question } from '../../src/lib/domain/deck/model';
+import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { ReportCardDb } from '../../src/lib/storage/db';
 
 export const NOW = Date.UTC(2026, 10, 29, 9, 0, 0);
@@ -68,3 +69,11 @@ export function compiled(deck: Deck, version = 'v1'): CompiledDecks {
 export function openTestDb(): ReportCardDb {
 	return new ReportCardDb('reportcard-test', { indexedDB: new IDBFactory(), IDBKeyRange });
 }
+
+/** The scheduler without fuzz, so intervals are exact and tests can state them. */
+export const exactScheduler = new Scheduler({
+	desiredRetention: 0.9,
+	maximumIntervalDays: 36500,
+	fuzz: false,
+	learningSteps: true
+});

@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { State } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
-import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { passageFromQuery, reviewHref } from '../../src/lib/links';
 import { HomeState } from '../../src/lib/state/home.svelte';
 import { MapState } from '../../src/lib/state/map.svelte';
@@ -13,15 +12,9 @@ import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
 import { loadMapSource, loadReviewLog, loadStatsCards } from '../../src/lib/storage/stats';
-import { DAY, MINUTE, compiled, makeCard, makeDeck, openTestDb } from './factories';
+import { DAY, MINUTE, compiled, exactScheduler as scheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { inTimeZone, local } from './time-zone';
 
-const scheduler = new Scheduler({
-	desiredRetention: 0.9,
-	maximumIntervalDays: 36500,
-	fuzz: false,
-	learningSteps: true
-});
 let db: ReportCardDb;
 let now: number;
 

@@ -22,11 +22,10 @@ import {
 } from '../../src/lib/domain/stats/retention';
 import { StreakCounter, currentStreak } from '../../src/lib/domain/stats/streak';
 import { studyDayEnd } from '../../src/lib/domain/time';
-import { DAY, MINUTE } from './factories';
+import { DAY, MINUTE, exactScheduler as exact } from './factories';
 import { inTimeZone, local } from './time-zone';
 
 const HOUR = 60 * MINUTE;
-const exact = new Scheduler({ desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false, learningSteps: true });
 
 let ids = 0;
 function grade(
