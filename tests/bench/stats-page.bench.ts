@@ -6,7 +6,7 @@
  *
  * The history is made with the app's own scheduler, so card states are the replay of their logs, as in real use.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, devices, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { seededRandom } from '../../src/lib/domain/random';
@@ -68,30 +68,30 @@ function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function waitForServer(): Promise<void> {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(origin)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`The preview server did not start on port ${PORT}. Is the app built (npx vite build)?`);
+/** Resolves once the preview server says it is listening; fails if it exits first (with --strictPort, a taken port). */
+function waitForServer(server: ChildProcess): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.stdout?.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes(`:${PORT}`)) resolve();
+		});
+		server.once('exit', () =>
+			reject(new Error(`The preview server stopped: is port ${PORT} taken (set BENCH_PORT), is the app built?`))
+		);
+	});
 }
 
 async function main(): Promise<void> {
 	const server = spawn('./node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort'], {
-		stdio: 'ignore'
+		stdio: ['ignore', 'pipe', 'ignore']
 	});
 	const browser = await chromium.launch(config.use?.launchOptions);
 	try {
-		await waitForServer();
+		await waitForServer(server);
 		// A phone, as learners use; service workers off so every run measures the app, not a cache warming up.
 		const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block', locale: 'en-US' });
 		const page = await context.newPage();
 		await page.goto(origin + '/');
-		await page.locator('[data-chapter]').first().waitFor();
+		await page.locator('[data-chapter]').first().waitFor({ timeout: 120_000 });
 
 		let started = performance.now();
 		const { cards, events } = makeHistory(await readStore<StoredCard>(page, 'cards'));
