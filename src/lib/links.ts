@@ -1,8 +1,29 @@
 /** Links into the study pages, which take their chapter from the query string (one prerendered page serves all). */
 import { resolve } from '$app/paths';
+import type { SourceRef } from './domain/deck/model';
 
-export function reviewHref(chapterId?: string): string {
-	return chapterId ? `${resolve('/review')}?chapter=${encodeURIComponent(chapterId)}` : resolve('/review');
+export function reviewHref(chapterId?: string, passage?: SourceRef): string {
+	const query = new URLSearchParams();
+	if (chapterId) query.set('chapter', chapterId);
+	if (passage) {
+		query.set('section', String(passage.section));
+		query.set('paragraph', String(passage.paragraph));
+	}
+	const search = query.toString();
+	return search ? `${resolve('/review')}?${search}` : resolve('/review');
+}
+
+/**
+ * The paragraph a review link narrows to (`?section=1&paragraph=2`): undefined when the link names none, 'invalid'
+ * when it names one wrongly (not two whole numbers), so the page can say so instead of reviewing something else.
+ */
+export function passageFromQuery(query: URLSearchParams): SourceRef | undefined | 'invalid' {
+	const section = query.get('section');
+	const paragraph = query.get('paragraph');
+	if (section === null && paragraph === null) return undefined;
+	const whole = (value: string | null) => (value !== null && /^\d{1,4}$/.test(value) ? Number(value) : null);
+	const [s, p] = [whole(section), whole(paragraph)];
+	return s === null || p === null ? 'invalid' : { section: s, paragraph: p };
 }
 
 export function quizHref(chapterId: string): string {

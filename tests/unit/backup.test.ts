@@ -9,14 +9,7 @@ import { State } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { seededRandom } from '../../src/lib/domain/random';
-import {
-	backupStatus,
-	createBackup,
-	groupByCard,
-	importBackup,
-	previewImport,
-	recordBackup
-} from '../../src/lib/storage/backup';
+import { createBackup, groupByCard, importBackup, previewImport, recordBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
 import type { QuizAttempt, ReportCardDb } from '../../src/lib/storage/db';
 import { storageProblem } from '../../src/lib/storage/errors';
@@ -26,6 +19,7 @@ import { getSetting, setSetting } from '../../src/lib/storage/settings';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { DataState } from '../../src/lib/state/data.svelte';
 import { dumpDatabase } from './db-dump';
+import { backupStatus } from '../../src/lib/storage/backup-status';
 import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb } from './factories';
 
 const scheduler = new Scheduler();

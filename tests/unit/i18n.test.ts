@@ -1,6 +1,8 @@
 /** Every message exists, non-empty, in every locale (TypeScript checks the shape; this checks the values). */
 import { describe, expect, it } from 'vitest';
-import { LOCALES, catalogues, localeFromLanguages } from '../../src/lib/i18n';
+import { LOCALES, completeCatalogues, localeFromLanguages } from '../../src/lib/i18n';
+
+const catalogues = await completeCatalogues();
 
 function leaves(value: unknown, path = ''): [string, unknown][] {
 	if (value && typeof value === 'object') {

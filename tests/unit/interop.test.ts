@@ -17,7 +17,7 @@ import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { ankiFile, reviewLogFile } from '../../src/lib/storage/interop';
-import { chapterOverviews } from '../../src/lib/storage/overview';
+import { homeOverview } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
 import { deleteUserDeck, importUserDeck, listUserDecks } from '../../src/lib/storage/user-decks';
 import { MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
@@ -222,7 +222,7 @@ describe('imported decks', () => {
 			['basic', 'user-chip-words', '光刻机', 'lithography machine', 1000 * 10_000 + 1]
 		]);
 		expect(await listUserDecks(db)).toEqual([{ deckId: 'user-chip-words', name: 'Chip words', cards: 2 }]);
-		const overview = await chapterOverviews(db, NOW);
+		const overview = (await homeOverview(db, NOW, scheduler)).chapters;
 		expect(overview.map((o) => [o.chapter.id, o.fresh])).toEqual([
 			['ch1', 1],
 			['user-chip-words', 2]

@@ -6,7 +6,7 @@ import type { ReportCardDb } from '../../src/lib/storage/db';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 import { ensureContent, syncContent } from '../../src/lib/storage/content';
 import { StaleGradeError } from '../../src/lib/storage/errors';
-import { chapterOverviews } from '../../src/lib/storage/overview';
+import { homeOverview } from '../../src/lib/storage/overview';
 import { finishAttempt, openAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import {
 	buryCard,
@@ -201,7 +201,7 @@ describe('queue and overview', () => {
 		await answer(second.id, 'q1', 1, NOW + 2 * MINUTE);
 		await finishAttempt(db, second.id, NOW + 3 * MINUTE);
 
-		const [overview] = await chapterOverviews(db, NOW + 5 * MINUTE);
+		const [overview] = (await homeOverview(db, NOW + 5 * MINUTE, scheduler)).chapters;
 		expect(overview).toMatchObject({
 			due: 1,
 			fresh: 1,

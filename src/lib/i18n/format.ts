@@ -1,4 +1,5 @@
 /** One formatter per kind of value, per locale: every number, date and interval the interface shows goes through here. */
+import { calendarDate } from '../domain/stats/days';
 import type { Locale } from './locales';
 
 const MINUTE = 60_000;
@@ -7,42 +8,91 @@ const DAY = 24 * HOUR;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
-export function formatPercent(locale: Locale, ratio: number): string {
-	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** Intl formatters are slow to build and a chart formats hundreds of values: keep one per locale and style. */
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+	let formatter = formatters.get(key) as T | undefined;
+	if (!formatter) formatters.set(key, (formatter = build()));
+	return formatter;
+}
+
+export function formatPercent(locale: Locale, ratio: number, fractionDigits = 0): string {
+	return cached(
+		`p:${locale}:${fractionDigits}`,
+		() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits })
+	).format(ratio);
 }
 
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value);
+	return cached(
+		`n:${locale}:${fractionDigits}`,
+		() => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits })
+	).format(value);
+}
+
+type Unit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+function formatUnit(locale: Locale, value: number, unit: Unit, digits = 0): string {
+	return cached(
+		`u:${locale}:${unit}:${digits}`,
+		() => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits })
+	).format(value);
 }
 
 /** A span of time as a grade button shows it: "10 min", "3 days", "1.2 mths" / "10分钟", "3天", "1.2个月". */
 export function formatInterval(locale: Locale, ms: number): string {
-	const [value, unit] =
-		ms < HOUR
-			? [Math.max(1, Math.round(ms / MINUTE)), 'minute']
-			: ms < DAY
-				? [Math.round(ms / HOUR), 'hour']
-				: ms < MONTH
-					? [Math.round(ms / DAY), 'day']
-					: ms < YEAR
-						? [Math.round((ms / MONTH) * 10) / 10, 'month']
-						: [Math.round((ms / YEAR) * 10) / 10, 'year'];
-	return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+	if (ms < HOUR) return formatUnit(locale, Math.max(1, Math.round(ms / MINUTE)), 'minute');
+	if (ms < DAY) return formatUnit(locale, Math.round(ms / HOUR), 'hour');
+	if (ms < MONTH) return formatUnit(locale, Math.round(ms / DAY), 'day');
+	if (ms < YEAR) return formatUnit(locale, ms / MONTH, 'month', 1);
+	return formatUnit(locale, ms / YEAR, 'year', 1);
 }
 
 export function formatDateTime(locale: Locale, at: number): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+	return cached(
+		`dt:${locale}`,
+		() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+	).format(at);
 }
 
 export function formatDate(locale: Locale, at: number): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
+	return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(at);
 }
 
-/** A duration such as a session's time: "4 min 05 s" style via Intl, minutes and seconds. */
+const DAY_STYLES = {
+	/** 12 Mar / 3月12日 */
+	short: { month: 'short', day: 'numeric' },
+	/** Thu, 12 Mar 2026 */
+	long: { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' },
+	/** Mar 2026 */
+	month: { month: 'short', year: 'numeric' },
+	/** Mar */
+	monthOnly: { month: 'short' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** A study day (domain/stats/days) as the learner's calendar date. */
+export function formatDay(locale: Locale, day: number, style: keyof typeof DAY_STYLES): string {
+	// The day is encoded as midnight UTC of its local date, so it is formatted in UTC to show that same date.
+	return cached(
+		`d:${locale}:${style}`,
+		() => new Intl.DateTimeFormat(locale, { ...DAY_STYLES[style], timeZone: 'UTC' })
+	).format(calendarDate(day));
+}
+
+/** Time spent: "1 hr 5 min", "12 min", "40 sec". */
 export function formatDuration(locale: Locale, ms: number): string {
-	const minutes = Math.floor(ms / MINUTE);
-	const seconds = Math.round((ms % MINUTE) / 1000);
-	const unit = (value: number, u: string) =>
-		new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
-	return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}` : unit(seconds, 'second');
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 60) return formatUnit(locale, seconds, 'second');
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return formatUnit(locale, minutes, 'minute');
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	const hourText = formatUnit(locale, hours, 'hour');
+	return rest === 0 ? hourText : `${hourText} ${formatUnit(locale, rest, 'minute')}`;
+}
+
+/** A span in days, with one decimal under ten days: "3.5 days", "120 days". */
+export function formatDays(locale: Locale, days: number): string {
+	return formatUnit(locale, days, 'day', days < 10 ? 1 : 0);
 }

@@ -2,25 +2,51 @@
 import { LOCALES, type Locale } from './locales';
 import { cards } from './messages/cards';
 import { common } from './messages/common';
-import { data } from './messages/data';
 import { errors } from './messages/errors';
 import { home } from './messages/home';
+import { map } from './messages/map';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
 import { settings } from './messages/settings';
 
-const areas = { cards, common, data, errors, home, quiz, review, settings };
+/** Areas any page may show, in the first load. */
+const coreAreas = { cards, common, errors, home, map, quiz, review, settings };
+/** Large areas only one page shows: loaded with that page (its +page.ts), so the first load stays within budget. */
+const pageAreas = {
+	data: () => import('./messages/data').then((module) => module.data),
+	stats: () => import('./messages/stats').then((module) => module.stats)
+};
 
-export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
+export type PageArea = keyof typeof pageAreas;
+type CoreMessages = { [Area in keyof typeof coreAreas]: (typeof coreAreas)[Area]['en'] };
+type PageMessages = { [Area in PageArea]: Awaited<ReturnType<(typeof pageAreas)[Area]>>['en'] };
+export type Messages = CoreMessages & PageMessages;
 
-function catalogue(locale: Locale): Messages {
+const loaded: Partial<{ [Area in PageArea]: Record<Locale, PageMessages[Area]> }> = {};
+
+/** Load page areas once; afterwards `catalogue` includes them. */
+export async function loadPageAreas(...names: PageArea[]): Promise<void> {
+	await Promise.all(
+		names.map(async (name) => {
+			loaded[name] ??= (await pageAreas[name]()) as never;
+		})
+	);
+}
+
+/**
+ * The messages of a locale: the core areas, and the page areas loaded so far (a page area is read only by its own
+ * page, which loads it before it renders).
+ */
+export function catalogue(locale: Locale): Messages {
+	const areas = { ...coreAreas, ...loaded } as Record<string, Record<Locale, unknown>>;
 	return Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[locale]])) as Messages;
 }
 
-export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, catalogue(locale)])) as Record<
-	Locale,
-	Messages
->;
+/** Every area, for checks that every message exists in every locale. */
+export async function completeCatalogues(): Promise<Record<Locale, Messages>> {
+	await loadPageAreas(...(Object.keys(pageAreas) as PageArea[]));
+	return Object.fromEntries(LOCALES.map((locale) => [locale, catalogue(locale)])) as Record<Locale, Messages>;
+}
 
 export { LOCALES, contentLanguage, isLocale, localeFromLanguages, type Locale } from './locales';
 export * from './format';

@@ -3,7 +3,16 @@
  * problem) or asks for a reload (a newer version in another tab).
  */
 import contentVersion from 'virtual:reportcard/decks-version';
-import { catalogues, contentLanguage, isLocale, localeFromLanguages, type Locale, type Messages } from '../i18n';
+import {
+	catalogue,
+	contentLanguage,
+	isLocale,
+	loadPageAreas,
+	localeFromLanguages,
+	type Locale,
+	type Messages,
+	type PageArea
+} from '../i18n';
 import type { ContentLanguage } from '../domain/deck/model';
 import { Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, normalizeSettings, type StudySettings } from '../domain/settings';
@@ -34,7 +43,12 @@ class AppState implements StudyContext {
 	/** The app schedules with fuzz on (tests build their own scheduler with it off). */
 	readonly scheduler: Scheduler = $derived(new Scheduler({ ...this.study, fuzz: true }));
 
-	readonly t: Messages = $derived(catalogues[this.locale]);
+	/** Bumped when a page's message area arrives, so `t` includes it. */
+	#areasLoaded = $state(0);
+	readonly t: Messages = $derived.by(() => {
+		void this.#areasLoaded;
+		return catalogue(this.locale);
+	});
 	readonly contentLanguage: ContentLanguage = $derived(contentLanguage(this.locale));
 
 	get db(): ReportCardDb {
@@ -70,6 +84,12 @@ class AppState implements StudyContext {
 		const next = normalizeSettings({ ...this.study, ...changes });
 		await setSetting(this.db, 'study', next);
 		this.study = next;
+	}
+
+	/** A page's own messages (large areas that only it shows), before it renders. */
+	async loadMessages(...areas: PageArea[]): Promise<void> {
+		await loadPageAreas(...areas);
+		this.#areasLoaded++;
 	}
 
 	async setLocale(locale: Locale): Promise<void> {

@@ -1,21 +1,26 @@
-/** The home screen's data: every chapter with its due and new cards and quiz scores. */
+/** The home screen's data: today's work and streak, and every chapter with its cards, mastery and quiz scores. */
 import type { ReportCardDb } from '../storage/db';
-import { chapterOverviews, type ChapterOverview } from '../storage/overview';
-import type { Clock } from './app.svelte';
+import { storageProblem, type StorageProblem } from '../storage/errors';
+import { homeOverview, type HomeOverview } from '../storage/overview';
+import type { StudyContext } from './app.svelte';
 
 export class HomeState {
-	chapters = $state<ChapterOverview[]>([]);
-	loaded = $state(false);
-	readonly totalDue = $derived(this.chapters.reduce((sum, c) => sum + c.due, 0));
-	readonly totalNew = $derived(this.chapters.reduce((sum, c) => sum + c.fresh, 0));
+	overview = $state.raw<HomeOverview | null>(null);
+	problem = $state<StorageProblem | null>(null);
+	readonly chapters = $derived(this.overview?.chapters ?? []);
+	readonly today = $derived(this.overview?.today);
 
 	constructor(
 		private readonly db: ReportCardDb,
-		private readonly clock: Clock
+		private readonly context: StudyContext
 	) {}
 
 	async load(): Promise<void> {
-		this.chapters = await chapterOverviews(this.db, this.clock());
-		this.loaded = true;
+		try {
+			this.overview = await homeOverview(this.db, this.context.clock(), this.context.scheduler, this.context.study);
+			this.problem = null;
+		} catch (error) {
+			this.problem = storageProblem(error);
+		}
 	}
 }

@@ -2,6 +2,7 @@
  * A review session: the queue of one chapter or all, the card shown, reveal, grading, undo several steps deep,
  * suspend and bury, typed answers, studying ahead, and the summary at the end.
  */
+import type { SourceRef } from '../domain/deck/model';
 import type { Grade } from '../domain/scheduling/review-log';
 import { Rating } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/sync/content-sync';
@@ -28,6 +29,8 @@ export class ReviewSession {
 	unknownChapter = $state(false);
 	/** Every current chapter by id, to name the passage a card cites. */
 	chapters = $state.raw(NO_CHAPTERS);
+	/** Reviewing one paragraph (from the report map) that no card cites: the link is wrong or the deck changed. */
+	unknownPassage = $state(false);
 	/** The last write that failed, to explain; the card stays as it was. */
 	problem = $state<StorageProblem | null>(null);
 	/** When each grade would bring the shown card back (epoch ms), for the button labels. */
@@ -52,7 +55,8 @@ export class ReviewSession {
 	constructor(
 		private readonly db: ReportCardDb,
 		private readonly app: StudyContext,
-		readonly chapterId?: string
+		readonly chapterId?: string,
+		readonly passage?: SourceRef
 	) {}
 
 	/** The learner types the hidden words of this card (a setting, for cards that have them). */
@@ -81,8 +85,10 @@ export class ReviewSession {
 			now,
 			settings: this.app.study,
 			chapterId: this.chapterId,
-			ahead: this.ahead
+			ahead: this.ahead,
+			passage: this.passage
 		});
+		if (this.passage) this.unknownPassage = cards.size === 0;
 		const nextId = queue.cards[0] ?? queue.soon[0];
 		this.show(nextId ? (cards.get(nextId) ?? null) : null, now);
 		this.remaining = queue.cards.length + queue.soon.length;

@@ -11,13 +11,12 @@ import {
 } from '../domain/backup/format';
 import { planImport, type ImportMode, type ImportSummary, type LocalData } from '../domain/backup/merge';
 import { validateBackup } from '../domain/backup/read';
-import type { BackupStatus } from '../domain/backup/reminder';
 import { USER_DECK_PREFIX } from '../domain/interop/user-deck';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
-import { getSetting, setSetting, type Settings } from './settings';
+import { setSetting, type Settings } from './settings';
 
 /** Settings that belong to the learner and travel in backups. */
 const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof Settings & keyof BackupSettings)[];
@@ -84,19 +83,6 @@ function withoutCache(card: StoredCard): BackupCard {
 
 export async function recordBackup(db: ReportCardDb, now: number): Promise<void> {
 	await setSetting(db, 'lastBackupAt', now);
-}
-
-export async function backupStatus(db: ReportCardDb): Promise<BackupStatus> {
-	return db.transaction('r', [db.settings, db.reviews, db.attempts], async () => {
-		const lastBackupAt = (await getSetting(db, 'lastBackupAt')) ?? null;
-		const since = lastBackupAt ?? -Infinity;
-		const [review, attempt] = await Promise.all([
-			db.reviews.where('at').above(since).first(),
-			db.attempts.where('finishedAt').above(since).first()
-		]);
-		const times = [review?.at, attempt?.finishedAt].filter((t): t is number => typeof t === 'number');
-		return { lastBackupAt, oldestUnsavedAt: times.length > 0 ? Math.min(...times) : null };
-	});
 }
 
 /** What an import would change, without changing anything: for the confirmation before replacing. */

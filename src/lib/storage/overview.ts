@@ -1,9 +1,15 @@
-/** What the home screen shows per chapter: cards due, new cards available, best and latest quiz score. */
-import { isDue } from '../domain/scheduling/queue';
-import { activeCards } from './reviews';
-import { State } from '../domain/scheduling/memory';
-import { studyDayEnd } from '../domain/time';
+/**
+ * What the home screen shows: today's work (due, new, reviewed, streak) and per chapter its cards due and new, its
+ * mastery and its best and latest quiz score.
+ */
+import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../domain/scheduling/queue';
+import type { Scheduler } from '../domain/scheduling/scheduler';
+import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../domain/settings';
+import { StreakCounter, type Streak } from '../domain/stats/streak';
+import { mastery, type Mastery } from '../domain/stats/mastery';
+import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from './db';
+import { activeCards, todaysCounts } from './reviews';
 
 export interface ScoreSummary {
 	correct: number;
@@ -15,37 +21,72 @@ export interface ChapterOverview {
 	due: number;
 	fresh: number;
 	total: number;
+	mastery: Mastery;
 	best: ScoreSummary | null;
 	latest: ScoreSummary | null;
 }
 
-export async function chapterOverviews(db: ReportCardDb, now: number): Promise<ChapterOverview[]> {
-	return db.transaction('r', [db.chapters, db.cards, db.attempts], async () => {
-		const chapters = (await db.chapters.orderBy('order').toArray()).filter((c) => c.retired === 0);
+export interface TodayOverview {
+	due: number;
+	/** New cards the daily limit still lets the learner start today. */
+	fresh: number;
+	reviewed: number;
+	streak: Streak;
+}
+
+export interface HomeOverview {
+	today: TodayOverview;
+	chapters: ChapterOverview[];
+}
+
+/** Every chapter in the shipped decks, in report order. */
+export async function activeChapters(db: ReportCardDb): Promise<StoredChapter[]> {
+	return (await db.chapters.orderBy('order').toArray()).filter((c) => c.retired === 0);
+}
+
+export async function homeOverview(
+	db: ReportCardDb,
+	now: number,
+	scheduler: Scheduler,
+	settings: StudySettings = DEFAULT_STUDY_SETTINGS
+): Promise<HomeOverview> {
+	const { rolloverHour } = settings;
+	return db.transaction('r', [db.chapters, db.cards, db.attempts, db.reviews], async () => {
+		const chapters = await activeChapters(db);
 		const cards = await activeCards(db);
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
-		const dayEnd = studyDayEnd(now);
-		return chapters.map((chapter) => {
-			// Suspended and buried cards are out of today's study, so they count neither as due nor as new.
-			const own = cards.filter(
-				(card) => card.chapterId === chapter.id && card.suspended === 0 && card.buriedUntil <= now
-			);
-			// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
-			const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
-			const best = scores.reduce<ScoreSummary | null>(
-				(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
-				null
-			);
-			const latest = scores.at(-1) ?? null;
-			return {
-				chapter,
-				due: own.filter((card) => isDue(card.memory, now, dayEnd)).length,
-				fresh: own.filter((card) => card.memory.state === State.New).length,
-				total: own.length,
-				best: best && { correct: best.correct, total: best.total },
-				latest: latest && { correct: latest.correct, total: latest.total }
-			};
-		});
+		const dayEnd = studyDayEnd(now, rolloverHour);
+		const queue = buildQueue(cards, now, dayEnd, await todaysCounts(db, now, rolloverHour), settings);
+		const today: TodayOverview = {
+			due: queue.dueCount,
+			fresh: queue.newCount,
+			reviewed: await reviewedToday(db, now, rolloverHour),
+			streak: await reviewStreak(db, now, rolloverHour)
+		};
+		return {
+			today,
+			chapters: chapters.map((chapter) => {
+				const own = cards.filter((card) => card.chapterId === chapter.id);
+				// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
+				const counts = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS);
+				// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
+				const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
+				const best = scores.reduce<ScoreSummary | null>(
+					(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
+					null
+				);
+				const latest = scores.at(-1) ?? null;
+				return {
+					chapter,
+					due: counts.dueCount,
+					fresh: counts.newCount,
+					total: own.length,
+					mastery: mastery(own, now, scheduler),
+					best: best && { correct: best.correct, total: best.total },
+					latest: latest && { correct: latest.correct, total: latest.total }
+				};
+			})
+		};
 	});
 }
 
@@ -53,4 +94,31 @@ export async function chapterOverviews(db: ReportCardDb, now: number): Promise<C
 export async function findChapter(db: ReportCardDb, id: string): Promise<StoredChapter | undefined> {
 	const chapter = await db.chapters.get(id);
 	return chapter?.retired === 0 ? chapter : undefined;
+}
+
+/** Cards graded since the study day began. */
+export async function reviewedToday(db: ReportCardDb, now: number, rolloverHour: number): Promise<number> {
+	return db.reviews
+		.where('at')
+		.aboveOrEqual(studyDayStart(now, rolloverHour))
+		.filter((event) => event.kind === 'grade')
+		.count();
+}
+
+/**
+ * The current streak. A long streak over a long log must not read the whole log: each step asks the `at` index for
+ * the latest review before the day already counted, one row per study day of the streak.
+ */
+export async function reviewStreak(db: ReportCardDb, now: number, rolloverHour: number): Promise<Streak> {
+	const counter = new StreakCounter(now, rolloverHour);
+	for (let before = studyDayEnd(now, rolloverHour); ;) {
+		const latest = await db.reviews
+			.where('at')
+			.below(before)
+			.reverse()
+			.filter((event) => event.kind === 'grade')
+			.first();
+		if (!latest || !counter.add(latest.at)) return counter.streak;
+		before = studyDayStart(latest.at, rolloverHour);
+	}
 }

@@ -2,6 +2,7 @@
  * Reviewing: the queue, grading and undoing (one transaction each: log row + card cache), suspending, burying,
  * resetting, and rebuilding a card from its log.
  */
+import type { SourceRef } from '../domain/deck/model';
 import { STUDY_AHEAD_DAYS, buildQueue, type Queue } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
 import type { Grade, GradeEvent, ResetEvent, ReviewEvent } from '../domain/scheduling/review-log';
@@ -41,6 +42,8 @@ export interface QueueRequest {
 	chapterId?: string;
 	/** Study ahead: take review cards due in the coming days too. */
 	ahead?: boolean;
+	/** Only the cards citing one paragraph of the report (from the report map). */
+	passage?: SourceRef;
 }
 
 /**
@@ -66,6 +69,12 @@ export async function loadQueue(
 			: db.cards.where('queueNew').aboveOrEqual(-Infinity);
 	const { cards, today } = await db.transaction('r', [db.cards, db.reviews], async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
+		const { passage } = request;
+		if (passage) {
+			// A paragraph's cards are few: read the chapter's and keep those citing it.
+			const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
+			return { cards: cited, today };
+		}
 		const unburied = (card: StoredCard) => card.buriedUntil <= now;
 		const [due, fresh, next] = await Promise.all([
 			byDue(-Infinity, reviewEnd).toArray(),
@@ -80,6 +89,10 @@ export async function loadQueue(
 	const queue = buildQueue(cards, now, dayEnd, today, settings, request.ahead);
 	performance.measure('reportcard:queue', 'reportcard:queue:start');
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
+}
+
+function citesPassage(card: StoredCard, passage: SourceRef): boolean {
+	return card.source.section === passage.section && card.source.paragraph === passage.paragraph;
 }
 
 export interface GradeRequest {

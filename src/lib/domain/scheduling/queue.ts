@@ -19,6 +19,10 @@ export interface TodaysCounts {
 	reviewsDone: number;
 }
 
+/** For counting a chapter's or a paragraph's cards, where the day's limits do not apply. */
+export const NO_LIMITS: QueueLimits = { newPerDay: Infinity, reviewsPerDay: Infinity };
+export const NOTHING_DONE: TodaysCounts = { newStarted: 0, reviewsDone: 0 };
+
 /** A learning card due this soon is shown early rather than ending the session (Anki's learn-ahead limit). */
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;
 /** Studying ahead takes review cards due within this many days after today. */

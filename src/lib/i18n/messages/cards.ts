@@ -3,7 +3,6 @@ import { defineMessages, plural } from '../define';
 export const cards = defineMessages({
 	en: {
 		title: 'Cards',
-		nav: 'Cards',
 		search: 'Search cards (Chinese or English)',
 		chapter: 'Chapter',
 		allChapters: 'All chapters',
@@ -36,7 +35,6 @@ export const cards = defineMessages({
 	},
 	'zh-CN': {
 		title: '卡片',
-		nav: '卡片',
 		search: '搜索卡片（中文或英文）',
 		chapter: '章节',
 		allChapters: '全部章节',

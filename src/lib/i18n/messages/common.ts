@@ -8,7 +8,16 @@ export const common = defineMessages({
 		switchLanguage: '中文',
 		switchLanguageLabel: 'Switch to Chinese',
 		skipToContent: 'Skip to content',
-		nav: { home: 'Chapters', review: 'Review', exam: 'Final exam' },
+		nav: {
+			home: 'Chapters',
+			review: 'Review',
+			exam: 'Final exam',
+			stats: 'Stats',
+			map: 'Map',
+			cards: 'Cards',
+			data: 'Data',
+			settings: 'Settings'
+		},
 		navLabel: 'Main',
 		update: {
 			available: 'A new version of ReportCard is ready.',
@@ -23,7 +32,16 @@ export const common = defineMessages({
 		switchLanguage: 'English',
 		switchLanguageLabel: '切换到英文',
 		skipToContent: '跳到正文',
-		nav: { home: '章节', review: '复习', exam: '总测验' },
+		nav: {
+			home: '章节',
+			review: '复习',
+			exam: '总测验',
+			stats: '统计',
+			map: '地图',
+			cards: '卡片',
+			data: '数据',
+			settings: '设置'
+		},
 		navLabel: '主导航',
 		update: {
 			available: 'ReportCard 新版本已就绪。',

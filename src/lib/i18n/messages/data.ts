@@ -2,7 +2,6 @@ import { defineMessages, plural } from '../define';
 
 export const data = defineMessages({
 	en: {
-		nav: 'Data',
 		title: 'Your data',
 		intro:
 			'Everything you study is stored only on this device. Download a backup now and then and keep it somewhere else (a cloud drive, an email to yourself): it restores your progress here or on another device.',
@@ -18,12 +17,6 @@ export const data = defineMessages({
 			saved: (file: string) => `Saved ${file}. Keep it somewhere other than this device.`,
 			damaged:
 				'Some data stored on this device is damaged, so no backup was made. Run “Check data” below to repair it, then download the backup again.'
-		},
-		reminder: {
-			never: 'You have never backed up your progress.',
-			old: (date: string) => `Your last backup was on ${date}.`,
-			body: 'Your progress is stored only on this device; a backup file keeps it safe.',
-			action: 'Back up now'
 		},
 		restore: {
 			heading: 'Restore from a backup',
@@ -141,7 +134,6 @@ export const data = defineMessages({
 		}
 	},
 	'zh-CN': {
-		nav: '数据',
 		title: '我的数据',
 		intro:
 			'你的学习记录只保存在这台设备上。请不时下载一份备份，并存放在别处（网盘，或发邮件给自己）：它可以在本设备或另一台设备上恢复你的进度。',
@@ -156,12 +148,6 @@ export const data = defineMessages({
 			download: '下载备份',
 			saved: (file) => `已保存 ${file}。请把它存放在这台设备以外的地方。`,
 			damaged: '这台设备上存储的部分数据已损坏，因此没有生成备份。请先运行下方的“检查数据”进行修复，然后再下载备份。'
-		},
-		reminder: {
-			never: '你还从未备份过学习进度。',
-			old: (date) => `你上次备份是在 ${date}。`,
-			body: '你的进度只保存在这台设备上；一份备份文件能保证它的安全。',
-			action: '立即备份'
 		},
 		restore: {
 			heading: '从备份恢复',

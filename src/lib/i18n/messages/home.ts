@@ -2,6 +2,13 @@ import { defineMessages, plural } from '../define';
 
 export const home = defineMessages({
 	en: {
+		reminder: {
+			never: 'You have never backed up your progress.',
+			old: (date: string) => `Your last backup was on ${date}.`,
+			body: 'Your progress is stored only on this device; a backup file keeps it safe.',
+			action: 'Back up now'
+		},
+		yourDeck: 'Your deck',
 		chapters: 'Chapters',
 		chapterNumber: (n: number) => `Chapter ${n}`,
 		due: (n: number) => plural(n, 'card due', 'cards due'),
@@ -11,9 +18,28 @@ export const home = defineMessages({
 		reviewAll: 'Review all due cards',
 		review: 'Review',
 		quiz: 'Quiz',
-		nothingDue: 'Nothing due right now'
+		nothingDue: 'Nothing due right now',
+		today: 'Today',
+		dueToday: 'due today',
+		newToday: 'new today',
+		reviewedToday: 'reviewed today',
+		streak: (n: number): string => (n === 1 ? 'day in a row' : 'days in a row'),
+		keepStreak: (n: number) => `Review today to keep your ${plural(n, 'day', 'days')} in a row.`,
+		masteryMeaning:
+			'Mastery is the share of a chapter’s cards you would very likely recall right now: a predicted recall of 90 % or more.',
+		mastery: (percent: string, mastered: number, total: number) => `Mastery ${percent}: ${mastered} of ${total} cards`,
+		latestScore: (percent: string) => `latest ${percent}`,
+		passMark: (percent: string) => `pass mark ${percent}`,
+		passed: 'Passed'
 	},
 	'zh-CN': {
+		reminder: {
+			never: '你还从未备份过学习进度。',
+			old: (date) => `你上次备份是在 ${date}。`,
+			body: '你的进度只保存在这台设备上；一份备份文件能保证它的安全。',
+			action: '立即备份'
+		},
+		yourDeck: '我的卡组',
 		chapters: '章节',
 		chapterNumber: (n) => `第${n}章`,
 		due: (n) => `${n} 张待复习`,
@@ -23,6 +49,17 @@ export const home = defineMessages({
 		reviewAll: '复习全部到期卡片',
 		review: '复习',
 		quiz: '测验',
-		nothingDue: '目前没有到期的卡片'
+		nothingDue: '目前没有到期的卡片',
+		today: '今天',
+		dueToday: '今日到期',
+		newToday: '今日新卡',
+		reviewedToday: '今日已复习',
+		streak: () => '连续天数',
+		keepStreak: (n) => `今天复习一下，保持已连续 ${n} 天的记录。`,
+		masteryMeaning: '掌握度：本章卡片中，你此刻很可能记得（预测回忆概率 90% 及以上）的比例。',
+		mastery: (percent, mastered, total) => `掌握度 ${percent}：${total} 张中 ${mastered} 张`,
+		latestScore: (percent) => `最近 ${percent}`,
+		passMark: (percent) => `及格线 ${percent}`,
+		passed: '已通过'
 	}
 });

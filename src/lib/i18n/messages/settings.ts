@@ -3,7 +3,6 @@ import { defineMessages } from '../define';
 export const settings = defineMessages({
 	en: {
 		title: 'Settings',
-		nav: 'Settings',
 		scheduling: 'Scheduling',
 		desiredRetention: 'Desired retention',
 		desiredRetentionHint:
@@ -39,7 +38,6 @@ export const settings = defineMessages({
 	},
 	'zh-CN': {
 		title: '设置',
-		nav: '设置',
 		scheduling: '排程',
 		desiredRetention: '期望记忆保持率',
 		desiredRetentionHint: '卡片到期时你希望记住它的概率。越高复习越多。范围 0.70–0.99；0.90 适合大多数人。',

@@ -1,0 +1,79 @@
+/** Reviews over time: per study day, per month, and laid out as a calendar heatmap. Pure: review times, rollover hour. */
+import type { GradeEvent } from '../scheduling/review-log';
+import { DEFAULT_ROLLOVER_HOUR } from '../time';
+import { calendarDate, startOfStudyDay, studyDay, weekday } from './days';
+
+export interface DayActivity {
+	day: number;
+	reviews: number;
+	durationMs: number;
+}
+
+type Review = Pick<GradeEvent, 'at' | 'durationMs'>;
+
+/** Reviews and time spent on every study day from `firstDay` to `lastDay` inclusive, days without reviews included. */
+export function dailyActivity(
+	reviews: readonly Review[],
+	firstDay: number,
+	lastDay: number,
+	rolloverHour = DEFAULT_ROLLOVER_HOUR
+): DayActivity[] {
+	const days = Array.from({ length: Math.max(0, lastDay - firstDay + 1) }, (_, i) => ({
+		day: firstDay + i,
+		reviews: 0,
+		durationMs: 0
+	}));
+	// Cheap bounds first: most of a long history lies outside a 30-day window.
+	const from = startOfStudyDay(firstDay, rolloverHour);
+	const until = startOfStudyDay(lastDay + 1, rolloverHour);
+	for (const review of reviews) {
+		if (review.at < from || review.at >= until) continue;
+		const bucket = days[studyDay(review.at, rolloverHour) - firstDay];
+		bucket.reviews++;
+		bucket.durationMs += review.durationMs;
+	}
+	return days;
+}
+
+export interface MonthActivity {
+	/** The first day of the range that falls in this calendar month. */
+	firstDay: number;
+	reviews: number;
+	/** Days with at least one review. */
+	activeDays: number;
+	durationMs: number;
+}
+
+/** Days summed per calendar month, oldest first: the heatmap as a table. */
+export function monthlyTotals(days: readonly DayActivity[]): MonthActivity[] {
+	const months: MonthActivity[] = [];
+	let current = '';
+	for (const day of days) {
+		const date = calendarDate(day.day);
+		const month = `${date.getUTCFullYear()}-${date.getUTCMonth()}`;
+		if (month !== current) {
+			months.push({ firstDay: day.day, reviews: 0, activeDays: 0, durationMs: 0 });
+			current = month;
+		}
+		const total = months[months.length - 1];
+		total.reviews += day.reviews;
+		total.durationMs += day.durationMs;
+		if (day.reviews > 0) total.activeDays++;
+	}
+	return months;
+}
+
+/** 0 = Sunday, 1 = Monday: where a week starts differs by locale. */
+export type WeekStart = 0 | 1;
+
+/**
+ * Lay days out as a calendar heatmap: one column per week, seven rows starting on `weekStartsOn`; places before the
+ * first day and after the last are null.
+ */
+export function heatmapWeeks(days: readonly DayActivity[], weekStartsOn: WeekStart): (DayActivity | null)[][] {
+	if (days.length === 0) return [];
+	const lead = (weekday(days[0].day) - weekStartsOn + 7) % 7;
+	const cells: (DayActivity | null)[] = [...Array<null>(lead).fill(null), ...days];
+	while (cells.length % 7 !== 0) cells.push(null);
+	return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+}

@@ -1,0 +1,177 @@
+import type { CardCounts } from '../../domain/stats/cards';
+import type { RetentionPeriod } from '../../domain/stats/retention';
+import type { WeekStart } from '../../domain/stats/activity';
+import type { Locale } from '../locales';
+import { defineMessages, plural } from '../define';
+
+/** Where a calendar week starts in each locale: Sunday in US English, Monday in China. */
+export const WEEK_START: Record<Locale, WeekStart> = { en: 0, 'zh-CN': 1 };
+
+export const stats = defineMessages({
+	en: {
+		title: 'Statistics',
+		scope: 'Show',
+		wholeReport: 'Whole report',
+		chapterOption: (n: number, title: string) => `Chapter ${n}: ${title}`,
+		showTable: 'Show as a table',
+		sentences: (...parts: string[]) => parts.filter(Boolean).join(' '),
+		noReviews: 'No reviews yet: these charts fill in as you study.',
+		readingLog: 'Reading your reviews…',
+		day: 'Day',
+		today: 'Today',
+		cards: {
+			title: 'Cards',
+			total: (n: number) => `${plural(n, 'card', 'cards')} in all`,
+			states: {
+				new: 'New',
+				learning: 'Learning',
+				review: 'Review',
+				relearning: 'Relearning',
+				suspended: 'Suspended'
+			} satisfies Record<keyof CardCounts, string>
+		},
+		forecast: {
+			title: 'Due in the next 30 days',
+			due: 'Due',
+			summary: (today: number, tomorrow: number, week: number, month: number) =>
+				`Today ${today} (overdue cards included), tomorrow ${tomorrow}, next 7 days ${week}, next 30 days ${month}.`,
+			cell: (date: string, n: number) => `${date}: ${n} due`,
+			none: 'Nothing comes due in the next 30 days.'
+		},
+		recent: {
+			title: 'Reviews in the past 30 days',
+			reviews: 'Reviews',
+			time: 'Time spent',
+			summary: (reviews: number, days: number, time: string) =>
+				`${plural(reviews, 'review', 'reviews')} on ${plural(days, 'day', 'days')}, ${time} in all.`,
+			perDay: (time: string) => `On days you studied: ${time} a day on average.`,
+			cell: (date: string, n: number, time: string) => `${date}: ${plural(n, 'review', 'reviews')}, ${time}`,
+			none: 'No reviews in the past 30 days.'
+		},
+		heatmap: {
+			title: 'The past year',
+			summary: (reviews: number, days: number) =>
+				`${plural(reviews, 'review', 'reviews')} on ${plural(days, 'day', 'days')} in the past year.`,
+			busiest: (date: string, n: number) => `Busiest day: ${date}, ${plural(n, 'review', 'reviews')}.`,
+			cell: (date: string, n: number) => `${date}: ${plural(n, 'review', 'reviews')}`,
+			month: 'Month',
+			daysStudied: 'Days studied',
+			less: 'Less',
+			more: 'More'
+		},
+		retention: {
+			title: 'True retention',
+			explain:
+				'Of the reviews of cards past their learning steps, the share not answered Again. Mature cards have an interval of 21 days or more, young cards less.',
+			period: 'Period',
+			periods: {
+				today: 'Today',
+				week: 'Past week',
+				month: 'Past month',
+				year: 'Past year'
+			} satisfies Record<RetentionPeriod, string>,
+			young: 'Young',
+			mature: 'Mature',
+			total: 'Total',
+			count: (passed: number, all: number) => `${passed} of ${all}`,
+			counting: 'Counting…',
+			none: 'no reviews'
+		},
+		stability: {
+			title: 'Stability',
+			explain:
+				'How many days it takes a card’s predicted recall to fall to 90 %. It grows with every successful review.',
+			summary: (median: string) => `Median stability: ${median}.`,
+			under: (limit: string) => `Under ${limit}`,
+			range: (from: string, to: string) => `${from}–${to}`,
+			over: (limit: string) => `${limit} or more`
+		},
+		recall: {
+			title: 'Predicted recall now',
+			explain: 'The chance, as the scheduler predicts it, that you would recall each card you have studied right now.',
+			summary: (mean: string, mastered: string) => `Average ${mean}; ${mastered} of these cards at 90 % or more.`
+		},
+		none: 'No cards studied yet.'
+	},
+	'zh-CN': {
+		title: '统计',
+		scope: '范围',
+		wholeReport: '整份报告',
+		chapterOption: (n, title) => `第${n}章：${title}`,
+		showTable: '以表格显示',
+		sentences: (...parts) => parts.join(''),
+		noReviews: '还没有复习记录：开始学习后，这些图表就会逐渐充实。',
+		readingLog: '正在读取复习记录…',
+		day: '日期',
+		today: '今天',
+		cards: {
+			title: '卡片',
+			total: (n) => `共 ${n} 张卡片`,
+			states: {
+				new: '新卡',
+				learning: '学习中',
+				review: '复习',
+				relearning: '重新学习',
+				suspended: '已暂停'
+			}
+		},
+		forecast: {
+			title: '未来 30 天到期',
+			due: '到期',
+			summary: (today, tomorrow, week, month) =>
+				`今天 ${today} 张（含已逾期的卡片），明天 ${tomorrow} 张，未来 7 天 ${week} 张，未来 30 天 ${month} 张。`,
+			cell: (date, n) => `${date}：${n} 张到期`,
+			none: '未来 30 天没有到期的卡片。'
+		},
+		recent: {
+			title: '过去 30 天的复习',
+			reviews: '复习次数',
+			time: '用时',
+			summary: (reviews, days, time) => `${days} 天里共复习 ${reviews} 次，用时 ${time}。`,
+			perDay: (time) => `学习的日子里平均每天 ${time}。`,
+			cell: (date, n, time) => `${date}：复习 ${n} 次，用时 ${time}`,
+			none: '过去 30 天没有复习。'
+		},
+		heatmap: {
+			title: '过去一年',
+			summary: (reviews, days) => `过去一年里有 ${days} 天复习，共 ${reviews} 次。`,
+			busiest: (date, n) => `复习最多的一天：${date}，${n} 次。`,
+			cell: (date, n) => `${date}：复习 ${n} 次`,
+			month: '月份',
+			daysStudied: '学习天数',
+			less: '少',
+			more: '多'
+		},
+		retention: {
+			title: '真实保留率',
+			explain: '已过学习阶段的卡片在复习中没有选“重来”的比例。成熟卡片的间隔为 21 天或以上，未成熟卡片则不到 21 天。',
+			period: '时段',
+			periods: {
+				today: '今天',
+				week: '过去一周',
+				month: '过去一个月',
+				year: '过去一年'
+			},
+			young: '未成熟',
+			mature: '成熟',
+			total: '合计',
+			count: (passed, all) => `${all} 次中 ${passed} 次`,
+			counting: '正在统计…',
+			none: '无复习'
+		},
+		stability: {
+			title: '稳定性',
+			explain: '卡片的预测回忆概率降到 90% 需要的天数。每次成功复习后都会增长。',
+			summary: (median) => `稳定性中位数：${median}。`,
+			under: (limit) => `不到 ${limit}`,
+			range: (from, to) => `${from}–${to}`,
+			over: (limit) => `${limit} 及以上`
+		},
+		recall: {
+			title: '此刻的预测回忆概率',
+			explain: '调度器预测的、你此刻能回忆起每张已学卡片的概率。',
+			summary: (mean, mastered) => `平均 ${mean}；其中 ${mastered} 的卡片在 90% 及以上。`
+		},
+		none: '还没有学过的卡片。'
+	}
+});

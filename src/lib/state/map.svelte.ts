@@ -1,0 +1,50 @@
+/** The report map: each chapter's paragraphs with how well the learner would recall the cards that cite them now. */
+import { Scheduler } from '../domain/scheduling/scheduler';
+import { mastery, type Mastery } from '../domain/stats/mastery';
+import { passageRecall, recallBand, type PassageRecall } from '../domain/stats/passages';
+import { studyDayEnd } from '../domain/time';
+import type { ReportCardDb, StoredChapter } from '../storage/db';
+import { storageProblem, type StorageProblem } from '../storage/errors';
+import { loadMapSource } from '../storage/stats';
+import type { Clock } from './app.svelte';
+
+export interface MapChapter {
+	chapter: StoredChapter;
+	mastery: Mastery;
+	/** In the order of the chapter's summary, with the summary text alongside. */
+	passages: (PassageRecall & { text: StoredChapter['summary'][number]['text'] })[];
+	known: number;
+}
+
+export class MapState {
+	chapters = $state.raw<MapChapter[]>([]);
+	loaded = $state(false);
+	problem = $state<StorageProblem | null>(null);
+
+	constructor(
+		private readonly db: ReportCardDb,
+		private readonly clock: Clock,
+		private readonly scheduler = new Scheduler()
+	) {}
+
+	async load(): Promise<void> {
+		try {
+			const now = this.clock();
+			const { chapters, cards } = await loadMapSource(this.db);
+			this.chapters = chapters.map((chapter) => {
+				const own = cards.filter((card) => card.chapterId === chapter.id);
+				const recall = passageRecall(chapter.summary, own, now, studyDayEnd(now), this.scheduler);
+				const passages = recall.map((passage, i) => ({ ...passage, text: chapter.summary[i].text }));
+				return {
+					chapter,
+					mastery: mastery(own, now, this.scheduler),
+					passages,
+					known: passages.filter((p) => recallBand(p.recall) === 'known').length
+				};
+			});
+			this.loaded = true;
+		} catch (error) {
+			this.problem = storageProblem(error);
+		}
+	}
+}

@@ -1,0 +1,212 @@
+/** The storage and state behind the home screen, statistics page, report map and paragraph reviews (fake-indexeddb). */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { State } from '../../src/lib/domain/scheduling/memory';
+import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
+import { passageFromQuery, reviewHref } from '../../src/lib/links';
+import { HomeState } from '../../src/lib/state/home.svelte';
+import { MapState } from '../../src/lib/state/map.svelte';
+import { ReviewSession } from '../../src/lib/state/review-session.svelte';
+import { StatsState } from '../../src/lib/state/stats.svelte';
+import { syncContent } from '../../src/lib/storage/content';
+import type { ReportCardDb } from '../../src/lib/storage/db';
+import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
+import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
+import { loadMapSource, loadReviewLog, loadStatsCards } from '../../src/lib/storage/stats';
+import { DAY, MINUTE, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
+
+const scheduler = exactScheduler();
+const settings = DEFAULT_STUDY_SETTINGS;
+const context = { clock: () => 0, study: settings, scheduler, contentLanguage: 'en' as const };
+import { inTimeZone, local } from './time-zone';
+
+let db: ReportCardDb;
+let now: number;
+
+inTimeZone('Asia/Shanghai');
+
+beforeEach(async () => {
+	now = local(2026, 6, 10, 12);
+	db = openTestDb();
+	const cards = [
+		makeCard({ id: 'a', order: 1, source: { section: 1, paragraph: 1 } }),
+		makeCard({ id: 'b', order: 2, source: { section: 1, paragraph: 1 } }),
+		makeCard({ id: 'c', order: 3, source: { section: 1, paragraph: 2 } }),
+		makeCard({ id: 'd', order: 4, source: { section: 1, paragraph: 2 } })
+	];
+	await syncContent(db, compiled(makeDeck(cards)), now - 30 * DAY);
+});
+afterEach(() => db.close());
+
+async function grade(cardId: string, rating: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy, at: number) {
+	const card = await db.cards.get(cardId);
+	return gradeCard(db, scheduler, { cardId, rating, now: at, durationMs: 4000, shownReps: card?.memory.reps ?? -1 });
+}
+
+function gradeRow(id: string, at: number): ReviewEvent {
+	return { id, cardId: 'a', kind: 'grade', rating: Rating.Good, at, durationMs: 1, stateBefore: State.Review };
+}
+
+describe('home overview', () => {
+	it('shows today’s due, new and reviewed cards, the streak and each chapter’s mastery', async () => {
+		await grade('a', Rating.Easy, now - 2 * DAY);
+		await grade('c', Rating.Easy, local(2026, 6, 10, 2)); // 2 am: before the rollover, so yesterday
+		const limits = { ...settings, newPerDay: 1 };
+		const first = await homeOverview(db, now, scheduler, limits);
+		expect(first.today).toEqual({ due: 0, fresh: 1, reviewed: 0, streak: { days: 2, reviewedToday: false } });
+		// The daily limit is for the day; a chapter shows all its new cards.
+		expect(first.chapters[0]).toMatchObject({ due: 0, fresh: 2, total: 4, mastery: { mastered: 2, total: 4 } });
+
+		await grade('b', Rating.Good, now); // the day's one new card, into a 10-minute learning step
+		const later = await homeOverview(db, now + MINUTE, scheduler, limits);
+		expect(later.today).toEqual({ due: 0, fresh: 0, reviewed: 1, streak: { days: 3, reviewedToday: true } });
+		expect(later.chapters[0]).toMatchObject({ fresh: 1 });
+		expect((await homeOverview(db, now + 11 * MINUTE, scheduler, limits)).today.due).toBe(1);
+	});
+
+	it('leaves suspended and buried cards out of the counts', async () => {
+		await db.cards.update('a', { suspended: 1 });
+		await db.cards.update('b', { buriedUntil: now + DAY });
+		const { today, chapters } = await homeOverview(db, now, scheduler);
+		expect(today.fresh).toBe(2);
+		expect(chapters[0].fresh).toBe(2);
+	});
+
+	it('reads the streak one day at a time, however many reviews a day holds', async () => {
+		const today = local(2026, 6, 10, 9);
+		const rows = [
+			...Array.from({ length: 700 }, (_, i) => gradeRow(`t${i}`, today)),
+			gradeRow('y', local(2026, 6, 9, 9)),
+			gradeRow('gap', local(2026, 6, 7, 9)),
+			// Quiz mistakes in the log are not reviews: they neither make nor keep a streak.
+			{ id: 'q', cardId: 'a', kind: 'due-now', at: local(2026, 6, 8, 9), questionId: 'x' } as const
+		];
+		await db.reviews.bulkAdd(rows);
+		expect(await reviewStreak(db, now, 4)).toEqual({ days: 2, reviewedToday: true });
+		expect(await reviewStreak(db, local(2026, 6, 12, 12), 4)).toEqual({ days: 0, reviewedToday: false });
+	});
+
+	it('says what went wrong when the database cannot be read', async () => {
+		const home = new HomeState(db, { ...context, clock: () => now });
+		db.close();
+		await home.load();
+		expect(home.problem).toBe('outdated');
+		expect(home.overview).toBeNull();
+	});
+});
+
+describe('statistics and map sources', () => {
+	it('reads every card, retired ones too, and the whole log for the statistics', async () => {
+		await grade('a', Rating.Good, now - DAY);
+		await syncContent(db, compiled(makeDeck([makeCard({ id: 'b' }), makeCard({ id: 'c' })]), 'v2'), now);
+		const source = await loadStatsCards(db);
+		expect(source.cards.map((c) => [c.id, c.retired]).sort()).toEqual([
+			['a', 1],
+			['b', 0],
+			['c', 0],
+			['d', 1]
+		]);
+		expect(await loadReviewLog(db, () => Promise.resolve())).toHaveLength(1);
+		expect(source.chapters.map((c) => c.id)).toEqual(['ch1']);
+		expect((await loadMapSource(db)).cards.map((c) => c.id).sort()).toEqual(['b', 'c']);
+	});
+
+	it('computes the page for the whole report, and falls back to it for an unknown chapter', async () => {
+		await grade('a', Rating.Easy, now - DAY);
+		const view = new StatsState(db, () => now, 'no-such-chapter', scheduler);
+		await view.load();
+		expect(view.unknownChapter).toBe(true);
+		expect(view.chapterId).toBeNull();
+		expect(view.cards?.counts).toMatchObject({ new: 3, review: 1 });
+		expect(view.year?.at(-2)?.reviews).toBe(1);
+		expect(view.retention?.find((row) => row.period === 'week')?.total).toEqual({ passed: 0, failed: 0 });
+		view.choose('ch1');
+		expect(view.unknownChapter).toBe(false);
+		expect(view.cards?.counts.review).toBe(1);
+	});
+
+	it('reports a storage failure on the statistics page and the map instead of showing empty charts', async () => {
+		const view = new StatsState(db, () => now, null, scheduler);
+		const map = new MapState(db, () => now, scheduler);
+		db.close();
+		await Promise.all([view.load(), map.load()]);
+		expect([view.problem, view.cards, map.problem, map.loaded]).toEqual(['outdated', null, 'outdated', false]);
+	});
+
+	it('maps each paragraph of the chapter summary to its cards', async () => {
+		await db.chapters.update('ch1', {
+			summary: [
+				{ section: 1, paragraph: 1, text: { zh: '一', en: 'One' } },
+				{ section: 1, paragraph: 2, text: { zh: '二', en: 'Two' } }
+			]
+		});
+		await grade('a', Rating.Easy, now - DAY);
+		await grade('b', Rating.Easy, now - DAY);
+		const map = new MapState(db, () => now, scheduler);
+		await map.load();
+		const [chapter] = map.chapters;
+		expect(chapter.passages.map((p) => [p.paragraph, p.text.en, p.started, p.recall === null])).toEqual([
+			[1, 'One', 2, false],
+			[2, 'Two', 0, true]
+		]);
+		expect(chapter.known).toBe(1);
+		expect(chapter.mastery).toEqual({ mastered: 2, total: 4 });
+	});
+});
+
+describe('reading a long log', () => {
+	it('reads it in steps, pausing between them, without losing or repeating a row', async () => {
+		await db.reviews.bulkAdd(Array.from({ length: 25 }, (_, i) => gradeRow(`r${i}`, now - i)));
+		let pauses = 0;
+		const pause = () => {
+			pauses++;
+			return Promise.resolve();
+		};
+		const log = await loadReviewLog(db, pause, 10);
+		expect(pauses).toBe(2);
+		expect(new Set(log.map((e) => e.id)).size).toBe(25);
+		// A log that fills its last step exactly takes one more (empty) read, and no row twice.
+		expect(await loadReviewLog(db, pause, 5)).toHaveLength(25);
+	});
+});
+
+describe('reviewing one paragraph', () => {
+	it('queues only the cards citing it', async () => {
+		const { queue, cards } = await loadQueue(db, {
+			now,
+			settings,
+			chapterId: 'ch1',
+			passage: { section: 1, paragraph: 2 }
+		});
+		expect(queue.cards).toEqual(['c', 'd']);
+		expect([...cards.keys()]).toEqual(['c', 'd']);
+		expect((await loadQueue(db, { now, settings, passage: { section: 1, paragraph: 1 } })).queue.cards).toEqual([
+			'a',
+			'b'
+		]);
+	});
+
+	it('tells a paragraph no card cites from one with nothing due', async () => {
+		const missing = new ReviewSession(db, { ...context, clock: () => now }, 'ch1', { section: 9, paragraph: 9 });
+		await missing.start();
+		expect([missing.unknownPassage, missing.current]).toEqual([true, null]);
+
+		await grade('c', Rating.Easy, now - MINUTE);
+		await grade('d', Rating.Easy, now - MINUTE);
+		const done = new ReviewSession(db, { ...context, clock: () => now }, 'ch1', { section: 1, paragraph: 2 });
+		await done.start();
+		expect([done.unknownPassage, done.current]).toEqual([false, null]);
+	});
+
+	it('reads the paragraph from the link, and refuses a malformed one', () => {
+		const href = reviewHref('ch1', { section: 0, paragraph: 3 });
+		expect(href).toBe('/review?chapter=ch1&section=0&paragraph=3');
+		expect(passageFromQuery(new URL(href, 'http://x').searchParams)).toEqual({ section: 0, paragraph: 3 });
+		expect(passageFromQuery(new URLSearchParams('chapter=ch1'))).toBeUndefined();
+		for (const bad of ['section=1', 'section=1&paragraph=x', 'section=-1&paragraph=2', 'section=1.5&paragraph=2']) {
+			expect(passageFromQuery(new URLSearchParams(bad)), bad).toBe('invalid');
+		}
+		expect(reviewHref()).toBe('/review');
+		expect(reviewHref('a b')).toBe('/review?chapter=a+b');
+	});
+});

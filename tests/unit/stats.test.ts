@@ -1,0 +1,401 @@
+/**
+ * The statistics, pure: fixed review logs and `now`, each group in a named time zone so day boundaries are tested
+ * where they are hard (daylight-saving changes, offsets far from UTC), not only on a UTC machine.
+ */
+import { describe, expect, it } from 'vitest';
+import { State, newMemoryState, type MemoryState } from '../../src/lib/domain/scheduling/memory';
+import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
+import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { dailyActivity, heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
+import { cardCounts, recallDistribution, stabilityDistribution } from '../../src/lib/domain/stats/cards';
+import { startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/days';
+import { dueForecast } from '../../src/lib/domain/stats/forecast';
+import { mastery, masteryRatio } from '../../src/lib/domain/stats/mastery';
+import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
+import { cardFigures, chapterCards, eventsOf, reviewYear, type StatsCard } from '../../src/lib/domain/stats/report';
+import {
+	cardRetention,
+	retentionRate,
+	retentionWindows,
+	sumRetention,
+	type CardLog
+} from '../../src/lib/domain/stats/retention';
+import { StreakCounter, currentStreak } from '../../src/lib/domain/stats/streak';
+import { studyDayEnd } from '../../src/lib/domain/time';
+import { DAY, MINUTE, exactScheduler } from './factories';
+
+const exact = exactScheduler();
+import { inTimeZone, local } from './time-zone';
+
+const HOUR = 60 * MINUTE;
+
+let ids = 0;
+function grade(
+	cardId: string,
+	at: number,
+	rating: Grade,
+	stateBefore = State.Review,
+	durationMs = 10_000
+): ReviewEvent {
+	return { id: `e${++ids}`, cardId, kind: 'grade', rating, at, durationMs, stateBefore };
+}
+
+/** A card reviewed once at `at` into review, so its recall fades from there. */
+function learned(at: number): MemoryState {
+	return exact.grade(newMemoryState(at), Rating.Easy, at);
+}
+
+describe('study days (New York, with daylight saving)', () => {
+	inTimeZone('America/New_York');
+
+	it('ends a study day at 4 am, not at midnight', () => {
+		const evening = studyDay(local(2026, 6, 9, 23));
+		expect(studyDay(local(2026, 6, 10, 3, 59))).toBe(evening);
+		expect(studyDay(local(2026, 6, 10, 4, 0))).toBe(evening + 1);
+		expect(studyDay(local(2026, 6, 10, 4, 0), 0)).toBe(evening + 1);
+		expect(studyDay(local(2026, 6, 10, 0, 30), 0)).toBe(evening + 1);
+	});
+
+	it('counts a 23-hour and a 25-hour day as one day each', () => {
+		const before = studyDay(local(2026, 3, 7));
+		// Clocks go forward at 2 am on 8 March: that study day lasts 23 hours.
+		expect(startOfStudyDay(before + 1) - startOfStudyDay(before)).toBe(23 * HOUR);
+		expect(studyDay(local(2026, 3, 8, 3, 30))).toBe(before);
+		expect(studyDay(local(2026, 3, 15))).toBe(before + 8);
+		// Clocks go back on 1 November: 25 hours.
+		const autumn = studyDay(local(2026, 10, 31));
+		expect(startOfStudyDay(autumn + 1) - startOfStudyDay(autumn)).toBe(25 * HOUR);
+		expect(studyDay(local(2026, 11, 1, 3, 59))).toBe(autumn);
+	});
+
+	it('starts every study day at the rollover hour, local time', () => {
+		const day = studyDay(local(2026, 3, 8, 12));
+		expect(new Date(startOfStudyDay(day)).getHours()).toBe(4);
+		expect(new Date(startOfStudyDay(day, 6)).getHours()).toBe(6);
+		expect(studyDay(startOfStudyDay(day))).toBe(day);
+		expect(weekday(day)).toBe(0); // 8 March 2026 is a Sunday
+	});
+});
+
+describe('study days (Shanghai, far from UTC)', () => {
+	inTimeZone('Asia/Shanghai');
+
+	it('buckets by the local date, where the UTC date would be the day before', () => {
+		const morning = local(2026, 6, 10, 7); // 23:00 UTC on 9 June
+		expect(new Date(morning).getUTCDate()).toBe(9);
+		expect(studyDay(morning)).toBe(studyDay(local(2026, 6, 10, 22)));
+	});
+});
+
+describe('streak', () => {
+	inTimeZone('Asia/Shanghai');
+	const now = () => local(2026, 6, 10, 12);
+
+	it('counts study days in a row up to today', () => {
+		const times = [local(2026, 6, 8, 9), local(2026, 6, 9, 21), local(2026, 6, 10, 8), local(2026, 6, 10, 9)];
+		expect(currentStreak(times, now())).toEqual({ days: 3, reviewedToday: true });
+	});
+
+	it('keeps the streak through yesterday until today is over', () => {
+		expect(currentStreak([local(2026, 6, 8), local(2026, 6, 9)], now())).toEqual({ days: 2, reviewedToday: false });
+		expect(currentStreak([local(2026, 6, 8)], now())).toEqual({ days: 0, reviewedToday: false });
+		expect(currentStreak([], now())).toEqual({ days: 0, reviewedToday: false });
+	});
+
+	it('counts a review after midnight but before the rollover for the evening before', () => {
+		// 23:00 on the 8th and 02:00 on the 9th are one study day, the 8th: at noon on the 9th, nothing today yet.
+		const late = [local(2026, 6, 8, 23), local(2026, 6, 9, 2)];
+		const noon = local(2026, 6, 9, 12);
+		expect(currentStreak(late, noon)).toEqual({ days: 1, reviewedToday: false });
+		// With days ending at midnight they are two days, and the 02:00 review was today.
+		expect(currentStreak(late, noon, 0)).toEqual({ days: 2, reviewedToday: true });
+		// A day later, the 9th (4 am to 4 am) had no review: the streak is gone.
+		expect(currentStreak(late, now())).toEqual({ days: 0, reviewedToday: false });
+		// 02:00 today is still yesterday's study day.
+		expect(currentStreak([local(2026, 6, 10, 2)], now())).toEqual({ days: 1, reviewedToday: false });
+	});
+
+	it('stops at the first gap and ignores reviews stamped in the future', () => {
+		const times = [local(2026, 6, 1), local(2026, 6, 9), local(2026, 6, 10), local(2026, 6, 12)];
+		expect(currentStreak(times, now())).toEqual({ days: 2, reviewedToday: true });
+		const counter = new StreakCounter(now());
+		expect([local(2026, 6, 10), local(2026, 6, 9), local(2026, 6, 7)].map((at) => counter.add(at))).toEqual([
+			true,
+			true,
+			false
+		]);
+	});
+});
+
+describe('reviews per day and the heatmap', () => {
+	inTimeZone('America/New_York');
+
+	it('buckets reviews and time by study day, empty days included, outside ones left out', () => {
+		const first = studyDay(local(2026, 3, 6));
+		const reviews = [
+			{ at: local(2026, 3, 6, 10), durationMs: 5000 },
+			{ at: local(2026, 3, 8, 3, 30), durationMs: 7000 }, // before the rollover on the short day: the 7th
+			{ at: local(2026, 3, 8, 4, 30), durationMs: 1000 },
+			{ at: local(2026, 3, 5, 12), durationMs: 9999 }, // before the range
+			{ at: local(2026, 3, 9, 5), durationMs: 9999 } // after it
+		];
+		expect(dailyActivity(reviews, first, first + 2)).toEqual([
+			{ day: first, reviews: 1, durationMs: 5000 },
+			{ day: first + 1, reviews: 1, durationMs: 7000 },
+			{ day: first + 2, reviews: 1, durationMs: 1000 }
+		]);
+	});
+
+	it('lays the year out in weeks starting on the locale’s first day', () => {
+		const today = studyDay(local(2026, 6, 10)); // a Wednesday
+		const days = dailyActivity([], today - 364, today);
+		const first = weekday(today - 364); // 11 June 2025, a Wednesday
+		expect(first).toBe(3);
+		const sundays = heatmapWeeks(days, 0);
+		const mondays = heatmapWeeks(days, 1);
+		expect(sundays[0].slice(0, 4).map((d) => d?.day ?? null)).toEqual([null, null, null, today - 364]);
+		expect(mondays[0].slice(0, 3).map((d) => d?.day ?? null)).toEqual([null, null, today - 364]);
+		for (const weeks of [sundays, mondays]) {
+			expect(weeks.every((week) => week.length === 7)).toBe(true);
+			expect(weeks.flat().filter((d) => d !== null)).toHaveLength(365);
+			expect(weeks.flat().findLast((d) => d !== null)?.day).toBe(today);
+		}
+		expect(heatmapWeeks([], 1)).toEqual([]);
+	});
+
+	it('sums the days per calendar month for the table', () => {
+		const first = studyDay(local(2026, 1, 30));
+		const days = dailyActivity(
+			[
+				{ at: local(2026, 1, 31), durationMs: 1000 },
+				{ at: local(2026, 2, 1), durationMs: 2000 },
+				{ at: local(2026, 2, 1, 13), durationMs: 3000 }
+			],
+			first,
+			first + 3
+		);
+		expect(monthlyTotals(days)).toEqual([
+			{ firstDay: first, reviews: 1, activeDays: 1, durationMs: 1000 },
+			{ firstDay: first + 2, reviews: 2, activeDays: 1, durationMs: 5000 }
+		]);
+	});
+});
+
+describe('due forecast', () => {
+	inTimeZone('Asia/Shanghai');
+
+	it('puts overdue cards in today, counts the days ahead, and never new or suspended cards', () => {
+		const now = local(2026, 6, 10, 12);
+		const due = (at: number, state = State.Review, suspended: 0 | 1 = 0) => ({
+			memory: { ...learned(now - 10 * DAY), due: at, state },
+			suspended
+		});
+		const forecast = dueForecast(
+			[
+				due(local(2026, 6, 1)), // overdue
+				due(local(2026, 6, 10, 20), State.Learning), // later today
+				due(local(2026, 6, 11, 3)), // before tomorrow's rollover: still today
+				due(local(2026, 6, 11, 9)),
+				due(local(2026, 6, 13, 9)),
+				due(local(2026, 6, 13, 9), State.Review, 1), // suspended
+				due(local(2026, 6, 12, 9), State.New), // new
+				due(local(2026, 6, 20, 9)) // beyond the window
+			],
+			now,
+			5
+		);
+		expect(forecast).toEqual([3, 1, 0, 1, 0]);
+	});
+});
+
+/** The whole table, as the page adds it up from each card's part. */
+function trueRetention(logs: CardLog[], now: number, scheduler: Scheduler) {
+	const windows = retentionWindows(now);
+	return sumRetention(
+		windows,
+		logs.map((log) => cardRetention(log, windows, scheduler))
+	);
+}
+
+describe('true retention', () => {
+	inTimeZone('America/New_York');
+	const start = () => local(2025, 9, 1, 12);
+
+	/** Learned with Easy, reviewed Easy after 8 days (young), then once more on `finalDay` with `finalGrade`. */
+	function history(id: string, finalAt: number, finalGrade: Grade): CardLog {
+		const t0 = start();
+		return {
+			introducedAt: t0,
+			events: [
+				grade(id, t0, Rating.Easy, State.New),
+				grade(id, t0 + 8 * DAY, Rating.Easy),
+				grade(id, finalAt, finalGrade)
+			]
+		};
+	}
+
+	it('splits reviews of young and mature cards, passed unless Again, over today, week, month and year', () => {
+		const now = local(2026, 3, 20, 18);
+		// The interval after the second Easy is past three weeks, so each third review is of a mature card.
+		const logs = [
+			history('a', local(2026, 3, 20, 9), Rating.Again), // today
+			history('b', local(2026, 3, 16), Rating.Good), // this week
+			history('c', local(2026, 3, 1), Rating.Hard) // this month
+		];
+		const rows = Object.fromEntries(trueRetention(logs, now, exact).map((row) => [row.period, row]));
+		expect(rows.today).toMatchObject({ mature: { passed: 0, failed: 1 }, young: { passed: 0, failed: 0 } });
+		expect(rows.week).toMatchObject({ mature: { passed: 1, failed: 1 }, total: { passed: 1, failed: 1 } });
+		expect(rows.month.mature).toEqual({ passed: 2, failed: 1 });
+		// The year reaches back to the second reviews, of young cards, all passed.
+		expect(rows.year).toMatchObject({ young: { passed: 3, failed: 0 }, mature: { passed: 2, failed: 1 } });
+		expect(rows.year.total).toEqual({ passed: 5, failed: 1 });
+	});
+
+	it('leaves learning steps out and reads the interval from the replayed log, not the stored state', () => {
+		const now = local(2026, 3, 20, 18);
+		const t = local(2026, 3, 18, 9);
+		const steps: CardLog = {
+			introducedAt: t,
+			// stateBefore is deliberately wrong on the second row: the replay decides it was a learning step.
+			events: [grade('s', t, Rating.Good, State.New), grade('s', t + 10 * MINUTE, Rating.Again, State.Review)]
+		};
+		const rows = trueRetention([steps], now, exact);
+		expect(rows.every((row) => row.total.passed + row.total.failed === 0)).toBe(true);
+	});
+
+	it('gives no rate when there is nothing to count', () => {
+		expect(retentionRate({ passed: 0, failed: 0 })).toBeNull();
+		expect(retentionRate({ passed: 3, failed: 1 })).toBe(0.75);
+	});
+});
+
+describe('cards now', () => {
+	const now = Date.UTC(2026, 5, 10, 12);
+	const card = (memory: MemoryState, suspended: 0 | 1 = 0) => ({ memory, suspended });
+
+	it('counts cards by state, suspended ones apart whatever their state', () => {
+		const review = learned(now - DAY);
+		const counts = cardCounts([
+			card(newMemoryState(now)),
+			card({ ...review, state: State.Learning }),
+			card(review),
+			card({ ...review, state: State.Relearning }),
+			card(review, 1),
+			card(newMemoryState(now), 1)
+		]);
+		expect(counts).toEqual({ new: 1, learning: 1, review: 1, relearning: 1, suspended: 2 });
+	});
+
+	it('spreads stability and recall of studied cards only, with their median and mean', () => {
+		const at = (stability: number) => card({ ...learned(now - DAY), stability });
+		const cards = [at(0.5), at(2), at(5), at(400), card(newMemoryState(now))];
+		const stability = stabilityDistribution(cards);
+		expect(stability.buckets.map((b) => b.cards)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 1]);
+		expect(stability.buckets.at(-1)).toMatchObject({ from: 365, to: null });
+		expect(stability.centre).toBe(3.5);
+
+		const recall = recallDistribution(cards, now, exact);
+		expect(recall.buckets.reduce((sum, b) => sum + b.cards, 0)).toBe(4);
+		// Recall stays above 90 % until as many days as the stability have passed: one day on, 2, 5 and 400 do.
+		expect(recall.buckets.at(-1)?.cards).toBe(3);
+		expect(recall.centre).toBeGreaterThan(0.6);
+		expect(recallDistribution([card(newMemoryState(now))], now, exact)).toMatchObject({ centre: null });
+		expect(stabilityDistribution([])).toMatchObject({ centre: null });
+	});
+});
+
+describe('mastery and the report map', () => {
+	const now = Date.UTC(2026, 5, 10, 12);
+	const fresh = () => newMemoryState(now - 30 * DAY);
+	const strong = () => learned(now - DAY); // recalled well a day after an Easy
+	const faded = () => learned(now - 60 * DAY); // long past its due date
+
+	it('counts a card as mastered while its predicted recall is at least 90 %', () => {
+		expect(exact.retrievability(strong(), now)).toBeGreaterThanOrEqual(0.9);
+		expect(exact.retrievability(faded(), now)).toBeLessThan(0.9);
+		const result = mastery([{ memory: strong() }, { memory: faded() }, { memory: fresh() }], now, exact);
+		expect(result).toEqual({ mastered: 1, total: 3 });
+		expect(masteryRatio(result)).toBeCloseTo(1 / 3);
+		expect(masteryRatio({ mastered: 0, total: 0 })).toBe(0);
+	});
+
+	it('shades each passage by the mean recall of its cards, not started until one is reviewed', () => {
+		const cardAt = (id: string, paragraph: number, memory: MemoryState, suspended: 0 | 1 = 0): PassageCard => ({
+			id,
+			order: 0,
+			memory,
+			suspended,
+			buriedUntil: 0,
+			source: { section: 1, paragraph }
+		});
+		const cards = [
+			cardAt('a', 1, strong()),
+			cardAt('b', 1, fresh()),
+			cardAt('c', 2, fresh()),
+			cardAt('d', 2, fresh(), 1),
+			cardAt('e', 3, faded())
+		];
+		const passages = [1, 2, 3, 4].map((paragraph) => ({ section: 1, paragraph }));
+		const [one, two, three, four] = passageRecall(passages, cards, now, studyDayEnd(now), exact);
+		expect(one).toMatchObject({ cards: 2, started: 1, fresh: 1, due: 0 });
+		expect(one.recall).toBeCloseTo(exact.retrievability(strong(), now) / 2);
+		expect(two).toMatchObject({ cards: 2, started: 0, fresh: 1, recall: null }); // the suspended card is not offered
+		expect(three).toMatchObject({ cards: 1, started: 1, due: 1 });
+		expect(four).toMatchObject({ cards: 0, recall: null });
+		expect([null, 0.95, 0.9, 0.8, 0.7, 0.5].map(recallBand)).toEqual([
+			'unstarted',
+			'known',
+			'known',
+			'fading',
+			'fading',
+			'weak'
+		]);
+	});
+});
+
+describe('the statistics of a chapter', () => {
+	const now = Date.UTC(2026, 5, 10, 12);
+	const statsCard = (id: string, chapterId: string, retired: 0 | 1 = 0): StatsCard => ({
+		id,
+		chapterId,
+		introducedAt: now - 10 * DAY,
+		retired,
+		suspended: 0,
+		memory: learned(now - 2 * DAY)
+	});
+
+	it('keeps one chapter’s cards and log rows, and counts retired cards in the history only', () => {
+		const cards = [statsCard('a', 'one'), statsCard('b', 'two'), statsCard('old', 'one', 1)];
+		const events = [
+			grade('a', now - 2 * DAY, Rating.Easy, State.New),
+			grade('b', now - 2 * DAY, Rating.Easy, State.New),
+			grade('old', now - 3 * DAY, Rating.Good, State.New)
+		];
+		const chosen = chapterCards(cards, 'one');
+		expect(chosen.map((c) => c.id)).toEqual(['a', 'old']);
+		expect(eventsOf(chosen, events).map((e) => e.cardId)).toEqual(['a', 'old']);
+		expect(chapterCards(cards, null)).toHaveLength(3);
+
+		const figures = cardFigures(chosen, now, exact);
+		expect(figures.counts).toMatchObject({ review: 1, new: 0 });
+		expect(figures.forecast).toHaveLength(30);
+		const year = reviewYear(eventsOf(chosen, events), now);
+		expect(year).toHaveLength(365);
+		expect(year.reduce((sum, day) => sum + day.reviews, 0)).toBe(2);
+	});
+
+	it('adds up retention from each card’s part, and skips cards with nothing in the year', () => {
+		const windows = retentionWindows(now);
+		const t = now - 30 * DAY;
+		const log: CardLog = {
+			introducedAt: t,
+			events: [grade('x', t, Rating.Easy, State.New), grade('x', now - DAY, Rating.Again)]
+		};
+		const part = cardRetention(log, windows, exact);
+		expect(part?.find((row) => row.period === 'week')?.young).toEqual({ passed: 0, failed: 1 });
+		const old: CardLog = { introducedAt: t - 400 * DAY, events: [grade('y', t - 400 * DAY, Rating.Easy, State.New)] };
+		expect(cardRetention(old, windows, exact)).toBeNull();
+		const sum = sumRetention(windows, [part, null, undefined, part]);
+		expect(sum.find((row) => row.period === 'year')?.total).toEqual({ passed: 0, failed: 2 });
+	});
+});
