@@ -92,6 +92,11 @@ export function formatDuration(locale: Locale, ms: number): string {
 	return rest === 0 ? hourText : `${hourText} ${formatUnit(locale, rest, 'minute')}`;
 }
 
+/** Minutes, for a chart's axis: "90 min", whole or to one decimal. */
+export function formatMinutes(locale: Locale, minutes: number): string {
+	return formatUnit(locale, minutes, 'minute', minutes < 10 ? 1 : 0);
+}
+
 /** A span in days, with one decimal under ten days: "3.5 days", "120 days". */
 export function formatDays(locale: Locale, days: number): string {
 	return formatUnit(locale, days, 'day', days < 10 ? 1 : 0);
