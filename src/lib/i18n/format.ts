@@ -46,3 +46,16 @@ export function formatDuration(locale: Locale, ms: number): string {
 		new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
 	return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}` : unit(seconds, 'second');
 }
+
+/** A size in storage: "2.4 MB", "1.2 GB" (decimal units, as phones show them). */
+export function formatBytes(locale: Locale, bytes: number): string {
+	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
+	const power = Math.min(units.length - 1, Math.max(0, Math.floor(Math.log10(Math.max(bytes, 1)) / 3)));
+	const value = bytes / 1000 ** power;
+	return new Intl.NumberFormat(locale, {
+		style: 'unit',
+		unit: units[power],
+		unitDisplay: 'short',
+		maximumFractionDigits: value < 10 && power > 0 ? 1 : 0
+	}).format(value);
+}

@@ -2,13 +2,14 @@
 import { LOCALES, type Locale } from './locales';
 import { cards } from './messages/cards';
 import { common } from './messages/common';
+import { device } from './messages/device';
 import { errors } from './messages/errors';
 import { home } from './messages/home';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
 import { settings } from './messages/settings';
 
-const areas = { cards, common, errors, home, quiz, review, settings };
+const areas = { cards, common, device, errors, home, quiz, review, settings };
 
 export type Messages = { [Area in keyof typeof areas]: (typeof areas)[Area]['en'] };
 
@@ -21,5 +22,5 @@ export const catalogues = Object.fromEntries(LOCALES.map((locale) => [locale, ca
 	Messages
 >;
 
-export { LOCALES, contentLanguage, isLocale, localeFromLanguages, type Locale } from './locales';
+export { LOCALES, contentLanguage, isLocale, localeFromLanguages, localeOf, type Locale } from './locales';
 export * from './format';

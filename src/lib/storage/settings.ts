@@ -10,6 +10,8 @@ export interface Settings {
 	locale: Locale;
 	/** Scheduling, limits and review options, as last saved (normalizeSettings brings older ones in line). */
 	study: Partial<StudySettings>;
+	/** The learner closed the home screen's install hint. */
+	installHintDismissed: boolean;
 }
 
 export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {

@@ -10,6 +10,8 @@ export const common = defineMessages({
 		skipToContent: 'Skip to content',
 		nav: { home: 'Chapters', review: 'Review', exam: 'Final exam' },
 		navLabel: 'Main',
+		/** Each language named in itself, wherever the learner picks one. */
+		localeNames: { en: 'English', 'zh-CN': '中文' },
 		update: {
 			available: 'A new version of ReportCard is ready.',
 			install: 'Update now',
@@ -25,6 +27,7 @@ export const common = defineMessages({
 		skipToContent: '跳到正文',
 		nav: { home: '章节', review: '复习', exam: '总测验' },
 		navLabel: '主导航',
+		localeNames: { en: 'English', 'zh-CN': '中文' },
 		update: {
 			available: 'ReportCard 新版本已就绪。',
 			install: '立即更新',

@@ -32,7 +32,8 @@ export const review = defineMessages({
 		summaryCards: (n: number) => plural(n, 'card', 'cards'),
 		summaryTime: (time: string) => `in ${time}`,
 		summaryRemembered: (percent: string) => `${percent} remembered (not Again)`,
-		backHome: 'Back to chapters'
+		backHome: 'Back to chapters',
+		announceNext: (grade: string, left: number) => `${grade}. Next card; ${plural(left, 'card left', 'cards left')}.`
 	},
 	'zh-CN': {
 		title: '复习',
@@ -65,6 +66,7 @@ export const review = defineMessages({
 		summaryCards: (n) => `${n} 张卡片`,
 		summaryTime: (time) => `用时 ${time}`,
 		summaryRemembered: (percent) => `记住 ${percent}（未选“重来”）`,
-		backHome: '返回章节'
+		backHome: '返回章节',
+		announceNext: (grade, left) => `${grade}。下一张卡片，还剩 ${left} 张。`
 	}
 });

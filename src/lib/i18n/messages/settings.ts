@@ -25,7 +25,16 @@ export const settings = defineMessages({
 		saved: 'Saved.',
 		parameters: 'FSRS parameters',
 		parametersDefault: 'The default FSRS parameters are in use.',
-		parametersCustom: (count: number) => `Custom FSRS parameters are in use (${count} weights).`
+		parametersCustom: (count: number) => `Custom FSRS parameters are in use (${count} weights).`,
+		interfaceLanguage: 'Interface language',
+		contentLanguage: 'Cards and questions in',
+		contentLanguageHint: 'With both, the back of each card and each explanation also shows the other language.',
+		contentLanguages: {
+			interface: 'The interface language',
+			zh: 'Chinese',
+			en: 'English',
+			both: 'Both languages'
+		}
 	},
 	'zh-CN': {
 		title: '设置',
@@ -50,6 +59,15 @@ export const settings = defineMessages({
 		saved: '已保存。',
 		parameters: 'FSRS 参数',
 		parametersDefault: '正在使用 FSRS 默认参数。',
-		parametersCustom: (count) => `正在使用自定义 FSRS 参数（${count} 个权重）。`
+		parametersCustom: (count) => `正在使用自定义 FSRS 参数（${count} 个权重）。`,
+		interfaceLanguage: '界面语言',
+		contentLanguage: '卡片和题目语言',
+		contentLanguageHint: '选择“两种语言”时，卡片背面和题目解析会同时显示另一种语言。',
+		contentLanguages: {
+			interface: '与界面相同',
+			zh: '中文',
+			en: '英文',
+			both: '两种语言'
+		}
 	}
 });
