@@ -55,7 +55,8 @@ export function formatBytes(locale: Locale, bytes: number): string {
 	return new Intl.NumberFormat(locale, {
 		style: 'unit',
 		unit: units[power],
-		unitDisplay: 'short',
+		// "12 bytes" reads better than "12 byte"; larger units are abbreviated.
+		unitDisplay: power === 0 ? 'long' : 'short',
 		maximumFractionDigits: value < 10 && power > 0 ? 1 : 0
 	}).format(value);
 }

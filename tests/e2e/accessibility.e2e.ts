@@ -1,0 +1,123 @@
+/**
+ * Every page passes axe-core in light and dark, in English and Chinese; every control is a 44 px touch target and
+ * shows its focus. Pages are checked in a state that shows their controls (an answer revealed, feedback shown).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, focusStopsWithoutOutline, smallTouchTargets } from './a11y';
+import { answerBlindly, seedRandom } from './fixtures';
+
+test.use({ locale: 'en-US' });
+
+interface PageCase {
+	name: string;
+	path: string;
+	/** Bring the page into the state to check, once it is loaded. */
+	prepare: (page: Page) => Promise<void>;
+}
+
+const PAGES: PageCase[] = [
+	{
+		name: 'home, offline, with the install offer',
+		path: '/',
+		prepare: async (page) => {
+			await expect(page.locator('[data-chapter]').first()).toBeVisible();
+			await page.evaluate(() => {
+				const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+					prompt: () => Promise.resolve(),
+					userChoice: Promise.resolve({ outcome: 'dismissed' })
+				});
+				dispatchEvent(offer);
+			});
+			await expect(page.getByTestId('install-hint')).toBeVisible();
+			await page.context().setOffline(true);
+			await expect(page.getByTestId('offline')).toBeVisible();
+		}
+	},
+	{
+		name: 'review, answer shown',
+		path: '/review?chapter=strategy',
+		prepare: async (page) => {
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			await expect(page.getByTestId('card-back')).toBeVisible();
+		}
+	},
+	{
+		name: 'quiz, feedback shown',
+		path: '/quiz?chapter=opening',
+		prepare: async (page) => {
+			await answerBlindly(page);
+			await page.getByRole('button', { name: 'Check' }).click();
+			await expect(page.getByTestId('feedback')).toBeVisible();
+		}
+	},
+	{
+		name: 'final exam',
+		path: '/exam',
+		prepare: async (page) => {
+			await answerBlindly(page);
+			await expect(page.getByRole('button', { name: 'Check' })).toBeEnabled();
+		}
+	},
+	{
+		name: 'chapter text at a passage',
+		path: '/chapter?id=strategy#p-1-1',
+		prepare: async (page) => {
+			await expect(page.locator('[aria-current="location"]')).toBeVisible();
+		}
+	},
+	{
+		name: 'cards, one open',
+		path: '/cards',
+		prepare: async (page) => {
+			await page.locator('.row').first().click();
+			await expect(page.getByTestId('card-detail')).toBeVisible();
+		}
+	},
+	{
+		name: 'settings',
+		path: '/settings',
+		prepare: async (page) => {
+			await expect(page.getByTestId('persistence')).not.toBeEmpty();
+		}
+	}
+];
+
+for (const { name, path, prepare } of PAGES) {
+	test(`${name}: no axe violations in light and dark, English and Chinese; 44 px targets; visible focus`, async ({
+		page
+	}) => {
+		await seedRandom(page);
+		await page.goto(path);
+		await expect(page.locator('main h1, main h2').first()).toBeVisible();
+		await prepare(page);
+
+		for (const locale of ['en', 'zh-CN']) {
+			if (locale === 'zh-CN') {
+				await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+				await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+			}
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				await expectNoAxeViolations(page, `${name}, ${locale}, ${colorScheme}`);
+			}
+			expect(await smallTouchTargets(page), `${locale}: controls under 44 x 44 px`).toEqual([]);
+		}
+		expect(await focusStopsWithoutOutline(page), 'focus stops without a visible outline').toEqual([]);
+	});
+}
+
+test('honours reduced motion: nothing animates', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/review?chapter=strategy');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good/ }).click();
+	const moving = await page.evaluate(
+		() =>
+			[...document.querySelectorAll('*')].filter((element) => {
+				const style = getComputedStyle(element);
+				return parseFloat(style.transitionDuration) > 0 || parseFloat(style.animationDuration) > 0;
+			}).length
+	);
+	expect(moving).toBe(0);
+	expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+});
