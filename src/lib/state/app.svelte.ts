@@ -50,10 +50,14 @@ class AppState implements StudyContext {
 
 	async start(browserLanguages: readonly string[]): Promise<void> {
 		this.locale = localeFromLanguages(browserLanguages);
+		const loadDecks = async () => (await import('virtual:reportcard/decks')).default;
+		// A first visit (no service worker yet) always needs the decks: fetch them while the database opens.
+		const early = navigator.serviceWorker?.controller ? undefined : loadDecks();
+		early?.catch(() => undefined);
 		try {
 			this.#db = await openStorage({
 				contentVersion,
-				loadContent: async () => (await import('virtual:reportcard/decks')).default,
+				loadContent: () => early ?? loadDecks(),
 				now: this.clock(),
 				onVersionChange: () => (this.fatal = 'blocked')
 			});
