@@ -65,7 +65,9 @@ function shortfalls(report) {
 		if (report.categories[category].score >= target) return [];
 		return report.categories[category].auditRefs
 			.filter((ref) => ref.weight > 0 && (report.audits[ref.id].score ?? 1) < 1)
-			.map((ref) => `  ${category}: ${report.audits[ref.id].title} (${report.audits[ref.id].displayValue ?? 'failed'})`);
+			.map(
+				(ref) => `  ${category}: ${report.audits[ref.id].title} (${report.audits[ref.id].displayValue ?? 'failed'})`
+			);
 	});
 }
 
