@@ -119,3 +119,38 @@ test('honours reduced motion: nothing animates', async ({ page }) => {
 	expect(moving).toBe(0);
 	expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
 });
+
+test('a quiz question with the keyboard alone: answer, check, hear the verdict, go on to the next', async ({
+	page
+}) => {
+	await seedRandom(page);
+	await page.goto('/quiz?chapter=opening');
+	await expect(page.getByTestId('progress')).toHaveText(/^Question 1 of \d+$/);
+	const question = page.locator('fieldset[data-kind]');
+	const kind = await question.getAttribute('data-kind');
+	const inQuestion = () => page.evaluate(() => Boolean(document.activeElement?.closest('fieldset')));
+	for (let i = 0; i < 30 && !(await inQuestion()); i++) await page.keyboard.press('Tab');
+	expect(await inQuestion(), 'Tab reaches the answer').toBe(true);
+	if (kind === 'numeric') await page.keyboard.type('0');
+	else if (kind === 'match') {
+		const pairs = await question.locator('select').count();
+		for (let i = 0; i < pairs; i++) {
+			await page.keyboard.press('ArrowDown');
+			await page.keyboard.press('Tab');
+		}
+	} else if (kind !== 'order') await page.keyboard.press('Space');
+
+	const button = page.locator('.controls button');
+	for (let i = 0; i < 30 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+		await page.keyboard.press('Tab');
+	}
+	await expect(button).toHaveText('Check');
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('feedback')).toBeVisible();
+	await expect(page.getByTestId('quiz-announcement')).toHaveText(/^(Correct|Not quite|Partly right.*)$/);
+	await expect(button).toBeFocused();
+	await expect(button).toHaveText('Next question');
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('progress')).toHaveText(/^Question 2 of \d+$/);
+	await expect(page.locator('#question-prompt')).toBeFocused();
+});
