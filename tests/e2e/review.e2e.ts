@@ -39,7 +39,10 @@ test('suspends and buries cards so they leave the study counts', async ({ page }
 	const suspended = await front.textContent();
 	await page.getByRole('button', { name: 'Suspend' }).click();
 	await expect(front).not.toHaveText(suspended ?? '');
+	const buried = await front.textContent();
 	await page.getByRole('button', { name: 'Bury until tomorrow' }).click();
+	// Leaving before the write is done would abort it.
+	await expect(front).not.toHaveText(buried ?? '');
 	await page.goto('/');
 	await expect(fresh).toHaveText(`${before - 2} new cards`);
 });
