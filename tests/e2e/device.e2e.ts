@@ -71,6 +71,9 @@ test('offers the browser install prompt on the home screen, and Not now is remem
 test.describe('on an iPhone', () => {
 	const { userAgent, viewport, hasTouch, isMobile } = devices['iPhone 13'];
 	test.use({ userAgent, viewport, hasTouch, isMobile });
+	// These set their own device, so the desktop project would only repeat them.
+	// eslint-disable-next-line no-empty-pattern -- Playwright wants a fixtures object first, even when none is used.
+	test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone'));
 
 	test('Safari gets the Share, Add to Home Screen steps', async ({ page }) => {
 		await page.goto('/');
