@@ -16,6 +16,8 @@ export default defineConfig({
 			workbox: {
 				// The first visit must already be controlled, or an offline reload right after it fails.
 				clientsClaim: true,
+				// A new version waits until the learner takes it from the home screen (UpdatePrompt): never mid-review.
+				skipWaiting: false,
 				globPatterns: [
 					'client/**/*.{js,css,html,ico,png,svg,webp,webmanifest,woff2,json,wasm}',
 					'prerendered/**/*.{html,json}'

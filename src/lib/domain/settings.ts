@@ -1,5 +1,10 @@
 /** The learner's study settings, their defaults and their allowed ranges. */
+import type { ContentLanguage } from './deck/model';
 import { DEFAULT_ROLLOVER_HOUR } from './time';
+
+/** Which language cards and questions are shown in: the interface's, one fixed, or both (the other on the back). */
+export const CONTENT_LANGUAGE_CHOICES = ['interface', 'zh', 'en', 'both'] as const;
+export type ContentLanguageChoice = (typeof CONTENT_LANGUAGE_CHOICES)[number];
 
 export interface StudySettings {
 	/** Target probability of recall when a card comes due. */
@@ -15,6 +20,7 @@ export interface StudySettings {
 	reviewsPerDay: number;
 	/** Type the hidden words of cloze cards instead of only recalling them. */
 	typeAnswers: boolean;
+	contentLanguage: ContentLanguageChoice;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = {
@@ -25,7 +31,8 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
 	rolloverHour: DEFAULT_ROLLOVER_HOUR,
 	newPerDay: 20,
 	reviewsPerDay: 200,
-	typeAnswers: false
+	typeAnswers: false,
+	contentLanguage: 'interface'
 };
 
 export const SETTING_RANGES = {
@@ -58,5 +65,19 @@ export function normalizeSettings(stored: Partial<StudySettings> | undefined): S
 	}
 	settings.desiredRetention = Math.round(settings.desiredRetention * 100) / 100;
 	if (settings.weights && !settings.weights.every((w) => Number.isFinite(w))) settings.weights = null;
+	if (!CONTENT_LANGUAGE_CHOICES.includes(settings.contentLanguage)) settings.contentLanguage = 'interface';
 	return settings;
+}
+
+/**
+ * The languages content is shown in: `primary` everywhere, `second` (or null) under it on the back of a card and
+ * in a question's explanation. "Both" keeps the interface's language first.
+ */
+export function contentLanguages(
+	choice: ContentLanguageChoice,
+	interfaceLanguage: ContentLanguage
+): { primary: ContentLanguage; second: ContentLanguage | null } {
+	if (choice === 'zh' || choice === 'en') return { primary: choice, second: null };
+	if (choice === 'both') return { primary: interfaceLanguage, second: interfaceLanguage === 'zh' ? 'en' : 'zh' };
+	return { primary: interfaceLanguage, second: null };
 }

@@ -101,3 +101,17 @@ export function formatMinutes(locale: Locale, minutes: number): string {
 export function formatDays(locale: Locale, days: number): string {
 	return formatUnit(locale, days, 'day', days < 10 ? 1 : 0);
 }
+
+/** A size in storage: "2.4 MB", "1.2 GB" (decimal units, as phones show them). */
+export function formatBytes(locale: Locale, bytes: number): string {
+	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
+	const power = Math.min(units.length - 1, Math.max(0, Math.floor(Math.log10(Math.max(bytes, 1)) / 3)));
+	const value = bytes / 1000 ** power;
+	return new Intl.NumberFormat(locale, {
+		style: 'unit',
+		unit: units[power],
+		// "12 bytes" reads better than "12 byte"; larger units are abbreviated.
+		unitDisplay: power === 0 ? 'long' : 'short',
+		maximumFractionDigits: value < 10 && power > 0 ? 1 : 0
+	}).format(value);
+}

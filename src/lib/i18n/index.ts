@@ -2,18 +2,19 @@
 import { LOCALES, type Locale } from './locales';
 import { cards } from './messages/cards';
 import { common } from './messages/common';
+import { device } from './messages/device';
 import { errors } from './messages/errors';
 import { home } from './messages/home';
-import { map } from './messages/map';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
 import { settings } from './messages/settings';
 
 /** Areas any page may show, in the first load. */
-const coreAreas = { cards, common, errors, home, map, quiz, review, settings };
+const coreAreas = { cards, common, device, errors, home, quiz, review, settings };
 /** Large areas only one page shows: loaded with that page (its +page.ts), so the first load stays within budget. */
 const pageAreas = {
 	data: () => import('./messages/data').then((module) => module.data),
+	map: () => import('./messages/map').then((module) => module.map),
 	stats: () => import('./messages/stats').then((module) => module.stats)
 };
 
@@ -48,5 +49,5 @@ export async function completeCatalogues(): Promise<Record<Locale, Messages>> {
 	return Object.fromEntries(LOCALES.map((locale) => [locale, catalogue(locale)])) as Record<Locale, Messages>;
 }
 
-export { LOCALES, contentLanguage, isLocale, localeFromLanguages, type Locale } from './locales';
+export { LOCALES, contentLanguage, isLocale, localeFromLanguages, localeOf, type Locale } from './locales';
 export * from './format';

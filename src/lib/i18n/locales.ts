@@ -17,3 +17,8 @@ export function localeFromLanguages(languages: readonly string[]): Locale {
 export function contentLanguage(locale: Locale): ContentLanguage {
 	return locale === 'zh-CN' ? 'zh' : 'en';
 }
+
+/** The language tag of a content language, for `lang` attributes (screen readers pick their voice from it). */
+export function localeOf(language: ContentLanguage): Locale {
+	return language === 'zh' ? 'zh-CN' : 'en';
+}

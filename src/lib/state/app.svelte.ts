@@ -15,7 +15,7 @@ import {
 } from '../i18n';
 import type { ContentLanguage } from '../domain/deck/model';
 import { Scheduler } from '../domain/scheduling/scheduler';
-import { DEFAULT_STUDY_SETTINGS, normalizeSettings, type StudySettings } from '../domain/settings';
+import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type StudySettings } from '../domain/settings';
 import type { ReportCardDb } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
 import { openStorage } from '../storage/open';
@@ -37,6 +37,8 @@ class AppState implements StudyContext {
 	ready = $state(false);
 	/** A problem that stops the whole app, shown instead of the page. */
 	fatal = $state<StorageProblem | null>(null);
+	/** A write that no page owns failed (the language choice): shown above the page until dismissed. */
+	problem = $state<StorageProblem | null>(null);
 	clock: Clock = () => Date.now();
 	/** The learner's study settings; sessions read them when they build a queue or grade. */
 	study = $state<StudySettings>(DEFAULT_STUDY_SETTINGS);
@@ -49,7 +51,11 @@ class AppState implements StudyContext {
 		void this.#areasLoaded;
 		return catalogue(this.locale);
 	});
-	readonly contentLanguage: ContentLanguage = $derived(contentLanguage(this.locale));
+	readonly #languages = $derived(contentLanguages(this.study.contentLanguage, contentLanguage(this.locale)));
+	/** The language cards and questions are shown in (a study setting; by default the interface's). */
+	readonly contentLanguage: ContentLanguage = $derived(this.#languages.primary);
+	/** With "both languages": the other one, shown under the answer; otherwise null. */
+	readonly secondLanguage: ContentLanguage | null = $derived(this.#languages.second);
 
 	get db(): ReportCardDb {
 		if (!this.#db) throw new Error('Storage is not open yet');
@@ -58,10 +64,14 @@ class AppState implements StudyContext {
 
 	async start(browserLanguages: readonly string[]): Promise<void> {
 		this.locale = localeFromLanguages(browserLanguages);
+		const loadDecks = async () => (await import('virtual:reportcard/decks')).default;
+		// A first visit (no service worker yet) always needs the decks: fetch them while the database opens.
+		const early = navigator.serviceWorker?.controller ? undefined : loadDecks();
+		early?.catch(() => undefined);
 		try {
 			this.#db = await openStorage({
 				contentVersion,
-				loadContent: async () => (await import('virtual:reportcard/decks')).default,
+				loadContent: () => early ?? loadDecks(),
 				now: this.clock(),
 				onVersionChange: () => (this.fatal = 'outdated')
 			});
@@ -92,9 +102,16 @@ class AppState implements StudyContext {
 		this.#areasLoaded++;
 	}
 
+	/** Switch at once; if the choice cannot be saved the learner is told, and it still holds until a reload. */
 	async setLocale(locale: Locale): Promise<void> {
 		this.locale = locale;
-		if (this.#db) await setSetting(this.#db, 'locale', locale);
+		if (!this.#db) return;
+		try {
+			await setSetting(this.#db, 'locale', locale);
+			this.problem = null;
+		} catch (error) {
+			this.problem = storageProblem(error);
+		}
 	}
 }
 

@@ -125,15 +125,21 @@ export class QuizSession {
 			this.#show(null, false);
 			return;
 		}
-		const attempt = await startAttempt(this.db, {
-			scope: this.scope,
-			mode: this.preferredMode,
-			questionIds,
-			seed: this.newSeed(),
-			retryOf,
-			now: this.context.clock()
-		});
-		this.#show(attempt, false);
+		try {
+			const attempt = await startAttempt(this.db, {
+				scope: this.scope,
+				mode: this.preferredMode,
+				questionIds,
+				seed: this.newSeed(),
+				retryOf,
+				now: this.context.clock()
+			});
+			this.problem = null;
+			this.#show(attempt, false);
+		} catch (error) {
+			// A full disk, say: the attempt shown (if any) stays, and the learner is told why nothing started.
+			this.problem = storageProblem(error);
+		}
 	}
 
 	#show(attempt: QuizAttempt | null, resumed: boolean): void {

@@ -2,6 +2,10 @@
  * Service worker registration with a waiting update: a new version never reloads the page by itself; the learner
  * takes it from the home screen, between sessions.
  */
+
+/** An installed app can stay open for days without a navigation, which is when browsers look for a new version. */
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
 class UpdateState {
 	available = $state(false);
 	#apply: ((reload?: boolean) => Promise<void>) | null = null;
@@ -11,7 +15,11 @@ class UpdateState {
 		const { registerSW } = await import('virtual:pwa-register');
 		this.#apply = registerSW({
 			immediate: true,
-			onNeedRefresh: () => (this.available = true)
+			onNeedRefresh: () => (this.available = true),
+			onRegisteredSW: (_url, registration) => {
+				// Offline the check fails; the next one tries again.
+				if (registration) setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
+			}
 		});
 	}
 

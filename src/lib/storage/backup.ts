@@ -20,8 +20,8 @@ import { setSetting, type Settings } from './settings';
 
 /** Settings that belong to the learner and travel in backups. */
 const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof Settings & keyof BackupSettings)[];
-/** Facts about this device: which content it holds, when it last wrote a backup. */
-type DeviceSetting = 'contentVersion' | 'lastBackupAt';
+/** Facts about this device: which content it holds, when it last wrote a backup, whether its install hint was closed. */
+type DeviceSetting = 'contentVersion' | 'lastBackupAt' | 'installHintDismissed';
 type Assert<T extends true> = T;
 /** Fails to compile when a setting is added without deciding whether backups carry it. */
 export type EverySettingClassified = Assert<

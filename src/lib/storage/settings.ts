@@ -12,6 +12,8 @@ export interface Settings {
 	study: Partial<StudySettings>;
 	/** When this device last wrote a backup file (epoch ms); a fact about the device, so never itself backed up. */
 	lastBackupAt: number;
+	/** The learner closed the home screen's install hint. */
+	installHintDismissed: boolean;
 }
 
 export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {

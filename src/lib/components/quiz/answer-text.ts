@@ -1,7 +1,13 @@
 /** Answers written out as text, for feedback and the results list. */
 import type { ContentLanguage, Question } from '$lib/domain/deck/model';
 import type { QuizResponse } from '$lib/domain/quiz/quiz';
-import type { Messages } from '$lib/i18n';
+import { formatPercent, type Locale, type Messages } from '$lib/i18n';
+
+/** "Correct", "Partly right (50 %)" or "Not quite", from the marks an answer earned. */
+export function verdictText(credit: number, t: Messages, locale: Locale): string {
+	if (credit === 1) return t.quiz.correct;
+	return credit > 0 ? t.quiz.partial(formatPercent(locale, credit)) : t.quiz.incorrect;
+}
 
 /** The text of option `index` of a choice or true/false question. */
 export function optionText(question: Question, index: number, lang: ContentLanguage, t: Messages): string {

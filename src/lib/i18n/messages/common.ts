@@ -19,6 +19,8 @@ export const common = defineMessages({
 			settings: 'Settings'
 		},
 		navLabel: 'Main',
+		/** Each language named in itself, wherever the learner picks one. */
+		localeNames: { en: 'English', 'zh-CN': '中文' },
 		update: {
 			available: 'A new version of ReportCard is ready.',
 			install: 'Update now',
@@ -43,6 +45,7 @@ export const common = defineMessages({
 			settings: '设置'
 		},
 		navLabel: '主导航',
+		localeNames: { en: 'English', 'zh-CN': '中文' },
 		update: {
 			available: 'ReportCard 新版本已就绪。',
 			install: '立即更新',

@@ -28,13 +28,7 @@ export const map = defineMessages({
 				: [due > 0 && `${due} due`, fresh > 0 && `${fresh} new`].filter(Boolean).join(', '),
 		list: (...parts: string[]) => parts.join(' · '),
 		chapterSummary: (known: number, all: number) => `${known} of ${plural(all, 'paragraph', 'paragraphs')} known`,
-		noCards: 'No cards cite this paragraph.',
-		reviewingPassage: (section: number, paragraph: number) =>
-			`Only the cards from section ${section}, paragraph ${paragraph}.`,
-		wholeChapter: 'Review the whole chapter',
-		badPassageLink: 'This link does not name a paragraph of the report, so the whole chapter is shown instead.',
-		passageNotFound: 'No card cites that paragraph. Pick one on the report map.',
-		openMap: 'Open the report map'
+		noCards: 'No cards cite this paragraph.'
 	},
 	'zh-CN': {
 		title: '报告地图',
@@ -61,11 +55,6 @@ export const map = defineMessages({
 				: [due > 0 && `${due} 张到期`, fresh > 0 && `${fresh} 张新卡`].filter(Boolean).join('，'),
 		list: (...parts) => parts.join(' · '),
 		chapterSummary: (known, all) => `${all} 段中已掌握 ${known} 段`,
-		noCards: '没有卡片引用这一段。',
-		reviewingPassage: (section, paragraph) => `只复习第${section}节第${paragraph}段的卡片。`,
-		wholeChapter: '复习整章',
-		badPassageLink: '这个链接没有指向报告中的某一段，因此显示整章。',
-		passageNotFound: '没有卡片引用这一段。请在报告地图上另选一段。',
-		openMap: '打开报告地图'
+		noCards: '没有卡片引用这一段。'
 	}
 });

@@ -32,7 +32,14 @@ export const review = defineMessages({
 		summaryCards: (n: number) => plural(n, 'card', 'cards'),
 		summaryTime: (time: string) => `in ${time}`,
 		summaryRemembered: (percent: string) => `${percent} remembered (not Again)`,
-		backHome: 'Back to chapters'
+		backHome: 'Back to chapters',
+		reviewingPassage: (section: number, paragraph: number) =>
+			`Only the cards from section ${section}, paragraph ${paragraph}.`,
+		wholeChapter: 'Review the whole chapter',
+		badPassageLink: 'This link does not name a paragraph of the report, so the whole chapter is shown instead.',
+		passageNotFound: 'No card cites that paragraph. Pick one on the report map.',
+		openMap: 'Open the report map',
+		announceNext: (grade: string, left: number) => `${grade}. Next card; ${plural(left, 'card left', 'cards left')}.`
 	},
 	'zh-CN': {
 		title: '复习',
@@ -65,6 +72,12 @@ export const review = defineMessages({
 		summaryCards: (n) => `${n} 张卡片`,
 		summaryTime: (time) => `用时 ${time}`,
 		summaryRemembered: (percent) => `记住 ${percent}（未选“重来”）`,
-		backHome: '返回章节'
+		backHome: '返回章节',
+		reviewingPassage: (section, paragraph) => `只复习第${section}节第${paragraph}段的卡片。`,
+		wholeChapter: '复习整章',
+		badPassageLink: '这个链接没有指向报告中的某一段，因此显示整章。',
+		passageNotFound: '没有卡片引用这一段。请在报告地图上另选一段。',
+		openMap: '打开报告地图',
+		announceNext: (grade, left) => `${grade}。下一张卡片，还剩 ${left} 张。`
 	}
 });

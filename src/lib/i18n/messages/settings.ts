@@ -34,7 +34,16 @@ export const settings = defineMessages({
 		optimizeFailed: (reason: string) => `Optimisation failed: ${reason}. Your parameters are unchanged.`,
 		applyFitted: 'Use the optimised parameters',
 		applied: 'Optimised parameters are in use from the next card.',
-		useDefaults: 'Go back to the default parameters'
+		useDefaults: 'Go back to the default parameters',
+		interfaceLanguage: 'Interface language',
+		contentLanguage: 'Cards and questions in',
+		contentLanguageHint: 'With both, the back of each card and each explanation also shows the other language.',
+		contentLanguages: {
+			interface: 'The interface language',
+			zh: 'Chinese',
+			en: 'English',
+			both: 'Both languages'
+		}
 	},
 	'zh-CN': {
 		title: '设置',
@@ -67,6 +76,15 @@ export const settings = defineMessages({
 		optimizeFailed: (reason) => `优化失败：${reason}。你的参数没有改变。`,
 		applyFitted: '使用优化后的参数',
 		applied: '从下一张卡片起使用优化后的参数。',
-		useDefaults: '恢复默认参数'
+		useDefaults: '恢复默认参数',
+		interfaceLanguage: '界面语言',
+		contentLanguage: '卡片和题目语言',
+		contentLanguageHint: '选择“两种语言”时，卡片背面和题目解析会同时显示另一种语言。',
+		contentLanguages: {
+			interface: '与界面相同',
+			zh: '中文',
+			en: '英文',
+			both: '两种语言'
+		}
 	}
 });

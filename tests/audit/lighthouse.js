@@ -1,0 +1,103 @@
+// Lighthouse (mobile) against the built app: a table of scores per page, and what to fix where a page falls short.
+// Usage: npm run build && npm run audit [-- /path ...]   (default pages below; add /stats once it exists)
+// Not part of `npm test`: a score depends on the machine, so it is a measurement, not a test.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const DEFAULT_PAGES = ['/', '/review', '/quiz?chapter=opening'];
+const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
+const port = Number(process.env.AUDIT_PORT ?? 4393);
+const root = join(import.meta.dirname, '../..');
+const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_PAGES;
+const chromePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/google-chrome'].find(existsSync);
+
+if (!existsSync(join(root, 'build/index.html'))) {
+	console.error('No build found: run `npm run build` first.');
+	process.exit(1);
+}
+if (!chromePath) {
+	console.error('No Chrome or Chromium found: set CHROME_PATH.');
+	process.exit(1);
+}
+
+/** The built app, as learners get it, on a port of its own; started directly so it can be stopped by its id. */
+async function startPreview() {
+	const server = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort'], {
+		cwd: root,
+		stdio: 'ignore'
+	});
+	for (let i = 0; i < 100; i++) {
+		try {
+			await fetch(`http://localhost:${port}/`);
+			return server;
+		} catch {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+	server.kill();
+	throw new Error(`The preview server did not start on port ${port} (set AUDIT_PORT to another one).`);
+}
+
+async function audit(path) {
+	const { stdout } = await promisify(execFile)(
+		process.execPath,
+		[
+			join(root, 'node_modules/lighthouse/cli/index.js'),
+			`http://localhost:${port}${path}`,
+			'--output=json',
+			'--output-path=stdout',
+			'--quiet',
+			'--only-categories=performance,accessibility,best-practices',
+			'--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'
+		],
+		{ env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024 }
+	);
+	return JSON.parse(stdout);
+}
+
+const ms = (report, id) => `${Math.round(report.audits[id].numericValue)} ms`;
+
+/** The audits that cost points in a category that missed its target. */
+function shortfalls(report) {
+	return Object.entries(TARGETS).flatMap(([category, target]) => {
+		if (report.categories[category].score >= target) return [];
+		return report.categories[category].auditRefs
+			.filter((ref) => ref.weight > 0 && (report.audits[ref.id].score ?? 1) < 1)
+			.map(
+				(ref) => `  ${category}: ${report.audits[ref.id].title} (${report.audits[ref.id].displayValue ?? 'failed'})`
+			);
+	});
+}
+
+const server = await startPreview();
+const rows = [];
+const notes = [];
+try {
+	for (const path of pages) {
+		const report = await audit(path);
+		const score = (id) => Math.round(report.categories[id].score * 100);
+		rows.push({
+			page: path,
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			'best practices': score('best-practices'),
+			FCP: ms(report, 'first-contentful-paint'),
+			LCP: ms(report, 'largest-contentful-paint'),
+			TBT: ms(report, 'total-blocking-time'),
+			CLS: report.audits['cumulative-layout-shift'].numericValue.toFixed(3)
+		});
+		const missing = shortfalls(report);
+		if (missing.length > 0) notes.push(`${path}\n${missing.join('\n')}`);
+	}
+} finally {
+	server.kill();
+}
+
+console.table(rows);
+if (notes.length > 0) {
+	const targets = Object.entries(TARGETS).map(([category, target]) => `${category} ${target * 100}`);
+	console.log(`Below the targets (${targets.join(', ')}):\n${notes.join('\n')}`);
+	process.exitCode = 1;
+}

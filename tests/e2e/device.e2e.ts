@@ -1,0 +1,197 @@
+/**
+ * The app on a real device: the install offer (Chromium's prompt, Safari's Share steps), the offline badge, asking
+ * the browser to keep the data, and a full disk, which every write explains without losing anything.
+ */
+import { devices, expect, test, type Page } from '@playwright/test';
+import { answerBlindly, countRows, seedRandom } from './fixtures';
+
+test.use({ locale: 'en-US' });
+
+/** Stand in for Chromium's install offer (it needs engagement a test cannot give); records the prompt call. */
+async function offerInstall(page: Page, outcome: 'accepted' | 'dismissed'): Promise<void> {
+	await page.evaluate((choice) => {
+		const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+			prompt: () => {
+				(window as unknown as { prompted: number }).prompted = 1;
+				return Promise.resolve();
+			},
+			userChoice: Promise.resolve({ outcome: choice })
+		});
+		dispatchEvent(offer);
+	}, outcome);
+}
+
+/** A row of the settings table, read straight from IndexedDB. */
+async function storedSetting(page: Page, key: string): Promise<unknown> {
+	return page.evaluate(
+		(name) =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('reportcard');
+				open.onerror = () => reject(new Error(String(open.error)));
+				open.onsuccess = () => {
+					const request = open.result.transaction('settings').objectStore('settings').get(name);
+					request.onsuccess = () => resolve((request.result as { value?: unknown } | undefined)?.value);
+					request.onerror = () => reject(new Error(String(request.error)));
+				};
+			}),
+		key
+	);
+}
+
+test('offers the browser install prompt on the home screen, and Not now is remembered', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('[data-chapter]').first()).toBeVisible();
+	await expect(page.getByTestId('install-hint')).toHaveCount(0);
+
+	await offerInstall(page, 'accepted');
+	const hint = page.getByTestId('install-hint');
+	await hint.getByRole('button', { name: 'Install' }).click();
+	expect(await page.evaluate(() => (window as unknown as { prompted?: number }).prompted)).toBe(1);
+	// Accepted: the app is installed, nothing more to offer; the settings page says so.
+	await expect(hint).toHaveCount(0);
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await expect(page.getByTestId('install-status')).toHaveText(/Installed/);
+
+	await page.goto('/');
+	await offerInstall(page, 'dismissed');
+	await page.getByTestId('install-hint').getByRole('button', { name: 'Not now' }).click();
+	await expect(page.getByTestId('install-hint')).toHaveCount(0);
+	await expect.poll(() => storedSetting(page, 'installHintDismissed')).toBe(true);
+	await page.reload();
+	await expect(page.locator('[data-chapter]').first()).toBeVisible();
+	await offerInstall(page, 'dismissed');
+	await expect(page.getByRole('heading', { name: 'Chapters' })).toBeVisible();
+	await expect(page.getByTestId('install-hint')).toHaveCount(0);
+	// Still reachable from the settings page.
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await offerInstall(page, 'dismissed');
+	await expect(page.getByTestId('install-status').getByRole('button', { name: 'Install' })).toBeVisible();
+});
+
+test.describe('on an iPhone', () => {
+	const { userAgent, viewport, hasTouch, isMobile } = devices['iPhone 13'];
+	test.use({ userAgent, viewport, hasTouch, isMobile });
+	// These set their own device, so the desktop project would only repeat them.
+	// eslint-disable-next-line no-empty-pattern -- Playwright wants a fixtures object first, even when none is used.
+	test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone'));
+
+	test('Safari gets the Share, Add to Home Screen steps', async ({ page }) => {
+		await page.goto('/');
+		const hint = page.getByTestId('install-hint');
+		await expect(hint).toContainText('tap Share');
+		await expect(hint).toContainText('Add to Home Screen');
+		await page.goto('/settings');
+		await expect(page.getByTestId('install-status')).toContainText('Add to Home Screen');
+	});
+
+	test('the installed app shows no install steps', async ({ page }) => {
+		await page.addInitScript(() => Object.defineProperty(navigator, 'standalone', { value: true }));
+		await page.goto('/');
+		await expect(page.locator('[data-chapter]').first()).toBeVisible();
+		await expect(page.getByTestId('install-hint')).toHaveCount(0);
+		await page.goto('/settings');
+		await expect(page.getByTestId('install-status')).toHaveText(/Installed/);
+	});
+});
+
+test('the header says when the device is offline, and when it is back', async ({ page }) => {
+	await page.goto('/review');
+	await expect(page.locator('#card-front')).toBeVisible();
+	const badge = page.getByTestId('offline');
+	await expect(badge).toHaveCount(0);
+	await page.context().setOffline(true);
+	await expect(badge).toBeVisible();
+	await expect(page.getByRole('status').filter({ has: badge })).toContainText('everything is saved on this device');
+	await page.context().setOffline(false);
+	await expect(badge).toHaveCount(0);
+});
+
+test('asks the browser to keep the data, shows the answer, and lets the learner ask again', async ({ page }) => {
+	await page.addInitScript(() => {
+		let granted = false;
+		let asked = 0;
+		Object.assign(navigator.storage, {
+			persisted: () => Promise.resolve(granted),
+			// The first request (on start) is refused, as Chromium does for a site it barely knows; the next succeeds.
+			persist: () => Promise.resolve((granted = ++asked > 1)),
+			estimate: () => Promise.resolve({ usage: 2_400_000, quota: 1_200_000_000 })
+		});
+	});
+	await page.goto('/settings');
+	const status = page.getByTestId('persistence');
+	await expect(status).toHaveText(/^Not protected yet/);
+	await expect(page.getByTestId('usage')).toHaveText('Using 2.4 MB of the 1.2 GB this browser allows.');
+	await page.getByRole('button', { name: 'Protect my progress' }).click();
+	await expect(status).toHaveText(/^Protected/);
+	await expect(page.getByRole('button', { name: 'Protect my progress' })).toHaveCount(0);
+});
+
+/** From now on every IndexedDB write fails as on a full disk (reads still work). */
+async function fillDisk(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const full = () => {
+			throw new DOMException('The disk is full', 'QuotaExceededError');
+		};
+		IDBObjectStore.prototype.put = full;
+		IDBObjectStore.prototype.add = full;
+	});
+}
+
+test('a full disk: every write says so, keeps what was on screen, and saves nothing half-way', async ({ page }) => {
+	const quota = 'Your device is out of storage, so this was not saved.';
+	await seedRandom(page);
+	await page.goto('/review?chapter=opening');
+	const front = page.locator('#card-front');
+	await expect(front).toBeVisible();
+	const shown = await front.textContent();
+	await fillDisk(page);
+
+	// Grading: the card stays, answer shown, no review logged.
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await expect(page.getByRole('alert')).toContainText(quota);
+	await expect(front).toHaveText(shown ?? '');
+	await expect(page.getByTestId('card-back')).toBeVisible();
+	expect(await countRows(page, 'reviews')).toBe(0);
+	// Suspending and burying.
+	await page.getByRole('button', { name: 'Suspend' }).click();
+	await expect(page.getByRole('alert')).toContainText(quota);
+	await expect(front).toHaveText(shown ?? '');
+
+	// The language switch: it applies now, and says it was not saved.
+	await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('设备存储空间已满');
+	await page.getByRole('button', { name: '切换到英文' }).click();
+	await page.getByRole('alert').first().getByRole('button', { name: 'Dismiss' }).click();
+
+	// Settings.
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByLabel('New cards per day').fill('30');
+	await page.getByLabel('New cards per day').press('Enter');
+	await expect(page.getByRole('alert')).toContainText(quota);
+	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveCount(0);
+
+	// The card browser.
+	await page.getByRole('link', { name: 'Cards' }).click();
+	await page.locator('.row').first().click();
+	await page.getByTestId('card-detail').getByRole('button', { name: 'Suspend' }).click();
+	await expect(page.getByRole('alert')).toContainText(quota);
+
+	// A quiz cannot even start: it says why instead of claiming there are no questions.
+	await page.getByRole('link', { name: 'Final exam' }).click();
+	await expect(page.getByRole('alert')).toContainText(quota);
+	await expect(page.getByText('no quiz questions')).toHaveCount(0);
+});
+
+test('a full disk mid-quiz keeps the chosen answer to try again', async ({ page }) => {
+	await seedRandom(page);
+	await page.goto('/quiz?chapter=opening');
+	await expect(page.getByTestId('progress')).toHaveText(/^Question 1 of/);
+	await fillDisk(page);
+	await answerBlindly(page);
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByRole('alert')).toContainText('Your device is out of storage');
+	await expect(page.getByTestId('feedback')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Check' })).toBeEnabled();
+	await expect(page.getByTestId('progress')).toHaveText(/^Question 1 of/);
+});
