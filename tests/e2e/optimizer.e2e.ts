@@ -10,7 +10,7 @@ test('fits parameters to 500 cards of history offline, shows both losses, and ap
 	await page.evaluate(async () => {
 		const day = 24 * 60 * 60 * 1000;
 		const start = Date.now() - 60 * day;
-		const rows = [];
+		const rows: object[] = [];
 		for (let card = 0; card < 500; card++) {
 			[0, 1, 3, 7, 15].forEach((offset, i) => {
 				const rating = i === 0 ? 3 : (card + i) % 5 === 0 ? 1 : 3;

@@ -47,11 +47,13 @@ export async function loadQueue(
 	db: ReportCardDb,
 	request: QueueRequest
 ): Promise<{ queue: Queue; cards: Map<string, StoredCard> }> {
+	performance.mark('reportcard:queue:start');
 	const { now, settings } = request;
 	const [cards, today] = await db.transaction('r', [db.cards, db.reviews], () =>
 		Promise.all([activeCards(db, request.chapterId), todaysCounts(db, now, settings.rolloverHour)])
 	);
 	const queue = buildQueue(cards, now, studyDayEnd(now, settings.rolloverHour), today, settings, request.ahead);
+	performance.measure('reportcard:queue', 'reportcard:queue:start');
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
 }
 
