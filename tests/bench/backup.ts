@@ -1,0 +1,59 @@
+/**
+ * Backup export and import on the "Your data" page (/data), when the build has one. The selectors follow the page as
+ * built on the wt/data branch; adjust them here if the merged page differs. Times are taken around Playwright's steps
+ * (a few ms of round trips), which is fine for operations that take seconds.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { BackupResult } from './report';
+
+const DATA_PAGE = {
+	exportButton: '#backup button.primary',
+	exported: '#backup [role="status"]',
+	restorePanel: '#restore',
+	fileInput: '#restore input[type="file"]',
+	chosen: '[data-testid="backup-file"]',
+	replaceMode: '#restore input[value="replace"]',
+	startImport: '#restore .actions button.primary',
+	confirmReplace: '#restore [role="alertdialog"] button.danger',
+	imported: '[data-testid="restore-result"]'
+};
+const LONG = 5 * 60_000;
+
+/** Export a backup, then restore it with "replace" (every row rewritten, as on a new phone). */
+export async function timeBackup(page: Page, workDir: string): Promise<BackupResult> {
+	await page.goto('/data');
+	const exportButton = page.locator(DATA_PAGE.exportButton);
+	await exportButton.waitFor();
+	const download = page.waitForEvent('download', { timeout: LONG });
+	let started = Date.now();
+	await exportButton.click();
+	const file = join(workDir, 'backup.json');
+	await (await download).saveAs(file);
+	await page.locator(DATA_PAGE.exported).waitFor({ timeout: LONG });
+	const exportMs = Date.now() - started;
+	const fileBytes = statSync(file).size;
+
+	const panel = page.locator(DATA_PAGE.restorePanel);
+	const before = await panel.innerText();
+	started = Date.now();
+	await page.locator(DATA_PAGE.fileInput).setInputFiles(file);
+	// Either the file is accepted (its summary shows) or the panel explains why not, e.g. a file over the size limit.
+	await page.waitForFunction(
+		([chosen, restore, text]) =>
+			document.querySelector(chosen) !== null || document.querySelector<HTMLElement>(restore)?.innerText !== text,
+		[DATA_PAGE.chosen, DATA_PAGE.restorePanel, before] as const,
+		{ timeout: LONG }
+	);
+	if (!(await page.locator(DATA_PAGE.chosen).isVisible())) {
+		return { exportMs, importMs: null, fileBytes, note: (await panel.innerText()).replace(before, '').trim() };
+	}
+	const readMs = Date.now() - started;
+	await page.locator(DATA_PAGE.replaceMode).check();
+	started = Date.now();
+	await page.locator(DATA_PAGE.startImport).click();
+	await page.locator(DATA_PAGE.confirmReplace).click({ timeout: LONG });
+	await page.locator(DATA_PAGE.imported).waitFor({ timeout: LONG });
+	return { exportMs, importMs: readMs + Date.now() - started, fileBytes };
+}
