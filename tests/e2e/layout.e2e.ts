@@ -25,6 +25,17 @@ for (const [path, ready] of [
 		await page.goto(path);
 		await expect(page.locator(ready)).toBeVisible();
 		await expect(page.locator('#splash')).toHaveCount(0);
+		if (path === '/') {
+			// The browser's install offer arrives whenever it likes: the hint must not move the chapters.
+			await page.evaluate(() => {
+				const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+					prompt: () => Promise.resolve(),
+					userChoice: Promise.resolve({ outcome: 'dismissed' })
+				});
+				dispatchEvent(offer);
+			});
+			await expect(page.getByTestId('install-hint')).toBeVisible();
+		}
 		// Let the last frame be laid out and reported.
 		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 		expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
