@@ -118,10 +118,10 @@ for (const language of LANGUAGES) {
 
 			// Home: today's tiles, and the chapter's mastery with its plain meaning.
 			await expect(page.getByTestId('due-today')).toContainText(text.tiles[0]);
-			expect(await tile(page, 'due-today')).toBe(String(EXPECTED.dueToday));
-			expect(await tile(page, 'new-today')).toBe(String(20 - EXPECTED.newStartedToday));
-			expect(await tile(page, 'reviewed-today')).toBe(String(EXPECTED.reviewedToday));
-			expect(await tile(page, 'streak')).toBe(String(EXPECTED.streak));
+			await expect.poll(() => tile(page, 'due-today')).toBe(String(EXPECTED.dueToday));
+			await expect.poll(() => tile(page, 'new-today')).toBe(String(20 - EXPECTED.newStartedToday));
+			await expect.poll(() => tile(page, 'reviewed-today')).toBe(String(EXPECTED.reviewedToday));
+			await expect.poll(() => tile(page, 'streak')).toBe(String(EXPECTED.streak));
 			await expect(page.getByTestId('streak')).toContainText(text.tiles[3]);
 			const row = chapter(page, 'opening');
 			const mastered = masteredCount(seed, now);
