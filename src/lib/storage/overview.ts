@@ -9,6 +9,7 @@ import { StreakCounter, type Streak } from '../domain/stats/streak';
 import { mastery, type Mastery } from '../domain/stats/mastery';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from './db';
+import { currentChapters } from './chapters';
 import { activeCards, todaysCounts } from './reviews';
 
 export interface ScoreSummary {
@@ -39,11 +40,6 @@ export interface HomeOverview {
 	chapters: ChapterOverview[];
 }
 
-/** Every chapter in the shipped decks, in report order. */
-export async function activeChapters(db: ReportCardDb): Promise<StoredChapter[]> {
-	return (await db.chapters.orderBy('order').toArray()).filter((c) => c.retired === 0);
-}
-
 export async function homeOverview(
 	db: ReportCardDb,
 	now: number,
@@ -52,7 +48,7 @@ export async function homeOverview(
 ): Promise<HomeOverview> {
 	const { rolloverHour } = settings;
 	return db.transaction('r', [db.chapters, db.cards, db.attempts, db.reviews], async () => {
-		const chapters = await activeChapters(db);
+		const chapters = await currentChapters(db);
 		const cards = await activeCards(db);
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
 		const dayEnd = studyDayEnd(now, rolloverHour);
@@ -88,12 +84,6 @@ export async function homeOverview(
 			})
 		};
 	});
-}
-
-/** A chapter still in the shipped decks, or undefined for an unknown or retired id. */
-export async function findChapter(db: ReportCardDb, id: string): Promise<StoredChapter | undefined> {
-	const chapter = await db.chapters.get(id);
-	return chapter?.retired === 0 ? chapter : undefined;
 }
 
 /** Cards graded since the study day began. */

@@ -3,7 +3,7 @@ import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { StatsCard } from '../domain/stats/report';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb, StoredChapter } from './db';
-import { activeChapters } from './overview';
+import { currentChapters } from './chapters';
 import { activeCards } from './reviews';
 
 export interface StatsCards {
@@ -14,7 +14,7 @@ export interface StatsCards {
 
 export async function loadStatsCards(db: ReportCardDb): Promise<StatsCards> {
 	return db.transaction('r', [db.chapters, db.cards], async () => {
-		const [chapters, cards] = await Promise.all([activeChapters(db), db.cards.toArray()]);
+		const [chapters, cards] = await Promise.all([currentChapters(db), db.cards.toArray()]);
 		return { chapters, cards };
 	});
 }
@@ -54,7 +54,7 @@ export interface MapSource {
 /** The chapters with their paragraph summaries and the cards that cite them. */
 export async function loadMapSource(db: ReportCardDb): Promise<MapSource> {
 	return db.transaction('r', [db.chapters, db.cards], async () => {
-		const [chapters, cards] = await Promise.all([activeChapters(db), activeCards(db)]);
+		const [chapters, cards] = await Promise.all([currentChapters(db), activeCards(db)]);
 		return { chapters, cards };
 	});
 }
