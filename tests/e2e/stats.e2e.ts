@@ -144,6 +144,11 @@ for (const language of LANGUAGES) {
 			}
 			await expect(page.getByTestId('forecast').getByTestId('summary')).toContainText(text.forecast);
 			await expect(page.getByTestId('recent').getByTestId('summary')).toHaveText(text.recent);
+			// A chart's table is built when it is opened: one row per day studied (days -6 to 0, the streak).
+			const recentTable = page.getByTestId('recent').locator('table');
+			await expect(recentTable).toHaveCount(0);
+			await page.getByTestId('recent').locator('summary').click();
+			await expect(recentTable.locator('tbody tr')).toHaveCount(EXPECTED.streak);
 			await expect(page.getByTestId('year').getByTestId('summary')).toContainText(text.year);
 			const retention = page.getByTestId('retention');
 			for (const [period, groups] of Object.entries(EXPECTED_RETENTION)) {
