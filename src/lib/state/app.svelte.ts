@@ -23,6 +23,14 @@ import { getSetting, setSetting } from '../storage/settings';
 
 export type Clock = () => number;
 
+const loadDecks = async () => (await import('virtual:reportcard/decks')).default;
+/**
+ * A first visit (no service worker yet) always needs the decks: their download starts as soon as the app's code runs,
+ * before the first page mounts, and overlaps opening the database.
+ */
+const firstVisitDecks = typeof window === 'undefined' || navigator.serviceWorker?.controller ? undefined : loadDecks();
+firstVisitDecks?.catch(() => undefined);
+
 /** What study sessions need from the app: time, settings, the scheduler and the content language. */
 export interface StudyContext {
 	readonly clock: Clock;
@@ -64,14 +72,10 @@ class AppState implements StudyContext {
 
 	async start(browserLanguages: readonly string[]): Promise<void> {
 		this.locale = localeFromLanguages(browserLanguages);
-		const loadDecks = async () => (await import('virtual:reportcard/decks')).default;
-		// A first visit (no service worker yet) always needs the decks: fetch them while the database opens.
-		const early = navigator.serviceWorker?.controller ? undefined : loadDecks();
-		early?.catch(() => undefined);
 		try {
 			this.#db = await openStorage({
 				contentVersion,
-				loadContent: () => early ?? loadDecks(),
+				loadContent: () => firstVisitDecks ?? loadDecks(),
 				now: this.clock(),
 				onVersionChange: () => (this.fatal = 'outdated')
 			});
