@@ -77,7 +77,7 @@ export async function homeOverview(
 					due: counts.dueCount,
 					fresh: counts.newCount,
 					total: own.length,
-					mastery: mastery(own, now, scheduler),
+					mastery: mastery(own, now),
 					best: best && { correct: best.correct, total: best.total },
 					latest: latest && { correct: latest.correct, total: latest.total }
 				};
