@@ -10,7 +10,7 @@ import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/sync/content-sync';
 import { studyDayEnd, studyDayStart } from '../domain/time';
-import { withQueueKeys, type ReportCardDb } from './db';
+import { withIndexKeys, type ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -148,8 +148,8 @@ async function replayCard(db: ReportCardDb, scheduler: Scheduler, cardId: string
 	if (!card) throw new Error(`No card ${cardId}`);
 	const events = await db.reviews.where('cardId').equals(cardId).toArray();
 	const memory = scheduler.replay(card.introducedAt, events);
-	// The queue keys too, so the card returned is exactly the row stored.
-	const rebuilt = withQueueKeys({ ...card, memory, due: memory.due });
+	// The index keys too, so the card returned is exactly the row stored.
+	const rebuilt = withIndexKeys({ ...card, memory, due: memory.due });
 	await db.cards.put(rebuilt);
 	return rebuilt;
 }
