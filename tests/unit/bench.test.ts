@@ -80,7 +80,7 @@ describe('the synthetic collection', () => {
 		expect(queue.dueCount).toBeGreaterThanOrEqual(dueToday + learning + relearning - suspended);
 		expect(queue.dueCount).toBeLessThanOrEqual(dueToday + learning + relearning);
 		expect(queue.newCount).toBe(DEFAULT_STUDY_SETTINGS.newPerDay);
-		const overviews = (await homeOverview(db, NOW, exactScheduler())).chapters;
+		const overviews = (await homeOverview(db, NOW)).chapters;
 		expect(overviews).toHaveLength(21);
 		const bench = overviews.filter((o) => o.chapter.deckId === 'bench');
 		// Every card of a chapter counts toward its total; suspended ones are only out of its queue.
