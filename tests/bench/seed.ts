@@ -139,9 +139,11 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			cards: indexedFields('cards'),
 			reviews: indexedFields('reviews')
 		};
-		// Some schemas index keys the app derives from a card on every write (queue keys kept by a Dexie middleware,
-		// which raw IndexedDB bypasses): fill them the same way, so the seeded cards sit in those indexes as the app's do.
+		// Some schemas index keys the app derives from a card on every write (kept by a Dexie middleware, which raw
+		// IndexedDB bypasses; indexKeys in src/lib/storage/db.ts): fill them the same way, so the seeded cards sit in those
+		// indexes as the app's do.
 		const queueKeyed = indexed.cards.includes('queueDue') || indexed.cards.includes('queueNew');
+		const masteryKeyed = indexed.cards.includes('masteredUntil');
 		const version = (await request(check.objectStore('settings').get('contentVersion'))) as SettingRow | undefined;
 		if (!version) throw new Error('The app has not synced its decks yet: let its first visit finish before seeding');
 		const existing = (await request(check.objectStore('chapters').getAll())) as StoredChapter[];
@@ -340,6 +342,16 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 					queueDue: queueable && !isNew ? card.memory.due : undefined,
 					queueNew: queueable && isNew ? card.order : undefined
 				});
+			}
+			if (masteryKeyed) {
+				// masteredUntil in src/lib/domain/stats/mastery.ts: mastered while the whole days since the last review are at
+				// most the stability (to 8 decimals); 0 for a card never reviewed or with an impossible stability.
+				const stability = Number(memory.stability.toFixed(8));
+				const until =
+					memory.state === NEW || memory.lastReview === null || !(stability > 0)
+						? 0
+						: memory.lastReview + (Math.floor(stability) + 1) * DAY;
+				Object.assign(card, { masteredUntil: card.retired === 0 ? (Number.isNaN(until) ? 0 : until) : undefined });
 			}
 			return card;
 		};

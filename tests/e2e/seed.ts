@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import type { MemoryState } from '../../src/lib/domain/scheduling/memory';
 import type { ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import { withIndexKeys } from '../../src/lib/storage/db';
 
 /** Rows per write: one page.evaluate each, so a large seed never builds one huge message. */
 const WRITE_BATCH = 5_000;
@@ -30,8 +31,12 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
 	);
 }
 
-/** Put rows into a store, a batch per transaction. */
+/**
+ * Put rows into a store, a batch per transaction. Raw IndexedDB bypasses the app's Dexie middleware, so card rows get
+ * their derived index keys here (withIndexKeys, computed in Node): seeded cards sit in the indexes as the app's do.
+ */
 export async function writeStore(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
+	if (store === 'cards') rows = (rows as StoredCard[]).map((card) => withIndexKeys(card));
 	for (let start = 0; start < rows.length; start += WRITE_BATCH) {
 		await page.evaluate(
 			({ name, batch }) =>

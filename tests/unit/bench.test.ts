@@ -9,7 +9,7 @@ import { State } from '../../src/lib/domain/scheduling/memory';
 import type { ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 import { syncContent } from '../../src/lib/storage/content';
-import { ReportCardDb } from '../../src/lib/storage/db';
+import { ReportCardDb, SCHEMA_VERSION, withIndexKeys } from '../../src/lib/storage/db';
 import { homeOverview } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
 import { markdown, median, type SizeResult } from '../bench/report';
@@ -44,6 +44,10 @@ describe('the synthetic collection', () => {
 		const synced = await db.cards.get('shipped');
 		const seeded = await db.cards.get('bench-c000001');
 		expect(Object.keys(seeded ?? {}).sort()).toEqual(Object.keys(synced ?? {}).sort());
+		// Every derived index key as the app itself would derive it.
+		for (const card of await db.cards.where('deckId').equals('bench').toArray()) {
+			expect(card, card.id).toEqual(withIndexKeys(card));
+		}
 		expect(Object.keys((await db.chapters.get('bench-ch01')) ?? {}).sort()).toEqual(
 			Object.keys((await db.chapters.get('ch1')) ?? {}).sort()
 		);
@@ -76,7 +80,7 @@ describe('the synthetic collection', () => {
 		expect(queue.dueCount).toBeGreaterThanOrEqual(dueToday + learning + relearning - suspended);
 		expect(queue.dueCount).toBeLessThanOrEqual(dueToday + learning + relearning);
 		expect(queue.newCount).toBe(DEFAULT_STUDY_SETTINGS.newPerDay);
-		const overviews = (await homeOverview(db, NOW, exactScheduler())).chapters;
+		const overviews = (await homeOverview(db, NOW)).chapters;
 		expect(overviews).toHaveLength(21);
 		const bench = overviews.filter((o) => o.chapter.deckId === 'bench');
 		// Every card of a chapter counts toward its total; suspended ones are only out of its queue.
@@ -119,7 +123,7 @@ describe('seeding refuses', () => {
 	it('a schema that indexes a field the rows lack', async () => {
 		db.close();
 		const other = new ReportCardDb('reportcard-other', { indexedDB: factory, IDBKeyRange });
-		other.version(2).stores({ reviews: 'id, cardId, at, [cardId+at], deviceId' });
+		other.version(SCHEMA_VERSION + 1).stores({ reviews: 'id, cardId, at, [cardId+at], deviceId' });
 		await syncContent(other, compiled(makeDeck([makeCard({ id: 'shipped' })])), NOW);
 		await expect(seedInPage({ ...spec, database: 'reportcard-other' })).rejects.toThrow(
 			'The reviews store indexes deviceId'

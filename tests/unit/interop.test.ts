@@ -222,7 +222,7 @@ describe('imported decks', () => {
 			['basic', 'user-chip-words', '光刻机', 'lithography machine', 1000 * 10_000 + 1]
 		]);
 		expect(await listUserDecks(db)).toEqual([{ deckId: 'user-chip-words', name: 'Chip words', cards: 2 }]);
-		const overview = (await homeOverview(db, NOW, scheduler)).chapters;
+		const overview = (await homeOverview(db, NOW)).chapters;
 		expect(overview.map((o) => [o.chapter.id, o.fresh])).toEqual([
 			['ch1', 1],
 			['user-chip-words', 2]

@@ -10,14 +10,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { DEFAULT_ROLLOVER_HOUR } from '../../src/lib/domain/time';
 import { createBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
-import { ReportCardDb, SCHEMA_VERSION } from '../../src/lib/storage/db';
+import { ReportCardDb, SCHEMA_VERSION, withIndexKeys, type CardRow } from '../../src/lib/storage/db';
 import { OutdatedAppError, storageProblem } from '../../src/lib/storage/errors';
 import { checkData } from '../../src/lib/storage/integrity';
 import { openStorage } from '../../src/lib/storage/open';
 import { finishAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
-import { gradeCard, rebuildCard } from '../../src/lib/storage/reviews';
+import { buryCard, gradeCard, rebuildCard } from '../../src/lib/storage/reviews';
 import { setSetting } from '../../src/lib/storage/settings';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { readRawDatabase, writeRawDatabase, type DbFixture } from './db-dump';
@@ -40,7 +41,12 @@ function readFixture(version: number): DbFixture {
  * into the current one (compose the upgrades in order); the current version changes nothing.
  */
 const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['stores']> = {
-	1: (stores) => stores
+	// Version 2 indexes [chapterId+masteredUntil] (and buriedUntil): every card gains its masteredUntil key.
+	1: (stores) =>
+		stores.map((store) =>
+			store.name === 'cards' ? { ...store, rows: (store.rows as CardRow[]).map((card) => withIndexKeys(card)) } : store
+		),
+	2: (stores) => stores
 };
 
 const opened: Dexie[] = [];
@@ -142,6 +148,7 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 			questionId: 'q1'
 		});
 		await logged({ id: crypto.randomUUID(), cardId: 'goal--c1', kind: 'reset', at: NOW + 2 * DAY });
+		await buryCard(db, 'goal--c2', NOW + 2 * DAY, DEFAULT_ROLLOVER_HOUR);
 
 		const attemptAt = (seed: number, now: number) => ({
 			scope: 'ch1',

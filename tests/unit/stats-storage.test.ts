@@ -10,10 +10,15 @@ import { StatsState } from '../../src/lib/state/stats.svelte';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
-import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
+import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
 import { loadMapSource, loadReviewLog, loadStatsCards } from '../../src/lib/storage/stats';
-import { DAY, MINUTE, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
-import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
+import { DAY, HOUR, MINUTE, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
+import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../../src/lib/domain/scheduling/queue';
+import { seededRandom } from '../../src/lib/domain/random';
+import { mastery } from '../../src/lib/domain/stats/mastery';
+import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import { studyDayEnd } from '../../src/lib/domain/time';
 
 const scheduler = exactScheduler();
 const settings = DEFAULT_STUDY_SETTINGS;
@@ -52,22 +57,22 @@ describe('home overview', () => {
 		await grade('a', Rating.Easy, now - 2 * DAY);
 		await grade('c', Rating.Easy, local(2026, 6, 10, 2)); // 2 am: before the rollover, so yesterday
 		const limits = { ...settings, newPerDay: 1 };
-		const first = await homeOverview(db, now, scheduler, limits);
+		const first = await homeOverview(db, now, limits);
 		expect(first.today).toEqual({ due: 0, fresh: 1, reviewed: 0, streak: { days: 2, reviewedToday: false } });
 		// The daily limit is for the day; a chapter shows all its new cards.
 		expect(first.chapters[0]).toMatchObject({ due: 0, fresh: 2, total: 4, mastery: { mastered: 2, total: 4 } });
 
 		await grade('b', Rating.Good, now); // the day's one new card, into a 10-minute learning step
-		const later = await homeOverview(db, now + MINUTE, scheduler, limits);
+		const later = await homeOverview(db, now + MINUTE, limits);
 		expect(later.today).toEqual({ due: 0, fresh: 0, reviewed: 1, streak: { days: 3, reviewedToday: true } });
 		expect(later.chapters[0]).toMatchObject({ fresh: 1 });
-		expect((await homeOverview(db, now + 11 * MINUTE, scheduler, limits)).today.due).toBe(1);
+		expect((await homeOverview(db, now + 11 * MINUTE, limits)).today.due).toBe(1);
 	});
 
 	it('leaves suspended and buried cards out of the counts', async () => {
 		await db.cards.update('a', { suspended: 1 });
 		await db.cards.update('b', { buriedUntil: now + DAY });
-		const { today, chapters } = await homeOverview(db, now, scheduler);
+		const { today, chapters } = await homeOverview(db, now);
 		expect(today.fresh).toBe(2);
 		expect(chapters[0].fresh).toBe(2);
 	});
@@ -84,6 +89,75 @@ describe('home overview', () => {
 		await db.reviews.bulkAdd(rows);
 		expect(await reviewStreak(db, now, 4)).toEqual({ days: 2, reviewedToday: true });
 		expect(await reviewStreak(db, local(2026, 6, 12, 12), 4)).toEqual({ days: 0, reviewedToday: false });
+	});
+
+	it('counts by index exactly what a pass over every card counts, on a random collection', async () => {
+		const chapterIds = ['ch1', 'ch2', 'ch3'];
+		const random = seededRandom(9);
+		const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+		const cards = Array.from({ length: 300 }, (_, i) =>
+			makeCard({ id: `r${i}`, order: Math.floor(random() * 400), chapterId: pick(chapterIds) })
+		);
+		const deck = makeDeck(cards);
+		const [first] = deck.chapters;
+		deck.chapters = chapterIds.map((id, i) => ({ ...first, id, order: i + 1 }));
+		await syncContent(db, compiled(deck, 'random'), now - 60 * DAY);
+		const states = [State.New, State.Learning, State.Review, State.Review, State.Relearning];
+		const rows = (await db.cards.toArray()).map((card): StoredCard => {
+			const state = pick(states);
+			const lastReview = state === State.New ? null : now - Math.floor(random() * 40 * DAY);
+			// Due around now: overdue, later today (before and after the learn-ahead window), tomorrow, next week.
+			const due = now + pick([-3 * DAY, -MINUTE, 0, 10 * MINUTE, 30 * MINUTE, 10 * HOUR, DAY, 7 * DAY]);
+			const stability = pick([() => 1 + Math.floor(random() * 30), () => random() * 30])();
+			return {
+				...card,
+				memory: { ...card.memory, state, due, stability, lastReview, reps: state === State.New ? 0 : 3 },
+				due,
+				retired: random() < 0.1 ? 1 : 0,
+				suspended: random() < 0.1 ? 1 : 0,
+				// Buried until the end of today or of yesterday (already back), or never.
+				buriedUntil: pick([0, 0, 0, studyDayEnd(now), studyDayEnd(now - DAY)])
+			};
+		});
+		await db.cards.bulkPut(rows);
+		// Some work done today, so the daily limits are partly used.
+		await db.reviews.bulkAdd([
+			...Array.from({ length: 3 }, (_, i) => ({ ...gradeRow(`n${i}`, now - HOUR), stateBefore: State.New })),
+			...Array.from({ length: 4 }, (_, i) => gradeRow(`v${i}`, now - HOUR))
+		]);
+
+		/** The home screen as a pass over every active card computes it. */
+		async function everyCard(at: number, limits: StudySettings) {
+			const active = (await db.cards.toArray()).filter((card) => card.retired === 0);
+			const dayEnd = studyDayEnd(at, limits.rolloverHour);
+			const today = buildQueue(active, at, dayEnd, await todaysCounts(db, at, limits.rolloverHour), limits);
+			return {
+				today: { due: today.dueCount, fresh: today.newCount },
+				chapters: chapterIds.map((id) => {
+					const own = active.filter((card) => card.chapterId === id);
+					const counts = buildQueue(own, at, dayEnd, NOTHING_DONE, NO_LIMITS);
+					return { due: counts.dueCount, fresh: counts.newCount, total: own.length, mastery: mastery(own, at) };
+				})
+			};
+		}
+
+		const times = [now, now + 20 * MINUTE, now + 5 * HOUR, now + DAY, now + 3 * DAY, now + 20 * DAY];
+		const limitsList = [settings, { ...settings, newPerDay: 8, reviewsPerDay: 12 }];
+		for (const at of times) {
+			for (const limits of limitsList) {
+				const { today, chapters } = await homeOverview(db, at, limits);
+				const expected = await everyCard(at, limits);
+				const got = {
+					today: { due: today.due, fresh: today.fresh },
+					chapters: chapters.map(({ due, fresh, total, mastery }) => ({ due, fresh, total, mastery }))
+				};
+				expect(got, new Date(at).toISOString()).toEqual(expected);
+			}
+		}
+		// The collection has every kind of card the counts treat apart.
+		const mastered = (await everyCard(now, settings)).chapters.reduce((sum, c) => sum + c.mastery.mastered, 0);
+		expect(mastered).toBeGreaterThan(20);
+		expect(rows.filter((card) => card.buriedUntil > now && card.memory.state === State.New).length).toBeGreaterThan(5);
 	});
 
 	it('says what went wrong when the database cannot be read', async () => {

@@ -2,15 +2,23 @@
  * The statistics, pure: fixed review logs and `now`, each group in a named time zone so day boundaries are tested
  * where they are hard (daylight-saving changes, offsets far from UTC), not only on a UTC machine.
  */
+import { S_MIN, default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { State, newMemoryState, type MemoryState } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
-import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { seededRandom } from '../../src/lib/domain/random';
 import { dailyActivity, heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
 import { cardCounts, recallDistribution, stabilityDistribution } from '../../src/lib/domain/stats/cards';
 import { startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/days';
 import { dueForecast } from '../../src/lib/domain/stats/forecast';
-import { mastery, masteryRatio } from '../../src/lib/domain/stats/mastery';
+import {
+	MASTERY_THRESHOLD,
+	isMastered,
+	mastery,
+	masteredUntil,
+	masteryRatio
+} from '../../src/lib/domain/stats/mastery';
 import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
 import { cardFigures, chapterCards, eventsOf, reviewYear, type StatsCard } from '../../src/lib/domain/stats/report';
 import {
@@ -313,10 +321,94 @@ describe('mastery and the report map', () => {
 	it('counts a card as mastered while its predicted recall is at least 90 %', () => {
 		expect(exact.retrievability(strong(), now)).toBeGreaterThanOrEqual(0.9);
 		expect(exact.retrievability(faded(), now)).toBeLessThan(0.9);
-		const result = mastery([{ memory: strong() }, { memory: faded() }, { memory: fresh() }], now, exact);
+		const result = mastery([{ memory: strong() }, { memory: faded() }, { memory: fresh() }], now);
 		expect(result).toEqual({ mastered: 1, total: 3 });
 		expect(masteryRatio(result)).toBeCloseTo(1 / 3);
 		expect(masteryRatio({ mastered: 0, total: 0 })).toBe(0);
+	});
+
+	describe('in closed form: mastered while now < masteredUntil(memory)', () => {
+		const DECAY = 20;
+		// Non-default weights with another decay (FSRS-5's 0.5 instead of FSRS-6's default): the decay sets how fast
+		// recall falls, never where it crosses 90 %, which is what stability means.
+		const otherWeights = [...default_w];
+		otherWeights[DECAY] = 0.5;
+		const schedulers = {
+			default: exact,
+			'other weights': new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false, weights: otherWeights })
+		};
+		const memoryAt = (stability: number, lastReview: number | null, state = State.Review): MemoryState => ({
+			...newMemoryState(now - 400 * DAY),
+			state,
+			stability,
+			difficulty: 5,
+			reps: state === State.New ? 0 : 3,
+			lastReview
+		});
+
+		/** Seeded random states and times, crowded around the edges: whole stabilities, t = S and S + 1, the past. */
+		function samples(count: number): { memory: MemoryState; at: number }[] {
+			const random = seededRandom(42);
+			const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+			return Array.from({ length: count }, () => {
+				const lastReview = now - Math.floor(random() * 400 * DAY);
+				const stability = pick([
+					() => S_MIN + random() * 5,
+					() => random() * 400,
+					() => 1 + Math.floor(random() * 400),
+					() => Math.round(random() * 4000) / 100
+				])();
+				const state = pick([State.New, State.Learning, State.Review, State.Review, State.Relearning]);
+				const memory = memoryAt(stability, state === State.New && random() < 0.5 ? null : lastReview, state);
+				const whole = Math.floor(stability);
+				const at = pick([
+					() => lastReview + random() * 500 * DAY,
+					() => lastReview + whole * DAY + Math.floor(random() * DAY), // t = floor(S)
+					() => lastReview + (whole + 1) * DAY + Math.floor(random() * DAY), // t = floor(S) + 1
+					() => lastReview + (whole + 1) * DAY - 1, // the last millisecond of the last mastered day
+					() => lastReview - Math.floor(random() * 3 * DAY) // reviewed "after" now: another device's clock
+				])();
+				return { memory, at };
+			});
+		}
+
+		it.each(Object.entries(schedulers).map(([name, scheduler]) => ({ name, scheduler })))(
+			'agrees with the scheduler’s predicted recall ≥ 90 % ($name)',
+			({ scheduler }) => {
+				const cases = samples(4000);
+				const disagreeing = cases.filter(
+					({ memory, at }) => isMastered(memory, at) !== scheduler.retrievability(memory, at) >= MASTERY_THRESHOLD
+				);
+				expect(disagreeing).toEqual([]);
+				// The samples cover both sides of the edge.
+				const mastered = cases.filter(({ memory, at }) => isMastered(memory, at)).length;
+				expect(mastered).toBeGreaterThan(500);
+				expect(cases.length - mastered).toBeGreaterThan(500);
+			}
+		);
+
+		it('ends after the day on which the whole days elapsed pass the stability; 0 for a card never reviewed', () => {
+			const reviewed = now - 10 * DAY;
+			expect(masteredUntil(memoryAt(3, reviewed))).toBe(reviewed + 4 * DAY);
+			expect(masteredUntil(memoryAt(3.7, reviewed))).toBe(reviewed + 4 * DAY);
+			for (const scheduler of Object.values(schedulers)) {
+				const recall = (at: number) => scheduler.retrievability(memoryAt(3, reviewed), at);
+				expect(recall(reviewed + 4 * DAY - 1)).toBeGreaterThanOrEqual(MASTERY_THRESHOLD); // t = S
+				expect(recall(reviewed + 4 * DAY)).toBeLessThan(MASTERY_THRESHOLD); // t = S + 1
+			}
+			expect(masteredUntil(newMemoryState(now))).toBe(0);
+			expect(masteredUntil(memoryAt(3, null))).toBe(0);
+			expect(masteredUntil(memoryAt(NaN, reviewed))).toBe(0);
+			expect(masteredUntil(memoryAt(0, reviewed))).toBe(0);
+		});
+
+		it('differs from ts-fsrs only where its 8-decimal rounding lifts a recall just under 90 % to 90 %', () => {
+			// S just under 6 days: on day 6 recall is 0.8999999… and ts-fsrs rounds it to 0.9. The closed form keeps it
+			// below 90 %, one definition for the index and the domain alike.
+			const memory = memoryAt(5.99999999, now - 6 * DAY);
+			expect(exact.retrievability(memory, now)).toBe(0.9);
+			expect(isMastered(memory, now)).toBe(false);
+		});
 	});
 
 	it('shades each passage by the mean recall of its cards, not started until one is reviewed', () => {

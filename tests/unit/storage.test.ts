@@ -201,7 +201,7 @@ describe('queue and overview', () => {
 		await answer(second.id, 'q1', 1, NOW + 2 * MINUTE);
 		await finishAttempt(db, second.id, NOW + 3 * MINUTE);
 
-		const [overview] = (await homeOverview(db, NOW + 5 * MINUTE, scheduler)).chapters;
+		const [overview] = (await homeOverview(db, NOW + 5 * MINUTE)).chapters;
 		expect(overview).toMatchObject({
 			due: 1,
 			fresh: 1,

@@ -17,7 +17,7 @@ export class HomeState {
 
 	async load(): Promise<void> {
 		try {
-			this.overview = await homeOverview(this.db, this.context.clock(), this.context.scheduler, this.context.study);
+			this.overview = await homeOverview(this.db, this.context.clock(), this.context.study);
 			this.problem = null;
 		} catch (error) {
 			this.problem = storageProblem(error);

@@ -37,7 +37,7 @@ export class MapState {
 				const passages = recall.map((passage, i) => ({ ...passage, text: chapter.summary[i].text }));
 				return {
 					chapter,
-					mastery: mastery(own, now, this.scheduler),
+					mastery: mastery(own, now),
 					passages,
 					known: passages.filter((p) => recallBand(p.recall) === 'known').length
 				};

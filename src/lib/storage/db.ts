@@ -26,9 +26,10 @@ import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/sync/content-sync';
 import { State } from '../domain/scheduling/memory';
 import type { QuizResponse } from '../domain/quiz/quiz';
+import { masteredUntil } from '../domain/stats/mastery';
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface StoredChapter extends Chapter {
 	retired: 0 | 1;
@@ -86,7 +87,7 @@ export class ReportCardDb extends Dexie {
 		super(name, { chromeTransactionDurability: 'relaxed', ...options });
 		this.version(1).stores({
 			chapters: 'id, deckId, order',
-			// Queue indexes hold only the cards a queue can take (see queueKeys), so building the day's queue reads a few
+			// Queue indexes hold only the cards a queue can take (see indexKeys), so building the day's queue reads a few
 			// hundred rows by index instead of every card.
 			cards: 'id, chapterId, deckId, queueDue, queueNew, [chapterId+queueDue], [chapterId+queueNew]',
 			questions: 'id, chapterId, deckId',
@@ -94,11 +95,27 @@ export class ReportCardDb extends Dexie {
 			attempts: 'id, chapterId, [chapterId+finishedAt], finishedAt',
 			settings: 'key'
 		});
-		// Every write of a card keeps its queue keys right, whoever writes it (review, sync, import, repair): put, add,
-		// update and modify all reach the database as DBCore add/put requests with the full rows.
+		this.version(2)
+			.stores({
+				// Mastery by index: a chapter's active cards are its rows in [chapterId+masteredUntil], the mastered ones those
+				// with masteredUntil after now (see indexKeys). buriedUntil finds the few buried cards the queue must leave out.
+				cards:
+					'id, chapterId, deckId, queueDue, queueNew, buriedUntil, [chapterId+queueDue], [chapterId+queueNew], [chapterId+masteredUntil]'
+			})
+			// The middleware would derive the keys on this write too; deriving them here keeps the upgrade right on its own.
+			.upgrade((tx) =>
+				tx
+					.table('cards')
+					.toCollection()
+					.modify((card: CardRow) => {
+						Object.assign(card, indexKeys(card));
+					})
+			);
+		// Every write of a card keeps its derived index keys right, whoever writes it (review, sync, import, repair): put,
+		// add, update and modify all reach the database as DBCore add/put requests with the full rows.
 		this.use({
 			stack: 'dbcore',
-			name: 'cardQueueKeys',
+			name: 'cardIndexKeys',
 			create: (down) => ({
 				...down,
 				table: (name) => {
@@ -109,7 +126,7 @@ export class ReportCardDb extends Dexie {
 						mutate: (request) =>
 							table.mutate(
 								request.type === 'add' || request.type === 'put'
-									? { ...request, values: request.values.map((card: StoredCard) => withQueueKeys(card)) }
+									? { ...request, values: request.values.map((card: StoredCard) => withIndexKeys(card)) }
 									: request
 							)
 					};
@@ -119,28 +136,36 @@ export class ReportCardDb extends Dexie {
 	}
 }
 
-export function withQueueKeys<T extends Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>>(
-	card: T
-): T & QueueKeys {
-	return { ...card, ...queueKeys(card) };
+type KeyedFields = Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>;
+
+/** The card with the index keys this module derives from it, as every card row is stored. */
+export function withIndexKeys<T extends KeyedFields>(card: T): T & IndexKeys {
+	return { ...card, ...indexKeys(card) };
 }
 
-/** A card as stored: the card plus the queue keys this module maintains. */
-export type CardRow = StoredCard & Partial<QueueKeys>;
+/** A card as stored: the card plus the index keys this module maintains. */
+export type CardRow = StoredCard & Partial<IndexKeys>;
 
-/** Indexed only while the card can be queued: IndexedDB leaves a row out of an index whose key is undefined. */
-interface QueueKeys {
-	/** The due time of a started card (learning, review, relearning). */
+/**
+ * Keys derived from a card for the indexes that answer the queue and the home screen without reading every card.
+ * IndexedDB leaves a row out of an index whose key is undefined: that is how a key says "not in this index".
+ */
+export interface IndexKeys {
+	/** The due time of a started card (learning, review, relearning) that can be queued. */
 	queueDue: number | undefined;
-	/** The report order of a new card. */
+	/** The report order of a new card that can be queued. */
 	queueNew: number | undefined;
+	/** Every card still in its deck (not retired): when it stops being mastered, 0 if never reviewed (mastery.ts). */
+	masteredUntil: number | undefined;
 }
 
-export function queueKeys(card: Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>): QueueKeys {
-	const queueable = card.retired === 0 && card.suspended === 0;
+export function indexKeys(card: KeyedFields): IndexKeys {
+	const active = card.retired === 0;
+	const queueable = active && card.suspended === 0;
 	const isNew = card.memory.state === State.New;
 	return {
 		queueDue: queueable && !isNew ? card.memory.due : undefined,
-		queueNew: queueable && isNew ? card.order : undefined
+		queueNew: queueable && isNew ? card.order : undefined,
+		masteredUntil: active ? masteredUntil(card.memory) : undefined
 	};
 }

@@ -3,14 +3,13 @@
  * mastery and its best and latest quiz score.
  */
 import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../domain/scheduling/queue';
-import type { Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../domain/settings';
 import { StreakCounter, type Streak } from '../domain/stats/streak';
-import { mastery, type Mastery } from '../domain/stats/mastery';
+import type { Mastery } from '../domain/stats/mastery';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from './db';
 import { currentChapters } from './chapters';
-import { activeCards, todaysCounts } from './reviews';
+import { queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
 
 export interface ScoreSummary {
 	correct: number;
@@ -40,50 +39,79 @@ export interface HomeOverview {
 	chapters: ChapterOverview[];
 }
 
+/**
+ * Read through indexes, so its cost does not grow with the collection: today's queue from the queue indexes, and per
+ * chapter its due cards (few), index counts of its new, active and mastered cards, and the few buried cards.
+ */
 export async function homeOverview(
 	db: ReportCardDb,
 	now: number,
-	scheduler: Scheduler,
 	settings: StudySettings = DEFAULT_STUDY_SETTINGS
 ): Promise<HomeOverview> {
 	const { rolloverHour } = settings;
+	const dayEnd = studyDayEnd(now, rolloverHour);
 	return db.transaction('r', [db.chapters, db.cards, db.attempts, db.reviews], async () => {
 		const chapters = await currentChapters(db);
-		const cards = await activeCards(db);
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
-		const dayEnd = studyDayEnd(now, rolloverHour);
-		const queue = buildQueue(cards, now, dayEnd, await todaysCounts(db, now, rolloverHour), settings);
+		const counts = await todaysCounts(db, now, rolloverHour);
+		const newLimit = settings.newPerDay - counts.newStarted;
+		const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
+		const queue = buildQueue(candidates, now, dayEnd, counts, settings);
 		const today: TodayOverview = {
 			due: queue.dueCount,
 			fresh: queue.newCount,
 			reviewed: await reviewedToday(db, now, rolloverHour),
 			streak: await reviewStreak(db, now, rolloverHour)
 		};
+		// Buried cards are few (until the end of the day they were buried on): the new ones leave the chapters' counts.
+		const buriedNew = await db.cards
+			.where('buriedUntil')
+			.above(now)
+			.filter((card) => card.queueNew !== undefined)
+			.toArray();
 		return {
 			today,
-			chapters: chapters.map((chapter) => {
-				const own = cards.filter((card) => card.chapterId === chapter.id);
-				// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
-				const counts = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS);
-				// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
-				const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
-				const best = scores.reduce<ScoreSummary | null>(
-					(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
-					null
-				);
-				const latest = scores.at(-1) ?? null;
-				return {
-					chapter,
-					due: counts.dueCount,
-					fresh: counts.newCount,
-					total: own.length,
-					mastery: mastery(own, now, scheduler),
-					best: best && { correct: best.correct, total: best.total },
-					latest: latest && { correct: latest.correct, total: latest.total }
-				};
-			})
+			chapters: await Promise.all(
+				chapters.map(async (chapter): Promise<ChapterOverview> => {
+					const [due, queuedNewCount, total, mastered] = await Promise.all([
+						queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
+						queuedNew(db, chapter.id).count(),
+						masteryIndex(db, chapter.id, -Infinity, true).count(),
+						masteryIndex(db, chapter.id, now, false).count()
+					]);
+					// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
+					const dueCount = buildQueue(due, now, dayEnd, NOTHING_DONE, NO_LIMITS).dueCount;
+					const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
+					// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
+					const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
+					const best = scores.reduce<ScoreSummary | null>(
+						(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
+						null
+					);
+					const latest = scores.at(-1) ?? null;
+					return {
+						chapter,
+						due: dueCount,
+						fresh: queuedNewCount - buried,
+						total,
+						mastery: { mastered, total },
+						best: best && { correct: best.correct, total: best.total },
+						latest: latest && { correct: latest.correct, total: latest.total }
+					};
+				})
+			)
 		};
 	});
+}
+
+/**
+ * A chapter's active cards whose masteredUntil key lies after `from` (all of them from -Infinity; the mastered ones
+ * from now, exclusive: a card is mastered while now < masteredUntil).
+ */
+function masteryIndex(db: ReportCardDb, chapterId: string, from: number, includeFrom: boolean) {
+	return db.cards
+		.where('[chapterId+masteredUntil]')
+		.between([chapterId, from], [chapterId, Infinity], includeFrom, true);
 }
 
 /** Cards graded since the study day began. */

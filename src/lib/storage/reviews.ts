@@ -10,7 +10,7 @@ import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/sync/content-sync';
 import { studyDayEnd, studyDayStart } from '../domain/time';
-import { withQueueKeys, type ReportCardDb } from './db';
+import { withIndexKeys, type ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,10 +46,52 @@ export interface QueueRequest {
 	passage?: SourceRef;
 }
 
+/** A query over card rows, not yet run. */
+type CardCollection = ReturnType<ReportCardDb['cards']['toCollection']>;
+
+/** Started cards that can be queued, due from `from` (inclusive) to `to`, by index: in one chapter or all. */
+export function queuedDue(db: ReportCardDb, from: number, to: number, chapterId?: string): CardCollection {
+	return chapterId
+		? db.cards.where('[chapterId+queueDue]').between([chapterId, from], [chapterId, to], true, false)
+		: db.cards.where('queueDue').between(from, to, true, false);
+}
+
+/** New cards that can be queued (buried ones included), in report order, by index: in one chapter or all. */
+export function queuedNew(db: ReportCardDb, chapterId?: string): CardCollection {
+	return chapterId
+		? db.cards.where('[chapterId+queueNew]').between([chapterId, -Infinity], [chapterId, Infinity])
+		: db.cards.where('queueNew').aboveOrEqual(-Infinity);
+}
+
+export interface CandidateRequest {
+	now: number;
+	/** Started cards due before this time can join the queue: the end of the study day, or of the study-ahead window. */
+	reviewEnd: number;
+	/** How many new cards the day still allows. */
+	newLimit: number;
+	chapterId?: string;
+}
+
 /**
- * The day's queue, read through the queue indexes: the started cards due before the end of the study day (or of the
- * study-ahead window), the first new cards in report order up to the daily limit, and the next card due after those
- * (for "next card due at"). A few hundred rows, however large the collection.
+ * The cards a queue can take, read through the queue indexes: the started cards due before `reviewEnd` and the first
+ * unburied new cards in report order up to `newLimit`. `buildQueue` makes the queue of them. A few hundred rows,
+ * however large the collection.
+ */
+export async function queueCandidates(db: ReportCardDb, request: CandidateRequest): Promise<StoredCard[]> {
+	const { now, reviewEnd, newLimit, chapterId } = request;
+	const [due, fresh] = await Promise.all([
+		queuedDue(db, -Infinity, reviewEnd, chapterId).toArray(),
+		queuedNew(db, chapterId)
+			.filter((card) => card.buriedUntil <= now)
+			.limit(Math.max(0, newLimit))
+			.toArray()
+	]);
+	return [...due, ...fresh];
+}
+
+/**
+ * The day's queue, read through the queue indexes (`queueCandidates`), and the next card due after those (for "next
+ * card due at").
  */
 export async function loadQueue(
 	db: ReportCardDb,
@@ -59,14 +101,6 @@ export async function loadQueue(
 	const { now, settings, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const byDue = (from: number, to: number) =>
-		chapterId
-			? db.cards.where('[chapterId+queueDue]').between([chapterId, from], [chapterId, to], true, false)
-			: db.cards.where('queueDue').between(from, to, true, false);
-	const newCards = () =>
-		chapterId
-			? db.cards.where('[chapterId+queueNew]').between([chapterId, -Infinity], [chapterId, Infinity])
-			: db.cards.where('queueNew').aboveOrEqual(-Infinity);
 	const { cards, today } = await db.transaction('r', [db.cards, db.reviews], async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
 		const { passage } = request;
@@ -75,16 +109,12 @@ export async function loadQueue(
 			const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
 			return { cards: cited, today };
 		}
-		const unburied = (card: StoredCard) => card.buriedUntil <= now;
-		const [due, fresh, next] = await Promise.all([
-			byDue(-Infinity, reviewEnd).toArray(),
-			newCards()
-				.filter(unburied)
-				.limit(Math.max(0, settings.newPerDay - today.newStarted))
-				.toArray(),
-			byDue(reviewEnd, Infinity).first()
+		const newLimit = settings.newPerDay - today.newStarted;
+		const [candidates, next] = await Promise.all([
+			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
+			queuedDue(db, reviewEnd, Infinity, chapterId).first()
 		]);
-		return { cards: [...due, ...fresh, ...(next ? [next] : [])], today };
+		return { cards: [...candidates, ...(next ? [next] : [])], today };
 	});
 	const queue = buildQueue(cards, now, dayEnd, today, settings, request.ahead);
 	performance.measure('reportcard:queue', 'reportcard:queue:start');
@@ -148,8 +178,8 @@ async function replayCard(db: ReportCardDb, scheduler: Scheduler, cardId: string
 	if (!card) throw new Error(`No card ${cardId}`);
 	const events = await db.reviews.where('cardId').equals(cardId).toArray();
 	const memory = scheduler.replay(card.introducedAt, events);
-	// The queue keys too, so the card returned is exactly the row stored.
-	const rebuilt = withQueueKeys({ ...card, memory, due: memory.due });
+	// The index keys too, so the card returned is exactly the row stored.
+	const rebuilt = withIndexKeys({ ...card, memory, due: memory.due });
 	await db.cards.put(rebuilt);
 	return rebuilt;
 }
