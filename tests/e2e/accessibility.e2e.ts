@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, focusStopsWithoutOutline, smallTouchTargets } from './a11y';
-import { answerBlindly, seedRandom } from './fixtures';
+import { answerBlindly, offerInstall, seedRandom } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -22,13 +22,7 @@ const PAGES: PageCase[] = [
 		path: '/',
 		prepare: async (page) => {
 			await expect(page.locator('[data-chapter]').first()).toBeVisible();
-			await page.evaluate(() => {
-				const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
-					prompt: () => Promise.resolve(),
-					userChoice: Promise.resolve({ outcome: 'dismissed' })
-				});
-				dispatchEvent(offer);
-			});
+			await offerInstall(page);
 			await expect(page.getByTestId('install-hint')).toBeVisible();
 			await page.context().setOffline(true);
 			await expect(page.getByTestId('offline')).toBeVisible();

@@ -3,40 +3,9 @@
  * the browser to keep the data, and a full disk, which every write explains without losing anything.
  */
 import { devices, expect, test, type Page } from '@playwright/test';
-import { answerBlindly, countRows, seedRandom } from './fixtures';
+import { answerBlindly, countRows, offerInstall, seedRandom, storedSetting } from './fixtures';
 
 test.use({ locale: 'en-US' });
-
-/** Stand in for Chromium's install offer (it needs engagement a test cannot give); records the prompt call. */
-async function offerInstall(page: Page, outcome: 'accepted' | 'dismissed'): Promise<void> {
-	await page.evaluate((choice) => {
-		const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
-			prompt: () => {
-				(window as unknown as { prompted: number }).prompted = 1;
-				return Promise.resolve();
-			},
-			userChoice: Promise.resolve({ outcome: choice })
-		});
-		dispatchEvent(offer);
-	}, outcome);
-}
-
-/** A row of the settings table, read straight from IndexedDB. */
-async function storedSetting(page: Page, key: string): Promise<unknown> {
-	return page.evaluate(
-		(name) =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('reportcard');
-				open.onerror = () => reject(new Error(String(open.error)));
-				open.onsuccess = () => {
-					const request = open.result.transaction('settings').objectStore('settings').get(name);
-					request.onsuccess = () => resolve((request.result as { value?: unknown } | undefined)?.value);
-					request.onerror = () => reject(new Error(String(request.error)));
-				};
-			}),
-		key
-	);
-}
 
 test('offers the browser install prompt on the home screen, and Not now is remembered', async ({ page }) => {
 	await page.goto('/');

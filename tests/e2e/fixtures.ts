@@ -77,3 +77,34 @@ export async function reviewAll(page: Page, gradeKey = '4'): Promise<number> {
 	}
 	return reviewed;
 }
+
+/** Stand in for Chromium's install offer (it needs engagement a test cannot give); records the prompt call. */
+export async function offerInstall(page: Page, outcome: 'accepted' | 'dismissed' = 'dismissed'): Promise<void> {
+	await page.evaluate((choice) => {
+		const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+			prompt: () => {
+				(window as unknown as { prompted: number }).prompted = 1;
+				return Promise.resolve();
+			},
+			userChoice: Promise.resolve({ outcome: choice })
+		});
+		dispatchEvent(offer);
+	}, outcome);
+}
+
+/** A row of the settings table, read straight from IndexedDB. */
+export async function storedSetting(page: Page, key: string): Promise<unknown> {
+	return page.evaluate(
+		(name) =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('reportcard');
+				open.onerror = () => reject(new Error(String(open.error)));
+				open.onsuccess = () => {
+					const request = open.result.transaction('settings').objectStore('settings').get(name);
+					request.onsuccess = () => resolve((request.result as { value?: unknown } | undefined)?.value);
+					request.onerror = () => reject(new Error(String(request.error)));
+				};
+			}),
+		key
+	);
+}

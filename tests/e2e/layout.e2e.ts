@@ -3,6 +3,7 @@
  * (the home screen's counts, the install offer) has its room kept or comes below what is already shown.
  */
 import { expect, test } from '@playwright/test';
+import { offerInstall } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -27,13 +28,7 @@ for (const [path, ready] of [
 		await expect(page.locator('#splash')).toHaveCount(0);
 		if (path === '/') {
 			// The browser's install offer arrives whenever it likes: the hint must not move the chapters.
-			await page.evaluate(() => {
-				const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
-					prompt: () => Promise.resolve(),
-					userChoice: Promise.resolve({ outcome: 'dismissed' })
-				});
-				dispatchEvent(offer);
-			});
+			await offerInstall(page);
 			await expect(page.getByTestId('install-hint')).toBeVisible();
 		}
 		// Let the last frame be laid out and reported.
