@@ -3,6 +3,7 @@
  * shown in both languages when the learner asks for it.
  */
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
 import { answerBlindly, chapter, seedRandom } from './fixtures';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -87,5 +88,9 @@ test.describe('a browser in English', () => {
 		const second = page.getByTestId('card-back-second');
 		await expect(second).toHaveText(CJK);
 		await expect(second).toHaveAttribute('lang', 'zh-CN');
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			await expectNoAxeViolations(page, `both languages on a card, ${colorScheme}`);
+		}
 	});
 });
