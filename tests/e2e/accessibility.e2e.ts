@@ -69,6 +69,35 @@ const PAGES: PageCase[] = [
 		}
 	},
 	{
+		name: 'statistics after three reviews, a table open',
+		path: '/stats',
+		prepare: async (page) => {
+			await page.goto('/review?chapter=opening');
+			for (let review = 0; review < 3; review++) {
+				await page.getByRole('button', { name: 'Show answer' }).click();
+				await page.getByRole('button', { name: /^Good/ }).click();
+			}
+			await page.goto('/stats');
+			await expect(page.getByTestId('recall').getByTestId('summary')).toBeVisible();
+			await page.getByTestId('year').locator('summary').click();
+			await expect(page.getByTestId('year').locator('table')).toBeVisible();
+		}
+	},
+	{
+		name: 'report map',
+		path: '/map',
+		prepare: async (page) => {
+			await expect(page.getByTestId('chapter-summary').first()).toBeVisible();
+		}
+	},
+	{
+		name: 'data and backup',
+		path: '/data',
+		prepare: async (page) => {
+			await expect(page.getByTestId('last-backup')).toBeVisible();
+		}
+	},
+	{
 		name: 'settings',
 		path: '/settings',
 		prepare: async (page) => {
