@@ -1,6 +1,7 @@
 /** The benchmark's results: medians, the Markdown table with the budgets, and the JSON with every sample. */
 import type { FirstLoad } from '../budget/first-load';
 import type { SeedResult } from './seed';
+import type { WriteCost } from './write-cost';
 
 /** Samples in ms; null when the build has no such page (statistics, backup) yet. */
 export type Samples = number[] | null;
@@ -34,6 +35,7 @@ export interface BenchReport {
 	environment: Record<string, string>;
 	sizes: SizeResult[];
 	firstLoad: Pick<FirstLoad, 'page' | 'gzipTotal'>[];
+	writeCost?: WriteCost;
 }
 
 export function median(samples: number[]): number {
@@ -132,6 +134,7 @@ export function markdown(report: BenchReport): string {
 		`| due today / new / learning | ${sizes.map((s) => `${s.roles.dueToday} / ${s.roles.fresh} / ${s.roles.learning + s.roles.relearning}`).join(' | ')} | |`,
 		...ROWS.map((row) => `| ${row.label} | ${sizes.map(row.cell).join(' | ')} | ${verdict(row, largest)} |`),
 		'',
+		...writeCostLines(report.writeCost, largest),
 		'First-load JavaScript (gzip), per page:',
 		'',
 		'| page | kB |',
@@ -140,4 +143,24 @@ export function markdown(report: BenchReport): string {
 		''
 	];
 	return lines.join('\n');
+}
+
+/** The write floor, and what it means for seeding the largest collection (cards plus log rows, one write each). */
+function writeCostLines(cost: WriteCost | undefined, largest: SizeResult | undefined): string[] {
+	if (!cost) return [];
+	const us = (value: number) => `${value.toFixed(0)} µs`;
+	const { asStored, bare, packed } = cost.perReviewUs;
+	const lines = [
+		`IndexedDB write cost in this browser (${cost.rows.toLocaleString('en')} log rows into a scratch database): ` +
+			`${us(asStored)} per row as the app stores the log (three indexes), ${us(bare)} per row with no index, ` +
+			`${us(packed)} per review when ten share a row.`
+	];
+	if (largest) {
+		const floor = ((largest.cards + largest.reviews) * bare) / 1e6;
+		lines.push(
+			`Writing the ${(largest.cards + largest.reviews).toLocaleString('en')} rows of the largest collection one ` +
+				`per record costs at least ${floor.toFixed(0)} s in writes alone, before any index.`
+		);
+	}
+	return [...lines.map((line) => `${line}\n`), ''];
 }

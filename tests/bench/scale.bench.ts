@@ -37,6 +37,7 @@ import {
 } from './profile';
 import { markdown, type BenchReport, type SizeResult } from './report';
 import { resolveSpec, seedCollection } from './seed';
+import { measureWriteCost } from './write-cost';
 import { BENCH_PORT } from './playwright.config';
 
 const BASE_URL = `http://localhost:${BENCH_PORT}`;
@@ -89,6 +90,23 @@ for (const cards of SIZES) {
 		report.sizes.push(await benchCollection(cards));
 	});
 }
+
+// The floor under seeding: what one IndexedDB write costs in this browser, in a scratch database.
+test('IndexedDB write cost', async () => {
+	const profileDir = newProfileDir();
+	try {
+		const context = await launchProfile(profileDir, BASE_URL);
+		try {
+			const page = await firstPage(context);
+			await page.goto('/');
+			report.writeCost = await measureWriteCost(page);
+		} finally {
+			await context.close();
+		}
+	} finally {
+		rmSync(profileDir, { recursive: true, force: true });
+	}
+});
 
 async function benchCollection(cards: number): Promise<SizeResult> {
 	const profileDir = newProfileDir();
