@@ -20,7 +20,7 @@ import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { DataState } from '../../src/lib/state/data.svelte';
 import { dumpDatabase } from './db-dump';
 import { backupStatus } from '../../src/lib/storage/backup-status';
-import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb } from './factories';
+import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb, studyContext } from './factories';
 
 const scheduler = new Scheduler();
 const open: ReportCardDb[] = [];
@@ -363,7 +363,7 @@ describe('bad files', () => {
 		const before = await dumpDatabase(db);
 		const data = new DataState(
 			db,
-			() => NOW,
+			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			() => undefined
 		);
@@ -398,7 +398,7 @@ describe('failed writes', () => {
 
 		const data = new DataState(
 			device,
-			() => NOW,
+			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			() => undefined
 		);
@@ -425,7 +425,7 @@ describe('failed writes', () => {
 		const saved: string[] = [];
 		const data = new DataState(
 			device,
-			() => NOW,
+			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			(file) => saved.push(file.name)
 		);
@@ -444,7 +444,7 @@ describe('the restore flow', () => {
 		let settingsApplied = 0;
 		const data = new DataState(
 			device,
-			() => NOW,
+			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(void settingsApplied++),
 			() => undefined
 		);
@@ -469,7 +469,7 @@ describe('the restore flow', () => {
 		let now = NOW;
 		const data = new DataState(
 			device,
-			() => now,
+			studyContext({ clock: () => now, scheduler }),
 			() => Promise.resolve(),
 			(file) => saved.push(file)
 		);

@@ -1,7 +1,10 @@
 /** Test data factories: a small deck, cards, and a fresh in-memory database per test. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, ChoiceQuestion, CompiledDecks, Deck, Question } from '../../src/lib/domain/deck/model';
+import { DEFAULT_WEIGHTS } from '../../src/lib/domain/scheduling/optimizer';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
+import type { StudyContext } from '../../src/lib/state/app.svelte';
 import { ReportCardDb } from '../../src/lib/storage/db';
 
 export const NOW = Date.UTC(2026, 10, 29, 9, 0, 0);
@@ -75,4 +78,21 @@ export function openTestDb(): ReportCardDb {
 /** The app's scheduler with fuzz off, so intervals are exact. */
 export function exactScheduler(): Scheduler {
 	return new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
+}
+
+/** What the app gives pages and sessions: by default settings, an exact scheduler and a clock stopped at `NOW`. */
+export function studyContext(overrides: Partial<StudyContext> = {}): StudyContext {
+	return {
+		clock: () => NOW,
+		study: DEFAULT_STUDY_SETTINGS,
+		scheduler: exactScheduler(),
+		contentLanguage: 'en',
+		...overrides
+	};
+}
+
+/** A learner's own fitted weights, far from the defaults: first stabilities tripled, a steeper forgetting curve. */
+export function learnerScheduler(): Scheduler {
+	const weights = DEFAULT_WEIGHTS.map((w, i) => (i < 4 ? w * 3 : i === 20 ? 0.5 : w));
+	return new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, desiredRetention: 0.85, fuzz: false, weights });
 }

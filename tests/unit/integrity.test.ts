@@ -10,7 +10,17 @@ import { checkData, repairsMade } from '../../src/lib/storage/integrity';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { DataState } from '../../src/lib/state/data.svelte';
 import { dumpDatabase } from './db-dump';
-import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb } from './factories';
+import {
+	DAY,
+	MINUTE,
+	NOW,
+	compiled,
+	makeCard,
+	makeDeck,
+	learnerScheduler,
+	openTestDb,
+	studyContext
+} from './factories';
 
 const scheduler = new Scheduler();
 let db: ReportCardDb;
@@ -97,6 +107,26 @@ describe('check data', () => {
 		expect(repairsMade(await checkData(db, scheduler, NOW + 3 * DAY))).toBe(0);
 	});
 
+	it('replays with the learner’s own weights, so cards graded with them are not taken for stale', async () => {
+		const own = learnerScheduler();
+		const device = openTestDb();
+		await syncContent(device, compiled(makeDeck([makeCard({ id: 'x' })])), NOW);
+		await gradeCard(device, own, { cardId: 'x', rating: Rating.Easy, now: NOW + MINUTE, durationMs: 1, shownReps: 0 });
+		const graded = await device.cards.get('x');
+		if (!graded) throw new Error('fixture card missing');
+		// The default weights give another state for the same log: a check with them would rebuild the card.
+		expect(scheduler.replay(graded.introducedAt, await device.reviews.toArray())).not.toEqual(graded.memory);
+		const before = await dumpDatabase(device);
+
+		const data = new DataState(device, studyContext({ clock: () => NOW + DAY, scheduler: own }), () =>
+			Promise.resolve()
+		);
+		await data.check.check();
+		expect(data.check.report).toMatchObject({ cardsChecked: 1, staleCards: 0 });
+		expect(await dumpDatabase(device)).toEqual(before);
+		device.close();
+	});
+
 	it('changes nothing when a write fails part-way, and the learner is told why', async () => {
 		await db.reviews.add({ id: 'orphan', cardId: 'gone', kind: 'reset', at: NOW });
 		await db.cards.update('a', { due: NaN });
@@ -111,7 +141,7 @@ describe('check data', () => {
 
 		const data = new DataState(
 			db,
-			() => NOW,
+			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			() => undefined
 		);

@@ -12,7 +12,17 @@ import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
 import { loadMapSource, loadReviewLog, loadStatsCards } from '../../src/lib/storage/stats';
-import { DAY, HOUR, MINUTE, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import {
+	DAY,
+	HOUR,
+	MINUTE,
+	compiled,
+	exactScheduler,
+	learnerScheduler,
+	makeCard,
+	makeDeck,
+	openTestDb
+} from './factories';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
 import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../../src/lib/domain/scheduling/queue';
 import { seededRandom } from '../../src/lib/domain/random';
@@ -187,7 +197,7 @@ describe('statistics and map sources', () => {
 
 	it('computes the page for the whole report, and falls back to it for an unknown chapter', async () => {
 		await grade('a', Rating.Easy, now - DAY);
-		const view = new StatsState(db, () => now, 'no-such-chapter', scheduler);
+		const view = new StatsState(db, { ...context, clock: () => now }, 'no-such-chapter');
 		await view.load();
 		expect(view.unknownChapter).toBe(true);
 		expect(view.chapterId).toBeNull();
@@ -200,11 +210,29 @@ describe('statistics and map sources', () => {
 	});
 
 	it('reports a storage failure on the statistics page and the map instead of showing empty charts', async () => {
-		const view = new StatsState(db, () => now, null, scheduler);
-		const map = new MapState(db, () => now, scheduler);
+		const view = new StatsState(db, { ...context, clock: () => now }, null);
+		const map = new MapState(db, { ...context, clock: () => now });
 		db.close();
 		await Promise.all([view.load(), map.load()]);
 		expect([view.problem, view.cards, map.problem, map.loaded]).toEqual(['outdated', null, 'outdated', false]);
+	});
+
+	it('predicts recall with the learner’s own weights on the statistics page and the map', async () => {
+		const own = learnerScheduler();
+		for (const cardId of ['a', 'b']) {
+			await gradeCard(db, own, { cardId, rating: Rating.Good, now: now - 10 * DAY, durationMs: 1, shownReps: 0 });
+		}
+		const card = await db.cards.get('a');
+		if (!card) throw new Error('fixture card missing');
+		const recall = own.retrievability(card.memory, now);
+		expect(recall).not.toBeCloseTo(scheduler.retrievability(card.memory, now), 2);
+
+		const learner = { ...context, clock: () => now, scheduler: own };
+		const view = new StatsState(db, learner, null);
+		const map = new MapState(db, learner);
+		await Promise.all([view.load(), map.load()]);
+		expect(view.cards?.recall.centre).toBeCloseTo(recall, 10);
+		expect(map.chapters[0].passages[0].recall).toBeCloseTo(recall, 10);
 	});
 
 	it('maps each paragraph of the chapter summary to its cards', async () => {
@@ -216,7 +244,7 @@ describe('statistics and map sources', () => {
 		});
 		await grade('a', Rating.Easy, now - DAY);
 		await grade('b', Rating.Easy, now - DAY);
-		const map = new MapState(db, () => now, scheduler);
+		const map = new MapState(db, { ...context, clock: () => now });
 		await map.load();
 		const [chapter] = map.chapters;
 		expect(chapter.passages.map((p) => [p.paragraph, p.text.en, p.started, p.recall === null])).toEqual([

@@ -39,7 +39,12 @@ export interface StudyContext {
 	readonly contentLanguage: ContentLanguage;
 }
 
-class AppState implements StudyContext {
+/** What the settings screens need on top: saving the study settings. */
+export interface StudySettingsStore extends StudyContext {
+	saveStudy(changes: Partial<StudySettings>): Promise<void>;
+}
+
+class AppState implements StudySettingsStore {
 	#db: ReportCardDb | null = null;
 	locale = $state<Locale>('en');
 	ready = $state(false);

@@ -8,7 +8,6 @@ import { BackupFileError, readBackup, type BackupProblem } from '../domain/backu
 import { backupIsDue, type BackupStatus } from '../domain/backup/reminder';
 import type { ContentLanguage } from '../domain/deck/model';
 import { DeckTextError, MAX_DECK_FILE_BYTES, parseAnkiText, type DeckTextProblem } from '../domain/interop/anki-text';
-import { Scheduler } from '../domain/scheduling/scheduler';
 import { createBackup, importBackup, previewImport, recordBackup } from '../storage/backup';
 import { backupStatus } from '../storage/backup-status';
 import type { ReportCardDb } from '../storage/db';
@@ -22,7 +21,7 @@ import {
 	type UserDeckImport,
 	type UserDeckSummary
 } from '../storage/user-decks';
-import type { Clock } from './app.svelte';
+import type { StudyContext } from './app.svelte';
 import { downloadFile, type SaveFile } from './save-file';
 
 export type DataProblem =
@@ -68,9 +67,8 @@ class Action {
 	}
 }
 
-export interface DataContext {
+export interface DataContext extends Pick<StudyContext, 'clock' | 'scheduler'> {
 	db: ReportCardDb;
-	clock: Clock;
 	save: SaveFile;
 }
 
@@ -117,7 +115,6 @@ export class RestoreState extends Action {
 
 	constructor(
 		private readonly context: DataContext,
-		private readonly scheduler: Scheduler,
 		/** Called after an import, which may have brought settings (the language) and progress. */
 		private readonly onImported: () => Promise<void>
 	) {
@@ -154,7 +151,13 @@ export class RestoreState extends Action {
 
 	private async import(backup: BackupFile): Promise<void> {
 		await this.run(async () => {
-			this.result = await importBackup(this.context.db, this.scheduler, backup, this.mode, this.context.clock());
+			this.result = await importBackup(
+				this.context.db,
+				this.context.scheduler,
+				backup,
+				this.mode,
+				this.context.clock()
+			);
 			this.confirming = null;
 			this.backup = null;
 			await this.onImported();
@@ -243,16 +246,13 @@ export class DecksState extends Action {
 export class CheckState extends Action {
 	report = $state.raw<IntegrityReport | null>(null);
 
-	constructor(
-		private readonly context: DataContext,
-		private readonly scheduler: Scheduler
-	) {
+	constructor(private readonly context: DataContext) {
 		super();
 	}
 
 	async check(): Promise<void> {
 		await this.run(async () => {
-			this.report = await checkData(this.context.db, this.scheduler, this.context.clock());
+			this.report = await checkData(this.context.db, this.context.scheduler, this.context.clock());
 		});
 	}
 }
@@ -267,18 +267,27 @@ export class DataState {
 
 	constructor(
 		db: ReportCardDb,
-		clock: Clock,
+		/**
+		 * The app's: replaying a log must give exactly what grading gave, with the learner's own weights. Read when an
+		 * action runs, so a check after a restore that brought other settings replays with those.
+		 */
+		study: StudyContext,
 		onSettingsChanged: () => Promise<void>,
-		save: SaveFile = downloadFile,
-		// The app's scheduler: replaying a log must give exactly what grading gave.
-		scheduler = new Scheduler()
+		save: SaveFile = downloadFile
 	) {
-		const context = { db, clock, save };
+		const context: DataContext = {
+			db,
+			save,
+			clock: () => study.clock(),
+			get scheduler() {
+				return study.scheduler;
+			}
+		};
 		this.backup = new BackupState(context);
 		this.tools = new ToolsState(context);
 		this.decks = new DecksState(context);
-		this.check = new CheckState(context, scheduler);
-		this.restore = new RestoreState(context, scheduler, async () => {
+		this.check = new CheckState(context);
+		this.restore = new RestoreState(context, async () => {
 			await onSettingsChanged();
 			await Promise.all([this.backup.load(), this.decks.load()]);
 		});

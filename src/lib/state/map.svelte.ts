@@ -1,12 +1,11 @@
 /** The report map: each chapter's paragraphs with how well the learner would recall the cards that cite them now. */
-import { Scheduler } from '../domain/scheduling/scheduler';
 import { mastery, type Mastery } from '../domain/stats/mastery';
 import { passageRecall, recallBand, type PassageRecall } from '../domain/stats/passages';
 import { studyDayEnd } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
 import { loadMapSource } from '../storage/stats';
-import type { Clock } from './app.svelte';
+import type { StudyContext } from './app.svelte';
 
 export interface MapChapter {
 	chapter: StoredChapter;
@@ -23,17 +22,17 @@ export class MapState {
 
 	constructor(
 		private readonly db: ReportCardDb,
-		private readonly clock: Clock,
-		private readonly scheduler = new Scheduler()
+		/** The app's: the shading uses the learner's own weights and desired retention. */
+		private readonly context: StudyContext
 	) {}
 
 	async load(): Promise<void> {
 		try {
-			const now = this.clock();
+			const now = this.context.clock();
 			const { chapters, cards } = await loadMapSource(this.db);
 			this.chapters = chapters.map((chapter) => {
 				const own = cards.filter((card) => card.chapterId === chapter.id);
-				const recall = passageRecall(chapter.summary, own, now, studyDayEnd(now), this.scheduler);
+				const recall = passageRecall(chapter.summary, own, now, studyDayEnd(now), this.context.scheduler);
 				const passages = recall.map((passage, i) => ({ ...passage, text: chapter.summary[i].text }));
 				return {
 					chapter,

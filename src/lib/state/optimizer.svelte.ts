@@ -13,7 +13,7 @@ import {
 import type { ReportCardDb } from '../storage/db';
 import { reviewLog } from '../storage/reviews';
 import type { OptimizerReply } from '../workers/optimizer.worker';
-import type { app as App } from './app.svelte';
+import type { StudySettingsStore } from './app.svelte';
 
 export type OptimizerStatus = 'idle' | 'running' | 'done' | 'failed' | 'applied';
 
@@ -27,7 +27,8 @@ export class OptimizerState {
 
 	constructor(
 		private readonly db: ReportCardDb,
-		private readonly app: typeof App
+		/** The app: the learner's settings, where fitted weights are saved. */
+		private readonly settings: StudySettingsStore
 	) {}
 
 	get enoughReviews(): boolean {
@@ -44,9 +45,9 @@ export class OptimizerState {
 		try {
 			const events = await reviewLog(this.db);
 			this.reviews = events.filter((e) => e.kind === 'grade').length;
-			const items = trainingItems(events, this.app.study.rolloverHour);
+			const items = trainingItems(events, this.settings.study.rolloverHour);
 			const weights = await fitInWorker(items);
-			this.currentLoss = logLoss(items, this.app.study.weights ?? DEFAULT_WEIGHTS);
+			this.currentLoss = logLoss(items, this.settings.study.weights ?? DEFAULT_WEIGHTS);
 			this.fittedLoss = logLoss(items, weights);
 			this.fitted = weights;
 			this.status = 'done';
@@ -58,12 +59,12 @@ export class OptimizerState {
 
 	async apply(): Promise<void> {
 		if (!this.fitted) return;
-		await this.app.saveStudy({ weights: this.fitted });
+		await this.settings.saveStudy({ weights: this.fitted });
 		this.status = 'applied';
 	}
 
 	async useDefaults(): Promise<void> {
-		await this.app.saveStudy({ weights: null });
+		await this.settings.saveStudy({ weights: null });
 		this.status = 'idle';
 	}
 }

@@ -4,7 +4,6 @@
  * responsive). Each card's share of the retention table is kept, so choosing a chapter adds up and shows at once.
  */
 import type { ReviewEvent } from '../domain/scheduling/review-log';
-import { Scheduler } from '../domain/scheduling/scheduler';
 import type { DayActivity } from '../domain/stats/activity';
 import {
 	cardFigures,
@@ -19,7 +18,7 @@ import { cardRetention, retentionWindows, sumRetention, type RetentionRow } from
 import type { ReportCardDb, StoredChapter } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
 import { loadReviewLog, loadStatsCards } from '../storage/stats';
-import type { Clock } from './app.svelte';
+import type { StudyContext } from './app.svelte';
 
 /** Cards replayed between two pauses: a few tens of milliseconds of work. */
 const REPLAY_SLICE = 500;
@@ -47,7 +46,7 @@ export class StatsState {
 
 	readonly #selected = $derived(this.#cards && chapterCards(this.#cards, this.chapterId));
 	readonly cards: CardFigures | null = $derived.by(
-		() => this.#selected && cardFigures(this.#selected, this.now, this.scheduler)
+		() => this.#selected && cardFigures(this.#selected, this.now, this.context.scheduler)
 	);
 	/** Reviews per study day over the past year; null until the log is read. */
 	readonly year: DayActivity[] | null = $derived.by(
@@ -65,11 +64,11 @@ export class StatsState {
 
 	constructor(
 		private readonly db: ReportCardDb,
-		clock: Clock,
-		chapterId: string | null,
-		private readonly scheduler = new Scheduler()
+		/** The app's: recall is predicted with the learner's own weights and desired retention. */
+		private readonly context: StudyContext,
+		chapterId: string | null
 	) {
-		this.now = clock();
+		this.now = context.clock();
 		this.#windows = retentionWindows(this.now);
 		this.chapterId = chapterId;
 	}
@@ -101,7 +100,7 @@ export class StatsState {
 		const logs = cardLogs(cards, events);
 		const parts: [string, RetentionRow[] | null][] = [];
 		for (let i = 0; i < cards.length; i++) {
-			parts.push([cards[i].id, cardRetention(logs[i], this.#windows, this.scheduler)]);
+			parts.push([cards[i].id, cardRetention(logs[i], this.#windows, this.context.scheduler)]);
 			if (i % REPLAY_SLICE === REPLAY_SLICE - 1) await pause();
 		}
 		return Object.fromEntries(parts);
