@@ -28,6 +28,12 @@ if (!chromePath) {
 
 /** The built app, as learners get it, on a port of its own; started directly so it can be stopped by its id. */
 async function startPreview() {
+	// Another server on the port would be audited instead of this build (a stale one serves missing files).
+	const busy = await fetch(`http://localhost:${port}/`).then(
+		() => true,
+		() => false
+	);
+	if (busy) throw new Error(`Port ${port} is already serving something: stop it or set AUDIT_PORT to another port.`);
 	const server = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort'], {
 		cwd: root,
 		stdio: 'ignore'

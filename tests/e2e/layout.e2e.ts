@@ -10,7 +10,9 @@ test.use({ locale: 'en-US' });
 for (const [path, ready] of [
 	['/', '[data-testid="review-all"]'],
 	['/review', '#card-front'],
-	['/quiz?chapter=opening', 'fieldset[data-kind]']
+	['/quiz?chapter=opening', 'fieldset[data-kind]'],
+	// Its sections come a task at a time, each below those already shown.
+	['/stats', '[data-testid="recall"]']
 ] as const) {
 	test(`${path} loads without layout shifts`, async ({ page }, testInfo) => {
 		test.skip(testInfo.project.name !== 'phone', 'a phone-sized page is the one that matters; one viewport is enough');

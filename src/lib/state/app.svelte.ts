@@ -13,6 +13,7 @@ import {
 	type Messages,
 	type PageArea
 } from '../i18n';
+import { warmUpFormatters } from '../i18n/format';
 import type { ContentLanguage } from '../domain/deck/model';
 import { Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type StudySettings } from '../domain/settings';
@@ -77,6 +78,7 @@ class AppState implements StudySettingsStore {
 
 	async start(browserLanguages: readonly string[]): Promise<void> {
 		this.locale = localeFromLanguages(browserLanguages);
+		setTimeout(() => warmUpFormatters(this.locale), 0);
 		try {
 			this.#db = await openStorage({
 				contentVersion,
