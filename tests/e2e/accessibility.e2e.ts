@@ -127,6 +127,31 @@ for (const { name, path, prepare } of PAGES) {
 	});
 }
 
+test('home with the backup reminder: shown after a week of work kept only here, no axe violations', async ({
+	page
+}) => {
+	const DAY = 24 * 60 * 60 * 1000;
+	const reviewedAt = new Date('2026-06-01T10:00:00').getTime();
+	await page.clock.setFixedTime(reviewedAt);
+	await page.goto('/review?chapter=opening');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await page.goto('/');
+	await expect(page.locator('[data-chapter]').first()).toBeVisible();
+	await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+
+	await page.clock.setFixedTime(reviewedAt + 8 * DAY);
+	await page.reload();
+	const reminder = page.getByTestId('backup-reminder');
+	await expect(reminder).toBeVisible();
+	await expect(reminder.getByRole('link')).toHaveAttribute('href', '/data#backup');
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await expectNoAxeViolations(page, `home with the backup reminder, ${colorScheme}`);
+	}
+	expect(await smallTouchTargets(page), 'controls under 44 x 44 px').toEqual([]);
+});
+
 test('honours reduced motion: nothing animates', async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/review?chapter=strategy');

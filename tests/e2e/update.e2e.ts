@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { serveBuild, type BuildServer } from './build-server';
+import { expectNoAxeViolations } from './a11y';
 import { countRows } from './fixtures';
 
 test.use({ locale: 'en-US' });
@@ -74,6 +75,10 @@ test('a new worker waits while a review is open', async ({ page }) => {
 	// Back on its home screen, between sessions, it offers the reload; this is still the old version.
 	await page.getByRole('navigation').getByRole('link', { name: 'Chapters' }).click();
 	await expect(offer(page)).toBeVisible();
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await expectNoAxeViolations(page, `home with the update offer, ${colorScheme}`);
+	}
 	await expect(page.locator('meta[name="app-version"]')).toHaveCount(0);
 	await Promise.all([page.waitForEvent('load'), offer(page).getByRole('button', { name: 'Update now' }).click()]);
 	await expect(page.locator('meta[name="app-version"]')).toHaveAttribute('content', 'next');
