@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { HEATMAP_DAYS } from '../../src/lib/domain/stats/report';
 import { chapter, countRows, firstVisit, reloadOffline } from './fixtures';
 import { chapterCards, seedHistory, type Seed } from './seed';
 import { EXPECTED, EXPECTED_RETENTION, SEEDED_CARDS, buildSeed } from './stats-fixture';
@@ -150,6 +151,11 @@ for (const language of LANGUAGES) {
 			await page.getByTestId('recent').locator('summary').click();
 			await expect(recentTable.locator('tbody tr')).toHaveCount(EXPECTED.streak);
 			await expect(page.getByTestId('year').getByTestId('summary')).toContainText(text.year);
+			// The year's cells are built when the chart comes near the screen: one per day, today's last.
+			const cells = page.getByTestId('year').locator('[role="img"] rect');
+			await page.getByTestId('year').scrollIntoViewIfNeeded();
+			await expect(cells).toHaveCount(HEATMAP_DAYS);
+			await expect(cells.last().locator('title')).toContainText(/1\b/);
 			const retention = page.getByTestId('retention');
 			for (const [period, groups] of Object.entries(EXPECTED_RETENTION)) {
 				for (const [group, tally] of Object.entries(groups)) {
