@@ -10,6 +10,7 @@ import { homeOverview } from '../../src/lib/storage/overview';
 import { finishAttempt, openAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import {
 	buryCard,
+	countGrades,
 	gradeCard,
 	loadQueue,
 	rebuildCard,
@@ -143,6 +144,29 @@ describe('grading', () => {
 		const rebuilt = await rebuildCard(db, scheduler, 'a');
 		expect(rebuilt.memory).toEqual(cached?.memory);
 		expect(rebuilt.due).toBe(cached?.due);
+	});
+});
+
+describe('counting grades for the optimiser', () => {
+	it('counts grade rows only, and stops at the cap', async () => {
+		const row = (i: number, kind: 'grade' | 'due-now') =>
+			kind === 'grade'
+				? {
+						id: `g${i}`,
+						cardId: 'a',
+						kind,
+						rating: Rating.Good,
+						at: NOW + i,
+						durationMs: 1000,
+						stateBefore: State.Review
+					}
+				: { id: `d${i}`, cardId: 'a', kind, at: NOW + i };
+		await db.reviews.bulkAdd([
+			...Array.from({ length: 30 }, (_, i) => row(i, 'grade')),
+			...Array.from({ length: 20 }, (_, i) => row(i, 'due-now'))
+		]);
+		expect(await countGrades(db, 400)).toBe(30);
+		expect(await countGrades(db, 25)).toBe(25);
 	});
 });
 

@@ -11,7 +11,7 @@ import {
 	type TrainingItem
 } from '../domain/scheduling/optimizer';
 import type { ReportCardDb } from '../storage/db';
-import { reviewLog } from '../storage/reviews';
+import { countGrades, reviewLog } from '../storage/reviews';
 import type { OptimizerReply } from '../workers/optimizer.worker';
 import type { StudySettingsStore } from './app.svelte';
 
@@ -36,7 +36,7 @@ export class OptimizerState {
 	}
 
 	async load(): Promise<void> {
-		this.reviews = (await reviewLog(this.db)).filter((e) => e.kind === 'grade').length;
+		this.reviews = await countGrades(this.db, MIN_REVIEWS_TO_OPTIMIZE);
 	}
 
 	async run(): Promise<void> {

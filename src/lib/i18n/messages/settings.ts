@@ -27,7 +27,9 @@ export const settings = defineMessages({
 		parametersCustom: (count: number) => `Custom FSRS parameters are in use (${count} weights).`,
 		optimize: 'Optimise parameters from my reviews',
 		optimizeHint: (reviews: number, needed: number) =>
-			`Fits FSRS to your own memory. You have ${reviews} reviews; at least ${needed} are needed for a reliable fit.`,
+			reviews < needed
+				? `Fits FSRS to your own memory. You have ${reviews} reviews; at least ${needed} are needed for a reliable fit.`
+				: `Fits FSRS to your own memory. You have ${needed} reviews or more: enough for a reliable fit.`,
 		optimizing: 'Fitting parameters… this runs in the background.',
 		lossCompare: (current: string, fitted: string) =>
 			`Prediction error (log loss, lower is better): current ${current}, optimised ${fitted}.`,
@@ -70,7 +72,9 @@ export const settings = defineMessages({
 		parametersCustom: (count) => `正在使用自定义 FSRS 参数（${count} 个权重）。`,
 		optimize: '根据我的复习记录优化参数',
 		optimizeHint: (reviews, needed) =>
-			`让 FSRS 拟合你自己的记忆规律。你已有 ${reviews} 次复习；至少需要 ${needed} 次才能可靠拟合。`,
+			reviews < needed
+				? `让 FSRS 拟合你自己的记忆规律。你已有 ${reviews} 次复习；至少需要 ${needed} 次才能可靠拟合。`
+				: `让 FSRS 拟合你自己的记忆规律。你已有 ${needed} 次或更多复习，足以可靠拟合。`,
 		optimizing: '正在拟合参数……在后台运行。',
 		lossCompare: (current, fitted) => `预测误差（对数损失，越低越好）：当前 ${current}，优化后 ${fitted}。`,
 		optimizeFailed: (reason) => `优化失败：${reason}。你的参数没有改变。`,
