@@ -7,14 +7,14 @@ import { errors } from './messages/errors';
 import { home } from './messages/home';
 import { quiz } from './messages/quiz';
 import { review } from './messages/review';
-import { settings } from './messages/settings';
 
 /** Areas any page may show, in the first load. */
-const coreAreas = { cards, common, device, errors, home, quiz, review, settings };
+const coreAreas = { cards, common, device, errors, home, quiz, review };
 /** Large areas only one page shows: loaded with that page (its +page.ts), so the first load stays within budget. */
 const pageAreas = {
 	data: () => import('./messages/data').then((module) => module.data),
 	map: () => import('./messages/map').then((module) => module.map),
+	settings: () => import('./messages/settings').then((module) => module.settings),
 	stats: () => import('./messages/stats').then((module) => module.stats)
 };
 

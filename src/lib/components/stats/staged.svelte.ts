@@ -1,16 +1,14 @@
 /**
- * Shows a long page's sections one task at a time, in page order: each `next` comes in a task of its own, so building
+ * Shows a long page's sections one task at a time, in page order: each step comes in a task of its own, so building
  * the page never holds a phone's main thread for long (a tap waits for the task in progress, and Lighthouse counts
  * every task over 50 ms as blocking). Sections only ever appear below those already shown, so nothing moves.
  */
 export class StagedReveal {
 	shown = $state(1);
 
-	constructor(readonly stages: number) {}
-
 	/** Call from an effect once the first stage is on screen; returns the cleanup that cancels a pending step. */
-	step(): (() => void) | undefined {
-		if (this.shown >= this.stages) return undefined;
+	step(stages: number): (() => void) | undefined {
+		if (this.shown >= stages) return undefined;
 		const timer = setTimeout(() => this.shown++, 0);
 		return () => clearTimeout(timer);
 	}
