@@ -5,7 +5,7 @@ import type { StoredCard } from '../domain/sync/content-sync';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import type { ReportCardDb } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
-import { activeCards, cardHistory, resetCard, setSuspended } from '../storage/reviews';
+import { activeCards, cardById, cardHistory, resetCard, setSuspended } from '../storage/reviews';
 import type { StudyContext } from './app.svelte';
 
 /** Rows rendered at once; more on request, so a large collection stays quick on a phone. */
@@ -56,8 +56,12 @@ export class CardBrowser {
 		try {
 			await action();
 			this.problem = null;
-			await this.load();
-			await this.select(this.#cards.find((c) => c.id === card.id) ?? null);
+			// Only this card changed: read it alone (reading every card again takes seconds at 100,000).
+			const changed = await cardById(this.db, card.id);
+			this.#cards = changed
+				? this.#cards.map((c) => (c.id === card.id ? changed : c))
+				: this.#cards.filter((c) => c.id !== card.id);
+			await this.select(changed ?? null);
 		} catch (error) {
 			this.problem = storageProblem(error);
 		}

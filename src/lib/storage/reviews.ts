@@ -21,6 +21,11 @@ export async function activeCards(db: ReportCardDb, chapterId?: string): Promise
 	return cards.filter((card) => card.retired === 0).toArray();
 }
 
+/** One card as stored now, or undefined if there is no such card. */
+export async function cardById(db: ReportCardDb, cardId: string): Promise<StoredCard | undefined> {
+	return db.cards.get(cardId);
+}
+
 /** New cards started and review cards answered since the study day began, for the daily limits. */
 export async function todaysCounts(
 	db: ReportCardDb,
