@@ -47,7 +47,12 @@ export async function timeBackup(page: Page, workDir: string): Promise<BackupRes
 		{ timeout: LONG }
 	);
 	if (!(await page.locator(DATA_PAGE.chosen).isVisible())) {
-		return { exportMs, importMs: null, fileBytes, note: (await panel.innerText()).replace(before, '').trim() };
+		// One line without pipes, as it goes into a table cell.
+		const said = (await panel.innerText())
+			.replace(before, '')
+			.replace(/[\s|]+/g, ' ')
+			.trim();
+		return { exportMs, importMs: null, fileBytes, note: said };
 	}
 	const readMs = Date.now() - started;
 	await page.locator(DATA_PAGE.replaceMode).check();
