@@ -22,6 +22,8 @@ test('offers the browser install prompt on the home screen, and Not now is remem
 	await expect(page.getByTestId('install-status')).toHaveText(/Installed/);
 
 	await page.goto('/');
+	// The app listens for the offer once it is up (a dispatch before that would go unheard).
+	await expect(page.locator('[data-chapter]').first()).toBeVisible();
 	await offerInstall(page, 'dismissed');
 	await page.getByTestId('install-hint').getByRole('button', { name: 'Not now' }).click();
 	await expect(page.getByTestId('install-hint')).toHaveCount(0);
