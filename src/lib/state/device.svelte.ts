@@ -33,10 +33,9 @@ class Installation {
 		installRoute({ ...this.#facts, standalone: this.#installed, canPrompt: this.#offer !== null })
 	);
 
-	start(): void {
-		this.#facts = { userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints };
-		const standalone = matchMedia('(display-mode: standalone)').matches;
-		this.#installed = standalone || (navigator as { standalone?: boolean }).standalone === true;
+	constructor() {
+		// Listen from the moment the app's code runs: Chromium may make its one offer before the first page has mounted.
+		if (typeof window === 'undefined') return;
 		addEventListener('beforeinstallprompt', (event) => {
 			// Keep the offer for our own button instead of the browser's mini bar.
 			event.preventDefault();
@@ -46,6 +45,12 @@ class Installation {
 			this.#offer = null;
 			this.#installed = true;
 		});
+	}
+
+	start(): void {
+		this.#facts = { userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints };
+		const standalone = matchMedia('(display-mode: standalone)').matches;
+		this.#installed ||= standalone || (navigator as { standalone?: boolean }).standalone === true;
 	}
 
 	/** Show the browser's install dialog; an offer can be used once. */
