@@ -3,7 +3,7 @@
  * exercise storage, not layout, so they run once, on the phone, where double taps happen.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readRows } from './data-helpers';
+import { readStore } from './seed';
 
 test.use({ locale: 'en-US' });
 test.skip(({ isMobile }) => !isMobile, 'storage behaviour: once, on the phone');
@@ -30,7 +30,7 @@ test('two tabs grading the same card apply one grade, and the second tab is told
 	await expect(other.getByRole('alert')).toHaveText(/already graded, perhaps in another tab/);
 	await expect(other.locator('#card-front')).not.toHaveText(shown);
 
-	const reviews = await readRows<{ rating: number }>(page, 'reviews');
+	const reviews = await readStore<{ rating: number }>(page, 'reviews');
 	expect(reviews.map((review) => review.rating)).toEqual([3]);
 });
 
@@ -44,17 +44,17 @@ test('a double tap grades once, and a reload right after a grade keeps exactly t
 		button.click();
 	});
 	await expect(page.locator('#card-front')).not.toHaveText(first);
-	expect(await readRows(page, 'reviews')).toHaveLength(1);
+	expect(await readStore(page, 'reviews')).toHaveLength(1);
 
 	const second = await front(page);
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await page.getByRole('button', { name: /^Again/ }).click();
-	await expect.poll(async () => (await readRows(page, 'reviews')).length).toBe(2);
+	await expect.poll(async () => (await readStore(page, 'reviews')).length).toBe(2);
 	await page.reload();
 	await expect(page.locator('#card-front')).toBeVisible();
-	const rows = await readRows<{ cardId: string; rating: number }>(page, 'reviews');
+	const rows = await readStore<{ cardId: string; rating: number }>(page, 'reviews');
 	expect(rows.map((row) => row.rating).sort()).toEqual([1, 3]);
-	const cards = await readRows<{ id: string; front: { en: string }; memory: { reps: number } }>(page, 'cards');
+	const cards = await readStore<{ id: string; front: { en: string }; memory: { reps: number } }>(page, 'cards');
 	// Each graded card's cache moved exactly once, with its log row.
 	for (const text of [first, second]) {
 		const card = cards.find((c) => c.front.en === text);

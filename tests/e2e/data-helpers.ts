@@ -26,26 +26,6 @@ export async function chooseFile(page: Page, index: number, name: string, text: 
 		.setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
 }
 
-/** Every row of an object store, read straight from IndexedDB. */
-export async function readRows<T>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('reportcard');
-				open.onerror = () => reject(new Error(String(open.error)));
-				open.onsuccess = () => {
-					const request = open.result.transaction(name).objectStore(name).getAll();
-					request.onsuccess = () => {
-						open.result.close();
-						resolve(request.result as T[]);
-					};
-					request.onerror = () => reject(new Error(String(request.error)));
-				};
-			}),
-		store
-	);
-}
-
 /** Fail the test if any script the page did not ship ever runs: a dialog, or the marker HOSTILE sets. */
 export async function expectNoScriptRan(page: Page): Promise<void> {
 	expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();

@@ -1,7 +1,8 @@
 /** "Your data": a backup carried to another device, bad and hostile files, imported decks shown as plain text. */
 import { expect, test } from '@playwright/test';
 import { chapter } from './fixtures';
-import { HOSTILE, chooseFile, download, expectNoScriptRan, openDataPage, readRows } from './data-helpers';
+import { HOSTILE, chooseFile, download, expectNoScriptRan, openDataPage } from './data-helpers';
+import { readStore } from './seed';
 
 test.use({ locale: 'en-US' });
 
@@ -45,12 +46,12 @@ test('backs up on one device and restores on another; merging the same file twic
 	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText('Restored: 1 review and 0 quiz results added.');
-	expect(await readRows(device, 'reviews')).toEqual((JSON.parse(backup.text) as { reviews: unknown[] }).reviews);
+	expect(await readStore(device, 'reviews')).toEqual((JSON.parse(backup.text) as { reviews: unknown[] }).reviews);
 
 	await chooseFile(device, 0, backup.name, backup.text);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText(/^Nothing new/);
-	expect(await readRows(device, 'reviews')).toHaveLength(1);
+	expect(await readStore(device, 'reviews')).toHaveLength(1);
 
 	// Replace asks first, and says nothing here would be lost.
 	await chooseFile(device, 0, backup.name, backup.text);
@@ -71,7 +72,7 @@ test('refuses a cut-off or hostile backup with a clear message, shows it as text
 	page
 }) => {
 	await openDataPage(page);
-	const settingsBefore = await readRows(page, 'settings');
+	const settingsBefore = await readStore(page, 'settings');
 
 	await chooseFile(page, 0, 'cut.json', '{"format":"reportcard-backup","version":1,"cards":[{"id":"a"');
 	await expect(page.getByTestId('problem')).toContainText('This backup is incomplete');
@@ -93,7 +94,7 @@ test('refuses a cut-off or hostile backup with a clear message, shows it as text
 	);
 	await expect(page.getByTestId('problem').locator('img')).toHaveCount(0);
 	await expectNoScriptRan(page);
-	expect(await readRows(page, 'settings')).toEqual(settingsBefore);
+	expect(await readStore(page, 'settings')).toEqual(settingsBefore);
 	await expect(page.getByRole('button', { name: 'Restore' })).toHaveCount(0);
 });
 
