@@ -44,7 +44,7 @@ export const data = defineMessages({
 			problem: {
 				empty: 'This file is empty. Choose the .json file that “Download backup” saved.',
 				tooLarge: (megabytes: number) =>
-					`This file is larger than ${megabytes} MB, far more than any backup. Choose the .json file that “Download backup” saved.`,
+					`This file is larger than ${megabytes} MB, the most a backup can be restored from (about 30,000 cards with their reviews). If you chose the wrong file, choose the .json file that “Download backup” saved; if this is your backup, keep it: the data is still safe on the device that made it.`,
 				truncated:
 					'This backup is incomplete: the file ends too early, as when a download or copy is cut off. Download a new backup on the device that made it.',
 				notJson:
@@ -169,7 +169,8 @@ export const data = defineMessages({
 			removed: (reviews, quizzes) => `已删除备份中没有的 ${reviews} 次复习和 ${quizzes} 次测验结果。`,
 			problem: {
 				empty: '这个文件是空的。请选择“下载备份”保存的 .json 文件。',
-				tooLarge: (megabytes) => `这个文件超过 ${megabytes} MB，远大于任何备份。请选择“下载备份”保存的 .json 文件。`,
+				tooLarge: (megabytes) =>
+					`这个文件超过 ${megabytes} MB，这是可恢复备份的上限（约 3 万张卡片及其复习记录）。如果选错了文件，请选择“下载备份”保存的 .json 文件；如果这就是你的备份，请保存好它，原设备上的数据仍然完好。`,
 				truncated: '这份备份不完整：文件提前结束了，就像下载或复制被中断一样。请在原设备上重新下载备份。',
 				notJson: '这不是 ReportCard 备份文件，或者文件已损坏。请选择“下载备份”保存的 .json 文件。',
 				foreign: '这不是 ReportCard 备份文件。请选择“下载备份”保存的 .json 文件。',
