@@ -34,17 +34,21 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
 /**
  * Put rows into a store, a batch per transaction. Raw IndexedDB bypasses the app's Dexie middleware, so card rows get
  * their derived index keys here (withIndexKeys, computed in Node): seeded cards sit in the indexes as the app's do.
+ * It bypasses the statistics caches too: a write of cards or log rows drops their marker, so the app rebuilds them
+ * from the seeded rows (storage/stats-caches.ts).
  */
 export async function writeStore(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
 	if (store === 'cards') rows = (rows as StoredCard[]).map((card) => withIndexKeys(card));
+	const dropsStatsCaches = store === 'cards' || store === 'reviews';
 	for (let start = 0; start < rows.length; start += WRITE_BATCH) {
 		await page.evaluate(
-			({ name, batch }) =>
+			({ name, batch, dropsStatsCaches }) =>
 				new Promise<void>((resolve, reject) => {
 					const open = indexedDB.open('reportcard');
 					open.onerror = () => reject(new Error(String(open.error)));
 					open.onsuccess = () => {
-						const tx = open.result.transaction(name, 'readwrite');
+						const tx = open.result.transaction(dropsStatsCaches ? [name, 'settings'] : name, 'readwrite');
+						if (dropsStatsCaches) tx.objectStore('settings').delete('statsCaches');
 						for (const row of batch) tx.objectStore(name).put(row);
 						tx.oncomplete = () => {
 							open.result.close();
@@ -53,7 +57,7 @@ export async function writeStore(page: Page, store: string, rows: readonly unkno
 						tx.onerror = () => reject(new Error(String(tx.error)));
 					};
 				}),
-			{ name: store, batch: rows.slice(start, start + WRITE_BATCH) }
+			{ name: store, batch: rows.slice(start, start + WRITE_BATCH), dropsStatsCaches }
 		);
 	}
 }

@@ -16,6 +16,7 @@ import { storageProblem } from '../../src/lib/storage/errors';
 import { checkData } from '../../src/lib/storage/integrity';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { getSetting, setSetting } from '../../src/lib/storage/settings';
+import { rebuildStatsCaches } from '../../src/lib/storage/stats-caches';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { DataState } from '../../src/lib/state/data.svelte';
 import { dumpDatabase } from './db-dump';
@@ -71,6 +72,8 @@ async function learnerDatabase(cards: number, reviews: number, seed = 1): Promis
 		Array.from({ length: 20 }, (_, i): QuizAttempt => attempt(`a${seed}-${i}`, i % 5 === 0 ? null : NOW + i * DAY))
 	);
 	await setSetting(db, 'locale', 'zh-CN');
+	// The log went in directly, not through grading: count the statistics as the page would on its first visit.
+	await rebuildStatsCaches(db, scheduler);
 	return db;
 }
 

@@ -46,7 +46,9 @@ const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['store
 		stores.map((store) =>
 			store.name === 'cards' ? { ...store, rows: (store.rows as CardRow[]).map((card) => withIndexKeys(card)) } : store
 		),
-	2: (stores) => stores
+	// Version 3 adds the statistics caches, empty until the statistics page builds them (see below).
+	2: (stores) => stores,
+	3: (stores) => stores
 };
 
 const opened: Dexie[] = [];
@@ -78,8 +80,13 @@ describe('migration fixtures', () => {
 
 			const db = track(new ReportCardDb(NAME, { indexedDB: factory, IDBKeyRange }));
 			await db.open();
-			for (const store of UPGRADED[version](fixture.stores)) {
+			const stores = UPGRADED[version](fixture.stores);
+			for (const store of stores) {
 				expect(await db.table(store.name).toArray(), store.name).toEqual(store.rows);
+			}
+			// Stores added since that version start empty.
+			for (const table of db.tables.filter((table) => !stores.some((store) => store.name === table.name))) {
+				expect(await table.toArray(), table.name).toEqual([]);
 			}
 			// The upgraded data works: caches agree with their logs, and it backs up.
 			const report = await checkData(db, scheduler, NOW + 30 * DAY);

@@ -11,7 +11,8 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
-import { loadMapSource, loadReviewLog, loadStatsCards } from '../../src/lib/storage/stats';
+import { loadMapSource, loadStatsSource } from '../../src/lib/storage/stats';
+import { rebuildStatsCaches } from '../../src/lib/storage/stats-caches';
 import {
 	DAY,
 	HOUR,
@@ -180,17 +181,14 @@ describe('home overview', () => {
 });
 
 describe('statistics and map sources', () => {
-	it('reads every card, retired ones too, and the whole log for the statistics', async () => {
+	it('reads the cards still in their decks, and the history of retired ones too, for the statistics', async () => {
+		await rebuildStatsCaches(db, scheduler);
 		await grade('a', Rating.Good, now - DAY);
 		await syncContent(db, compiled(makeDeck([makeCard({ id: 'b' }), makeCard({ id: 'c' })]), 'v2'), now);
-		const source = await loadStatsCards(db);
-		expect(source.cards.map((c) => [c.id, c.retired]).sort()).toEqual([
-			['a', 1],
-			['b', 0],
-			['c', 0],
-			['d', 1]
-		]);
-		expect(await loadReviewLog(db, () => Promise.resolve())).toHaveLength(1);
+		const source = await loadStatsSource(db);
+		expect(source.cards).toHaveLength(2);
+		expect(source.cards.every((card) => card.memory.state === State.New)).toBe(true);
+		expect(source.tallies.map((tally) => tally.reviews)).toEqual([1]);
 		expect(source.chapters.map((c) => c.id)).toEqual(['ch1']);
 		expect((await loadMapSource(db)).cards.map((c) => c.id).sort()).toEqual(['b', 'c']);
 	});
@@ -253,22 +251,6 @@ describe('statistics and map sources', () => {
 		]);
 		expect(chapter.known).toBe(1);
 		expect(chapter.mastery).toEqual({ mastered: 2, total: 4 });
-	});
-});
-
-describe('reading a long log', () => {
-	it('reads it in steps, pausing between them, without losing or repeating a row', async () => {
-		await db.reviews.bulkAdd(Array.from({ length: 25 }, (_, i) => gradeRow(`r${i}`, now - i)));
-		let pauses = 0;
-		const pause = () => {
-			pauses++;
-			return Promise.resolve();
-		};
-		const log = await loadReviewLog(db, pause, 10);
-		expect(pauses).toBe(2);
-		expect(new Set(log.map((e) => e.id)).size).toBe(25);
-		// A log that fills its last step exactly takes one more (empty) read, and no row twice.
-		expect(await loadReviewLog(db, pause, 5)).toHaveLength(25);
 	});
 });
 

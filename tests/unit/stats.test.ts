@@ -5,10 +5,10 @@
 import { S_MIN, default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { State, newMemoryState, type MemoryState } from '../../src/lib/domain/scheduling/memory';
-import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
+import { Rating, type Grade, type GradeEvent, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { seededRandom } from '../../src/lib/domain/random';
-import { dailyActivity, heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
+import { heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
 import { cardCounts, recallDistribution, stabilityDistribution } from '../../src/lib/domain/stats/cards';
 import { startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/days';
 import { dueForecast } from '../../src/lib/domain/stats/forecast';
@@ -20,14 +20,16 @@ import {
 	masteryRatio
 } from '../../src/lib/domain/stats/mastery';
 import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
-import { cardFigures, chapterCards, eventsOf, reviewYear, type StatsCard } from '../../src/lib/domain/stats/report';
+import { cardFigures, chapterCards, historyFigures, type StatsCard } from '../../src/lib/domain/stats/report';
+import { retentionRate, retentionTable } from '../../src/lib/domain/stats/retention';
 import {
-	cardRetention,
-	retentionRate,
-	retentionWindows,
-	sumRetention,
-	type CardLog
-} from '../../src/lib/domain/stats/retention';
+	addTally,
+	dailyActivity,
+	gradeTally,
+	logTallies,
+	type CardLog,
+	type DayTally
+} from '../../src/lib/domain/stats/tallies';
 import { StreakCounter, currentStreak } from '../../src/lib/domain/stats/streak';
 import { studyDayEnd } from '../../src/lib/domain/time';
 import { DAY, MINUTE, exactScheduler } from './factories';
@@ -46,6 +48,17 @@ function grade(
 	durationMs = 10_000
 ): ReviewEvent {
 	return { id: `e${++ids}`, cardId, kind: 'grade', rating, at, durationMs, stateBefore };
+}
+
+/** Each review as its own tally, as grading adds them one by one. */
+function tallied(reviews: { at: number; durationMs: number }[]): DayTally[] {
+	return reviews.map((review) =>
+		gradeTally(
+			'ch',
+			{ ...grade('c', review.at, Rating.Good), durationMs: review.durationMs } as GradeEvent,
+			newMemoryState(0)
+		)
+	);
 }
 
 /** A card reviewed once at `at` into review, so its recall fades from there. */
@@ -147,7 +160,7 @@ describe('reviews per day and the heatmap', () => {
 			{ at: local(2026, 3, 5, 12), durationMs: 9999 }, // before the range
 			{ at: local(2026, 3, 9, 5), durationMs: 9999 } // after it
 		];
-		expect(dailyActivity(reviews, first, first + 2)).toEqual([
+		expect(dailyActivity(tallied(reviews), first, first + 2)).toEqual([
 			{ day: first, reviews: 1, durationMs: 5000 },
 			{ day: first + 1, reviews: 1, durationMs: 7000 },
 			{ day: first + 2, reviews: 1, durationMs: 1000 }
@@ -174,11 +187,11 @@ describe('reviews per day and the heatmap', () => {
 	it('sums the days per calendar month for the table', () => {
 		const first = studyDay(local(2026, 1, 30));
 		const days = dailyActivity(
-			[
+			tallied([
 				{ at: local(2026, 1, 31), durationMs: 1000 },
 				{ at: local(2026, 2, 1), durationMs: 2000 },
 				{ at: local(2026, 2, 1, 13), durationMs: 3000 }
-			],
+			]),
 			first,
 			first + 3
 		);
@@ -216,13 +229,9 @@ describe('due forecast', () => {
 	});
 });
 
-/** The whole table, as the page adds it up from each card's part. */
+/** The whole table, as the page counts it: from the tallies a rebuild writes. */
 function trueRetention(logs: CardLog[], now: number, scheduler: Scheduler) {
-	const windows = retentionWindows(now);
-	return sumRetention(
-		windows,
-		logs.map((log) => cardRetention(log, windows, scheduler))
-	);
+	return retentionTable(logTallies(logs, scheduler), studyDay(now));
 }
 
 describe('true retention', () => {
@@ -233,6 +242,7 @@ describe('true retention', () => {
 	function history(id: string, finalAt: number, finalGrade: Grade): CardLog {
 		const t0 = start();
 		return {
+			chapterId: 'ch',
 			introducedAt: t0,
 			events: [
 				grade(id, t0, Rating.Easy, State.New),
@@ -263,6 +273,7 @@ describe('true retention', () => {
 		const now = local(2026, 3, 20, 18);
 		const t = local(2026, 3, 18, 9);
 		const steps: CardLog = {
+			chapterId: 'ch',
 			introducedAt: t,
 			// stateBefore is deliberately wrong on the second row: the replay decides it was a learning step.
 			events: [grade('s', t, Rating.Good, State.New), grade('s', t + 10 * MINUTE, Rating.Again, State.Review)]
@@ -447,47 +458,73 @@ describe('mastery and the report map', () => {
 
 describe('the statistics of a chapter', () => {
 	const now = Date.UTC(2026, 5, 10, 12);
-	const statsCard = (id: string, chapterId: string, retired: 0 | 1 = 0): StatsCard => ({
-		id,
+	const statsCard = (chapterId: string): StatsCard => ({ chapterId, suspended: 0, memory: learned(now - 2 * DAY) });
+	const log = (chapterId: string, events: ReviewEvent[]): CardLog => ({
 		chapterId,
-		introducedAt: now - 10 * DAY,
-		retired,
-		suspended: 0,
-		memory: learned(now - 2 * DAY)
+		introducedAt: now - 400 * DAY,
+		events
 	});
 
-	it('keeps one chapter’s cards and log rows, and counts retired cards in the history only', () => {
-		const cards = [statsCard('a', 'one'), statsCard('b', 'two'), statsCard('old', 'one', 1)];
-		const events = [
-			grade('a', now - 2 * DAY, Rating.Easy, State.New),
-			grade('b', now - 2 * DAY, Rating.Easy, State.New),
-			grade('old', now - 3 * DAY, Rating.Good, State.New)
-		];
-		const chosen = chapterCards(cards, 'one');
-		expect(chosen.map((c) => c.id)).toEqual(['a', 'old']);
-		expect(eventsOf(chosen, events).map((e) => e.cardId)).toEqual(['a', 'old']);
+	it('keeps one chapter’s cards and tallies', () => {
+		const cards = [statsCard('one'), statsCard('two'), statsCard('one')];
+		const tallies = logTallies(
+			[
+				log('one', [grade('a', now - 2 * DAY, Rating.Easy, State.New)]),
+				log('two', [grade('b', now - 2 * DAY, Rating.Easy, State.New)]),
+				// A retired card's reviews stay in its chapter's history; the card itself is in no digest.
+				log('one', [grade('old', now - 3 * DAY, Rating.Good, State.New)])
+			],
+			exact
+		);
+		expect(chapterCards(cards, 'one')).toHaveLength(2);
 		expect(chapterCards(cards, null)).toHaveLength(3);
-
-		const figures = cardFigures(chosen, now, exact);
-		expect(figures.counts).toMatchObject({ review: 1, new: 0 });
+		const figures = cardFigures(chapterCards(cards, 'one'), now, exact);
+		expect(figures.counts).toMatchObject({ review: 2, new: 0 });
 		expect(figures.forecast).toHaveLength(30);
-		const year = reviewYear(eventsOf(chosen, events), now);
+		const { year } = historyFigures(tallies, 'one', now);
 		expect(year).toHaveLength(365);
 		expect(year.reduce((sum, day) => sum + day.reviews, 0)).toBe(2);
+		expect(historyFigures(tallies, null, now).year.reduce((sum, day) => sum + day.reviews, 0)).toBe(3);
 	});
 
-	it('adds up retention from each card’s part, and skips cards with nothing in the year', () => {
-		const windows = retentionWindows(now);
-		const t = now - 30 * DAY;
-		const log: CardLog = {
-			introducedAt: t,
-			events: [grade('x', t, Rating.Easy, State.New), grade('x', now - DAY, Rating.Again)]
-		};
-		const part = cardRetention(log, windows, exact);
-		expect(part?.find((row) => row.period === 'week')?.young).toEqual({ passed: 0, failed: 1 });
-		const old: CardLog = { introducedAt: t - 400 * DAY, events: [grade('y', t - 400 * DAY, Rating.Easy, State.New)] };
-		expect(cardRetention(old, windows, exact)).toBeNull();
-		const sum = sumRetention(windows, [part, null, undefined, part]);
-		expect(sum.find((row) => row.period === 'year')?.total).toEqual({ passed: 0, failed: 2 });
+	it('adds a grade to its day and takes it away again exactly, as grading and undoing do', () => {
+		const before = learned(now - 30 * DAY);
+		const event = grade('x', now - DAY, Rating.Again) as GradeEvent;
+		const part = gradeTally('one', event, before);
+		expect(part).toMatchObject({ reviews: 1, durationMs: 10_000, young: { passed: 0, failed: 1 } });
+		const twice = addTally(part, part, 1);
+		expect(twice).toMatchObject({ reviews: 2, young: { passed: 0, failed: 2 } });
+		expect(addTally(twice, part, -1)).toEqual(part);
+		// A mature card (interval of three weeks or more) counts in the mature column.
+		expect(gradeTally('one', event, { ...before, scheduledDays: 21 }).mature).toEqual({ passed: 0, failed: 1 });
+		// Learning steps count as reviews but not towards retention.
+		expect(gradeTally('one', event, { ...before, state: State.Learning })).toMatchObject({
+			reviews: 1,
+			young: { passed: 0, failed: 0 },
+			mature: { passed: 0, failed: 0 }
+		});
+	});
+
+	it('counts the retention table over the days of each period', () => {
+		const today = studyDay(now);
+		const day = (offset: number, failed: number): DayTally => ({
+			chapterId: 'one',
+			day: today + offset,
+			reviews: failed,
+			durationMs: 0,
+			young: { passed: 0, failed },
+			mature: { passed: 1, failed: 0 }
+		});
+		const rows = Object.fromEntries(
+			retentionTable([day(0, 1), day(-6, 2), day(-7, 4), day(-364, 8), day(-365, 16), day(1, 32)], today).map((row) => [
+				row.period,
+				row
+			])
+		);
+		expect(rows.today.young.failed).toBe(1);
+		expect(rows.week.young.failed).toBe(3);
+		expect(rows.month.young.failed).toBe(7);
+		expect(rows.year.young.failed).toBe(15);
+		expect(rows.year.total).toEqual({ passed: 4, failed: 15 });
 	});
 });

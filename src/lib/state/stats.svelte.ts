@@ -1,32 +1,24 @@
 /**
- * The statistics page. Cards and the review log are read once; each group of figures appears as soon as its data is
- * in (the cards first, then the log, then true retention, which replays every card's log in slices so the page stays
- * responsive). Each card's share of the retention table is kept, so choosing a chapter adds up and shows at once.
+ * The statistics page. It reads the statistics caches (card digests and day tallies) once, so every figure appears
+ * together and choosing a chapter recounts at once. When the caches are missing (first visit after an update, a
+ * restore or a repair) they are rebuilt first, from every card and the whole log: `rebuilding` says so meanwhile.
  */
-import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { DayActivity } from '../domain/stats/activity';
 import {
 	cardFigures,
-	cardLogs,
 	chapterCards,
-	eventsOf,
-	reviewYear,
+	historyFigures,
 	type CardFigures,
+	type HistoryFigures,
 	type StatsCard
 } from '../domain/stats/report';
-import { cardRetention, retentionWindows, sumRetention, type RetentionRow } from '../domain/stats/retention';
+import type { RetentionRow } from '../domain/stats/retention';
+import type { DayTally } from '../domain/stats/tallies';
 import type { ReportCardDb, StoredChapter } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
-import { loadReviewLog, loadStatsCards } from '../storage/stats';
+import { loadStatsSource } from '../storage/stats';
+import { rebuildStatsCaches, statsCachesStale } from '../storage/stats-caches';
 import type { StudyContext } from './app.svelte';
-
-/** Cards replayed between two pauses: a few tens of milliseconds of work. */
-const REPLAY_SLICE = 500;
-
-/** Let the browser paint and handle input before going on. */
-function pause(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export class StatsState {
 	chapters = $state.raw<StoredChapter[]>([]);
@@ -34,33 +26,25 @@ export class StatsState {
 	chapterId = $state<string | null>(null);
 	/** The address named a chapter that does not exist; the whole report is shown instead. */
 	unknownChapter = $state(false);
+	/** The caches are being rebuilt from the whole history: the figures come after. */
+	rebuilding = $state(false);
 	problem = $state<StorageProblem | null>(null);
 	/** Fixed when the page loads, so every figure on it is for the same moment. */
 	readonly now: number;
 
-	// Raw, not deeply reactive: a long log would otherwise be wrapped in proxies row by row.
+	// Raw, not deeply reactive: a large collection would otherwise be wrapped in proxies row by row.
 	#cards = $state.raw<StatsCard[] | null>(null);
-	#events = $state.raw<ReviewEvent[] | null>(null);
-	#retentionByCard = $state.raw<Record<string, RetentionRow[] | null> | null>(null);
-	readonly #windows;
+	#tallies = $state.raw<DayTally[] | null>(null);
 
-	readonly #selected = $derived(this.#cards && chapterCards(this.#cards, this.chapterId));
 	readonly cards: CardFigures | null = $derived.by(
-		() => this.#selected && cardFigures(this.#selected, this.now, this.context.scheduler)
+		() => this.#cards && cardFigures(chapterCards(this.#cards, this.chapterId), this.now, this.context.scheduler)
 	);
-	/** Reviews per study day over the past year; null until the log is read. */
-	readonly year: DayActivity[] | null = $derived.by(
-		() => this.#selected && this.#events && reviewYear(eventsOf(this.#selected, this.#events), this.now)
+	readonly #history: HistoryFigures | null = $derived.by(
+		() => this.#tallies && historyFigures(this.#tallies, this.chapterId, this.now)
 	);
-	/** Null until every card's log is replayed. */
-	readonly retention: RetentionRow[] | null = $derived.by(() => {
-		const byCard = this.#retentionByCard;
-		if (!this.#selected || !byCard) return null;
-		return sumRetention(
-			this.#windows,
-			this.#selected.map((card) => byCard[card.id])
-		);
-	});
+	/** Reviews per study day over the past year; null until the tallies are read. */
+	readonly year: DayActivity[] | null = $derived(this.#history?.year ?? null);
+	readonly retention: RetentionRow[] | null = $derived(this.#history?.retention ?? null);
 
 	constructor(
 		private readonly db: ReportCardDb,
@@ -69,24 +53,26 @@ export class StatsState {
 		chapterId: string | null
 	) {
 		this.now = context.clock();
-		this.#windows = retentionWindows(this.now);
 		this.chapterId = chapterId;
 	}
 
 	async load(): Promise<void> {
 		try {
-			const { chapters, cards } = await loadStatsCards(this.db);
+			if (await statsCachesStale(this.db)) {
+				this.rebuilding = true;
+				await rebuildStatsCaches(this.db, this.context.scheduler);
+				this.rebuilding = false;
+			}
+			const { chapters, cards, tallies } = await loadStatsSource(this.db);
 			if (this.chapterId !== null && !chapters.some((chapter) => chapter.id === this.chapterId)) {
 				this.unknownChapter = true;
 				this.chapterId = null;
 			}
 			this.chapters = chapters;
 			this.#cards = cards;
-			const events = await loadReviewLog(this.db, pause);
-			this.#events = events;
-			await pause();
-			this.#retentionByCard = await this.#replay(cards, events);
+			this.#tallies = tallies;
 		} catch (error) {
+			this.rebuilding = false;
 			this.problem = storageProblem(error);
 		}
 	}
@@ -94,15 +80,5 @@ export class StatsState {
 	choose(chapterId: string | null): void {
 		this.chapterId = chapterId;
 		this.unknownChapter = false;
-	}
-
-	async #replay(cards: StatsCard[], events: ReviewEvent[]): Promise<Record<string, RetentionRow[] | null>> {
-		const logs = cardLogs(cards, events);
-		const parts: [string, RetentionRow[] | null][] = [];
-		for (let i = 0; i < cards.length; i++) {
-			parts.push([cards[i].id, cardRetention(logs[i], this.#windows, this.context.scheduler)]);
-			if (i % REPLAY_SLICE === REPLAY_SLICE - 1) await pause();
-		}
-		return Object.fromEntries(parts);
 	}
 }

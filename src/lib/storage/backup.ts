@@ -17,11 +17,15 @@ import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
 import { setSetting, type Settings } from './settings';
+import { rebuildStatsCachesWithin } from './stats-caches';
 
 /** Settings that belong to the learner and travel in backups. */
 const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof Settings & keyof BackupSettings)[];
-/** Facts about this device: which content it holds, when it last wrote a backup, whether its install hint was closed. */
-type DeviceSetting = 'contentVersion' | 'lastBackupAt' | 'installHintDismissed';
+/**
+ * Facts about this device: which content it holds, when it last wrote a backup, whether its install hint was closed,
+ * whether its statistics caches are built.
+ */
+type DeviceSetting = 'contentVersion' | 'lastBackupAt' | 'installHintDismissed' | 'statsCaches';
 type Assert<T extends true> = T;
 /** Fails to compile when a setting is added without deciding whether backups carry it. */
 export type EverySettingClassified = Assert<
@@ -109,7 +113,7 @@ export async function importBackup(
 	mode: ImportMode,
 	now: number
 ): Promise<ImportSummary> {
-	return db.transaction('rw', [db.cards, db.chapters, db.reviews, db.attempts, db.settings], async () => {
+	return db.transaction('rw', [db.cards, db.chapters, db.reviews, db.attempts, db.settings, db.tallies], async () => {
 		const plan = planImport(await readLocal(db), backup, mode, now);
 		if (plan.clear) await Promise.all([db.reviews.clear(), db.attempts.clear()]);
 		await db.reviews.bulkAdd(plan.reviews);
@@ -132,6 +136,8 @@ export async function importBackup(
 				value: plan.settings[key]
 			}))
 		);
+		// The statistics are counted again from what is now stored, in the same commit.
+		await rebuildStatsCachesWithin(db, scheduler);
 		return plan.summary;
 	});
 }

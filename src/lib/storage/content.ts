@@ -3,6 +3,7 @@ import type { CompiledDecks, Deck } from '../domain/deck/model';
 import { planCardSync } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
 import { getSetting, setSetting } from './settings';
+import { invalidateStatsCaches } from './stats-caches';
 
 /**
  * Sync if the database holds another version than `version`. `load` fetches the full decks only then, so a normal
@@ -31,7 +32,7 @@ export async function syncContent(db: ReportCardDb, compiled: CompiledDecks, now
 
 /**
  * Write one deck's content, keeping the progress of cards it already had and retiring what it no longer has.
- * Call inside a transaction over chapters, cards and questions. Shipped and imported decks both come this way.
+ * Call inside a transaction over chapters, cards, questions and settings. Shipped and imported decks both come this way.
  */
 export async function storeDeck(
 	db: ReportCardDb,
@@ -39,7 +40,11 @@ export async function storeDeck(
 	now: number
 ): Promise<void> {
 	const existing = await db.cards.where('deckId').equals(deck.id).toArray();
-	await db.cards.bulkPut(planCardSync(existing, deck.cards, now));
+	const planned = planCardSync(existing, deck.cards, now);
+	await db.cards.bulkPut(planned);
+	// A card that moved to another chapter takes its history with it: the tallies counted it in the old one.
+	const chapterOf = new Map(planned.map((card) => [card.id, card.chapterId]));
+	if (existing.some((card) => chapterOf.get(card.id) !== card.chapterId)) await invalidateStatsCaches(db);
 	const chapterIds = await db.chapters.where('deckId').equals(deck.id).primaryKeys();
 	await db.chapters.bulkPut(deck.chapters.map((chapter) => ({ ...chapter, retired: 0 as const })));
 	await db.chapters.where(':id').anyOf(goneIds(chapterIds, deck.chapters)).modify({ retired: 1 });

@@ -20,16 +20,19 @@
  * Tabs still running the old version close their connection when the upgrade starts and ask to be reloaded
  * (storage/open.ts), so they never block it.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Chapter, Question } from '../domain/deck/model';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/sync/content-sync';
 import { State } from '../domain/scheduling/memory';
 import type { QuizResponse } from '../domain/quiz/quiz';
 import { masteredUntil } from '../domain/stats/mastery';
+import type { DayTally } from '../domain/stats/tallies';
+import { digestMiddleware, type DigestRow } from './digests';
+import { STATS_CACHES_VERSION, logWriteMiddleware } from './stats-caches';
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface StoredChapter extends Chapter {
 	retired: 0 | 1;
@@ -80,6 +83,9 @@ export class ReportCardDb extends Dexie {
 	reviews!: EntityTable<ReviewEvent, 'id'>;
 	attempts!: EntityTable<QuizAttempt, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	/** Caches for the statistics page (stats.ts): rebuilt from cards and the log whenever their marker is missing. */
+	cardDigests!: Table<DigestRow, [string, number]>;
+	tallies!: Table<DayTally, [string, number]>;
 
 	constructor(name = DATABASE_NAME, options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
 		// Relaxed durability: a commit does not wait for the disk flush. A crash can lose the last moments, never
@@ -111,6 +117,16 @@ export class ReportCardDb extends Dexie {
 						Object.assign(card, indexKeys(card));
 					})
 			);
+		// Statistics read a few hundred rows at any size: card digests per chapter, kept by digestMiddleware, and review
+		// tallies per chapter and day, kept by grading. An upgraded database has no marker yet, so the statistics page
+		// builds them on its first visit (storage/stats-caches.ts).
+		this.version(3).stores({ cardDigests: '[chapterId+shard]', tallies: '[chapterId+day]' });
+		// A new database has no history: its caches are right from the start, kept as its first cards are written.
+		this.on('populate', (tx) => {
+			void tx.table('settings').add({ key: 'statsCaches', value: STATS_CACHES_VERSION });
+		});
+		this.use(digestMiddleware());
+		this.use(logWriteMiddleware());
 		// Every write of a card keeps its derived index keys right, whoever writes it (review, sync, import, repair): put,
 		// add, update and modify all reach the database as DBCore add/put requests with the full rows.
 		this.use({

@@ -40,7 +40,7 @@ export async function checkData(db: ReportCardDb, scheduler: Scheduler, now: num
 		const logs = groupByCard(usable);
 		const repairs = cards.flatMap((card) => repairCard(card, logs.get(card.id) ?? [], scheduler, now) ?? []);
 		await db.cards.bulkPut(repairs.map((repair): StoredCard => repair.card));
-		return {
+		const report = {
 			cardsChecked: cards.length,
 			reviewsChecked: rows.length,
 			orphanReviews: orphans.length,
@@ -48,6 +48,7 @@ export async function checkData(db: ReportCardDb, scheduler: Scheduler, now: num
 			impossibleCards: repairs.filter((repair) => repair.issue === 'impossible').length,
 			staleCards: repairs.filter((repair) => repair.issue === 'stale').length
 		};
+		return report;
 	});
 }
 

@@ -78,7 +78,8 @@ export async function recordAnswer(
 	scheduler: Scheduler,
 	request: AnswerRequest
 ): Promise<QuizAttempt> {
-	return db.transaction('rw', [db.attempts, db.cards, db.reviews], async () => {
+	// A due-now event changes no grade counted in the tallies: they stay right (stats-caches.ts).
+	return db.transaction('rw', [db.attempts, db.cards, db.reviews, db.tallies], async () => {
 		const attempt = await db.attempts.get(request.attemptId);
 		if (!attempt) throw new Error(`No quiz attempt ${request.attemptId}`);
 		if (attempt.finishedAt !== null || attempt.answers.some((a) => a.questionId === request.question.id))

@@ -12,6 +12,7 @@ import type { StoredCard } from '../domain/sync/content-sync';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import { withIndexKeys, type ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
+import { countGrade, recountCard } from './stats-caches';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -141,7 +142,7 @@ export interface GradeRequest {
 
 /** Grade a card: append one log row and update the card's cached state, in one transaction. Returns the log row. */
 export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request: GradeRequest): Promise<GradeEvent> {
-	return db.transaction('rw', [db.cards, db.reviews], async () => {
+	return db.transaction('rw', [db.cards, db.reviews, db.tallies], async () => {
 		const card = await db.cards.get(request.cardId);
 		if (!card || card.memory.reps !== request.shownReps) throw new StaleGradeError(request.cardId);
 		const event: GradeEvent = {
@@ -156,6 +157,7 @@ export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request:
 		const memory = scheduler.grade(card.memory, request.rating, request.now);
 		await db.reviews.add(event);
 		await db.cards.put({ ...card, memory, due: memory.due });
+		await countGrade(db, card, event, card.memory);
 		return event;
 	});
 }
@@ -165,11 +167,16 @@ export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request:
  * as it was before the grade, whatever came between (the log is replayed).
  */
 export async function undoGrade(db: ReportCardDb, scheduler: Scheduler, eventId: string): Promise<StoredCard> {
-	return db.transaction('rw', [db.cards, db.reviews], async () => {
+	return db.transaction('rw', [db.cards, db.reviews, db.tallies], async () => {
 		const event = await db.reviews.get(eventId);
 		if (!event) throw new StaleGradeError(eventId);
+		const history = await cardHistory(db, event.cardId);
 		await db.reviews.delete(eventId);
-		return replayCard(db, scheduler, event.cardId);
+		const card = await replayCard(db, scheduler, event.cardId);
+		// Later grades of the card were counted with a memory this one shaped: count the card's history again.
+		const remaining = history.filter((other) => other.id !== eventId);
+		await recountCard(db, scheduler, card, history, remaining);
+		return card;
 	});
 }
 
@@ -196,7 +203,8 @@ export async function resetCard(
 	cardId: string,
 	now: number
 ): Promise<StoredCard> {
-	return db.transaction('rw', [db.cards, db.reviews], async () => {
+	// A reset changes no grade already counted: the tallies stay right (stats-caches.ts).
+	return db.transaction('rw', [db.cards, db.reviews, db.tallies], async () => {
 		const event: ResetEvent = { id: crypto.randomUUID(), cardId, kind: 'reset', at: now };
 		await db.reviews.add(event);
 		return replayCard(db, scheduler, cardId);

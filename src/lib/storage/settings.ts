@@ -14,6 +14,11 @@ export interface Settings {
 	lastBackupAt: number;
 	/** The learner closed the home screen's install hint. */
 	installHintDismissed: boolean;
+	/**
+	 * Which version of the statistics caches (card digests, day tallies) this device built; absent when they must be
+	 * rebuilt from the cards and the log (storage/stats.ts).
+	 */
+	statsCaches: number;
 }
 
 export async function getSetting<K extends keyof Settings>(db: ReportCardDb, key: K): Promise<Settings[K] | undefined> {

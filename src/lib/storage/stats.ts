@@ -1,49 +1,32 @@
-/** Reads for the statistics page and the report map; the figures come from domain/stats. */
-import type { ReviewEvent } from '../domain/scheduling/review-log';
+/**
+ * Reads for the statistics page and the report map. The statistics page reads only its caches (stats-caches.ts): a
+ * few hundred to a few thousand rows at any size.
+ */
 import type { StatsCard } from '../domain/stats/report';
+import type { DayTally } from '../domain/stats/tallies';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb, StoredChapter } from './db';
+import { digestedCards } from './digests';
 import { currentChapters } from './chapters';
 import { activeCards } from './reviews';
 
-export interface StatsCards {
+export interface StatsSource {
 	chapters: StoredChapter[];
-	/** Every card, retired ones too: their reviews are part of the history. */
+	/** The cards still in their decks. */
 	cards: StatsCard[];
+	/** Every chapter's day tallies, retired cards' reviews included: they are part of the history. */
+	tallies: DayTally[];
 }
 
-export async function loadStatsCards(db: ReportCardDb): Promise<StatsCards> {
-	return db.transaction('r', [db.chapters, db.cards], async () => {
-		const [chapters, cards] = await Promise.all([currentChapters(db), db.cards.toArray()]);
-		return { chapters, cards };
+export async function loadStatsSource(db: ReportCardDb): Promise<StatsSource> {
+	return db.transaction('r', [db.chapters, db.cardDigests, db.tallies], async () => {
+		const [chapters, digests, tallies] = await Promise.all([
+			currentChapters(db),
+			db.cardDigests.toArray(),
+			db.tallies.toArray()
+		]);
+		return { chapters, cards: digestedCards(digests), tallies };
 	});
-}
-
-/**
- * Rows per read of the log. The browser parses each read on the page's own thread, so a long log is read in steps,
- * with `between` (a pause for painting and input) after each, instead of freezing the page for one large read.
- */
-const LOG_STEP = 10_000;
-
-/**
- * The whole review log, in id order. Each step is its own read: a row added meanwhile may be missed, which only
- * matters to a page that is not itself adding reviews.
- */
-export async function loadReviewLog(
-	db: ReportCardDb,
-	between: () => Promise<void>,
-	rowsPerStep = LOG_STEP
-): Promise<ReviewEvent[]> {
-	const events: ReviewEvent[] = [];
-	for (let after: string | null = null; ;) {
-		const step: ReviewEvent[] = await (after === null ? db.reviews : db.reviews.where(':id').above(after))
-			.limit(rowsPerStep)
-			.toArray();
-		for (const event of step) events.push(event);
-		if (step.length < rowsPerStep) return events;
-		after = step[step.length - 1].id;
-		await between();
-	}
 }
 
 export interface MapSource {

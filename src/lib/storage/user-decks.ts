@@ -17,7 +17,7 @@ export interface UserDeckImport {
 
 /** Store a parsed deck file in one transaction; importing a file of the same deck name again updates that deck. */
 export async function importUserDeck(db: ReportCardDb, parsed: ParsedDeckText, now: number): Promise<UserDeckImport> {
-	return db.transaction('rw', [db.chapters, db.cards, db.questions], async () => {
+	return db.transaction('rw', [db.chapters, db.cards, db.questions, db.settings], async () => {
 		const id = userDeckId(parsed.name);
 		const existing = await db.chapters.get(id);
 		const deck = buildUserDeck(parsed, existing?.order ?? (await nextUserOrder(db)));

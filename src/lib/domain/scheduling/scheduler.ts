@@ -4,6 +4,18 @@ import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../settings';
 import { State, fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
 import { compareEvents, type ReviewEvent } from './review-log';
 
+/** What predicting recall needs of a card's memory. */
+export type RecallInputs = Pick<MemoryState, 'state' | 'stability' | 'lastReview'>;
+
+const UNREAD_BY_RECALL = {
+	difficulty: 0,
+	elapsedDays: 0,
+	scheduledDays: 0,
+	learningSteps: 0,
+	reps: 0,
+	lapses: 0
+} as const satisfies Omit<MemoryState, keyof RecallInputs | 'due'>;
+
 export type SchedulerOptions = Pick<
 	StudySettings,
 	'desiredRetention' | 'maximumIntervalDays' | 'learningSteps' | 'weights'
@@ -69,8 +81,10 @@ export class Scheduler {
 	}
 
 	/** Predicted probability of recalling the card at `now`, 0 for a card never reviewed. */
-	retrievability(memory: MemoryState, now: number): number {
+	retrievability(memory: RecallInputs, now: number): number {
 		if (memory.lastReview === null) return 0;
-		return this.#fsrs.get_retrievability(toFsrsCard(memory), new Date(now), false);
+		// The forgetting curve reads only the state, the stability and the last review; the rest stays empty.
+		const card = toFsrsCard({ ...UNREAD_BY_RECALL, ...memory, due: memory.lastReview });
+		return this.#fsrs.get_retrievability(card, new Date(now), false);
 	}
 }

@@ -1,38 +1,10 @@
-/** Reviews over time: per study day, per month, and laid out as a calendar heatmap. Pure: review times, rollover hour. */
-import type { GradeEvent } from '../scheduling/review-log';
-import { DEFAULT_ROLLOVER_HOUR } from '../time';
-import { calendarDate, startOfStudyDay, studyDay, weekday } from './days';
+/** Reviews over time: per study day (counted in tallies.ts), per month, and laid out as a calendar heatmap. */
+import { calendarDate, weekday } from './days';
 
 export interface DayActivity {
 	day: number;
 	reviews: number;
 	durationMs: number;
-}
-
-type Review = Pick<GradeEvent, 'at' | 'durationMs'>;
-
-/** Reviews and time spent on every study day from `firstDay` to `lastDay` inclusive, days without reviews included. */
-export function dailyActivity(
-	reviews: readonly Review[],
-	firstDay: number,
-	lastDay: number,
-	rolloverHour = DEFAULT_ROLLOVER_HOUR
-): DayActivity[] {
-	const days = Array.from({ length: Math.max(0, lastDay - firstDay + 1) }, (_, i) => ({
-		day: firstDay + i,
-		reviews: 0,
-		durationMs: 0
-	}));
-	// Cheap bounds first: most of a long history lies outside a 30-day window.
-	const from = startOfStudyDay(firstDay, rolloverHour);
-	const until = startOfStudyDay(lastDay + 1, rolloverHour);
-	for (const review of reviews) {
-		if (review.at < from || review.at >= until) continue;
-		const bucket = days[studyDay(review.at, rolloverHour) - firstDay];
-		bucket.reviews++;
-		bucket.durationMs += review.durationMs;
-	}
-	return days;
 }
 
 export interface MonthActivity {

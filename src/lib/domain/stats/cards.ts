@@ -3,7 +3,7 @@ import { State, type MemoryState } from '../scheduling/memory';
 import type { Scheduler } from '../scheduling/scheduler';
 
 export interface StatCard {
-	memory: MemoryState;
+	memory: Pick<MemoryState, 'state' | 'stability' | 'lastReview'>;
 	suspended: 0 | 1;
 }
 

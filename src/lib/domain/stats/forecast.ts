@@ -4,7 +4,7 @@ import { DEFAULT_ROLLOVER_HOUR } from '../time';
 import { studyDay } from './days';
 
 export interface ForecastCard {
-	memory: MemoryState;
+	memory: Pick<MemoryState, 'state' | 'due'>;
 	suspended: 0 | 1;
 }
 

@@ -16,7 +16,8 @@ export const stats = defineMessages({
 		showTable: 'Show as a table',
 		sentences: (...parts: string[]) => parts.filter(Boolean).join(' '),
 		noReviews: 'No reviews yet: these charts fill in as you study.',
-		readingLog: 'Reading your reviews…',
+		rebuilding:
+			'Counting your whole history once, so this page opens quickly from now on. With many reviews this takes a little while…',
 		day: 'Day',
 		today: 'Today',
 		cards: {
@@ -74,7 +75,6 @@ export const stats = defineMessages({
 			mature: 'Mature',
 			total: 'Total',
 			count: (passed: number, all: number) => `${passed} of ${all}`,
-			counting: 'Counting…',
 			none: 'no reviews'
 		},
 		stability: {
@@ -101,7 +101,7 @@ export const stats = defineMessages({
 		showTable: '以表格显示',
 		sentences: (...parts) => parts.join(''),
 		noReviews: '还没有复习记录：开始学习后，这些图表就会逐渐充实。',
-		readingLog: '正在读取复习记录…',
+		rebuilding: '正在统计全部学习记录（只需一次，之后此页会很快打开）。复习记录较多时需要稍等片刻…',
 		day: '日期',
 		today: '今天',
 		cards: {
@@ -156,7 +156,6 @@ export const stats = defineMessages({
 			mature: '成熟',
 			total: '合计',
 			count: (passed, all) => `${all} 次中 ${passed} 次`,
-			counting: '正在统计…',
 			none: '无复习'
 		},
 		stability: {
