@@ -115,6 +115,22 @@ async function emptyDevice(cards = 3): Promise<ReportCardDb> {
 	return db;
 }
 
+/** Choosing `file` on the Data page shows `problem`, offers no restore, and leaves the database as it was. */
+async function expectRefused(db: ReportCardDb, file: File, problem: BackupProblem): Promise<void> {
+	const before = await dumpDatabase(db);
+	const data = new DataState(
+		db,
+		studyContext({ clock: () => NOW, scheduler }),
+		() => Promise.resolve(),
+		() => undefined
+	);
+	await data.restore.choose(file);
+	expect(data.restore.problem).toEqual({ kind: 'backup', problem });
+	expect(data.restore.backup).toBeNull();
+	expect(data.restore.progress).toBeNull();
+	expect(await dumpDatabase(db)).toEqual(before);
+}
+
 /** A file as the learner picks it. */
 async function backupFile(db: ReportCardDb, now = NOW): Promise<File> {
 	return new File([await exportBackup(db, now)], 'reportcard-backup.jsonl.gz');
@@ -424,17 +440,7 @@ describe('bad plain files', () => {
 		} catch (error) {
 			expect((error as BackupFileError).problem).toEqual(problem);
 		}
-		const before = await dumpDatabase(db);
-		const data = new DataState(
-			db,
-			studyContext({ clock: () => NOW, scheduler }),
-			() => Promise.resolve(),
-			() => undefined
-		);
-		await data.restore.choose(new File([text], 'backup.json'));
-		expect(data.restore.problem).toEqual({ kind: 'backup', problem });
-		expect(data.restore.backup).toBeNull();
-		expect(await dumpDatabase(db)).toEqual(before);
+		await expectRefused(db, new File([text], 'backup.json'), problem);
 	});
 
 	it('tells a cut-off file from a damaged one', () => {
@@ -524,18 +530,7 @@ describe('bad streamed files', () => {
 		const problem = typeof expected === 'function' ? expected() : expected;
 		const file = make();
 		await expect(readStreamedBackup(() => file.stream())).rejects.toEqual(new BackupFileError(problem));
-		const before = await dumpDatabase(db);
-		const data = new DataState(
-			db,
-			studyContext({ clock: () => NOW, scheduler }),
-			() => Promise.resolve(),
-			() => undefined
-		);
-		await data.restore.choose(file);
-		expect(data.restore.problem).toEqual({ kind: 'backup', problem });
-		expect(data.restore.backup).toBeNull();
-		expect(data.restore.progress).toBeNull();
-		expect(await dumpDatabase(db)).toEqual(before);
+		await expectRefused(db, file, problem);
 	});
 
 	it('refuses a cut-off file (an interrupted download), saying after which line, and changes nothing', async () => {
