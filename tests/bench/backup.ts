@@ -14,6 +14,7 @@ const DATA_PAGE = {
 	restorePanel: '#restore',
 	fileInput: '#restore input[type="file"]',
 	chosen: '[data-testid="backup-file"]',
+	refused: '#restore [data-testid="problem"]',
 	replaceMode: '#restore input[value="replace"]',
 	startImport: '#restore .actions button.primary',
 	confirmReplace: '#restore [role="alertdialog"] button.danger',
@@ -29,8 +30,10 @@ export async function timeBackup(page: Page, workDir: string): Promise<BackupRes
 	const download = page.waitForEvent('download', { timeout: LONG });
 	let started = Date.now();
 	await exportButton.click();
-	const file = join(workDir, 'backup.json');
-	await (await download).saveAs(file);
+	// Named as the app names it (reportcard-backup-<date>.jsonl.gz), so the restore reads it as a learner's would.
+	const saved = await download;
+	const file = join(workDir, saved.suggestedFilename());
+	await saved.saveAs(file);
 	await page.locator(DATA_PAGE.exported).waitFor({ timeout: LONG });
 	const exportMs = Date.now() - started;
 	const fileBytes = statSync(file).size;
@@ -39,13 +42,9 @@ export async function timeBackup(page: Page, workDir: string): Promise<BackupRes
 	const before = await panel.innerText();
 	started = Date.now();
 	await page.locator(DATA_PAGE.fileInput).setInputFiles(file);
-	// Either the file is accepted (its summary shows) or the panel explains why not, e.g. a file over the size limit.
-	await page.waitForFunction(
-		([chosen, restore, text]) =>
-			document.querySelector(chosen) !== null || document.querySelector<HTMLElement>(restore)?.innerText !== text,
-		[DATA_PAGE.chosen, DATA_PAGE.restorePanel, before] as const,
-		{ timeout: LONG }
-	);
+	// Either the file is accepted once checked (its summary shows) or the panel explains why not, e.g. a damaged file;
+	// the progress shown while the file is checked is neither.
+	await page.locator(`${DATA_PAGE.chosen}, ${DATA_PAGE.refused}`).first().waitFor({ timeout: LONG });
 	if (!(await page.locator(DATA_PAGE.chosen).isVisible())) {
 		// One line without pipes, as it goes into a table cell.
 		const said = (await panel.innerText())

@@ -1,7 +1,7 @@
 /** "Your data": a backup carried to another device, bad and hostile files, imported decks shown as plain text. */
 import { expect, test } from '@playwright/test';
 import { chapter } from './fixtures';
-import { HOSTILE, chooseFile, download, expectNoScriptRan, openDataPage } from './data-helpers';
+import { HOSTILE, backupLines, chooseFile, download, expectNoScriptRan, gzipLines, openDataPage } from './data-helpers';
 import { readStore } from './seed';
 
 test.use({ locale: 'en-US' });
@@ -11,6 +11,11 @@ test.beforeEach(({ page }) => {
 		throw new Error(`A script opened a dialog: ${dialog.message()}`);
 	});
 });
+
+/** The rows of one table in a streamed backup's lines. */
+function rowsOf(lines: unknown[], table: string): unknown[] {
+	return (lines.slice(1) as [string, unknown][]).filter(([name]) => name === table).map(([, row]) => row);
+}
 
 test('backs up on one device and restores on another; merging the same file twice changes nothing', async ({
 	page,
@@ -28,8 +33,11 @@ test('backs up on one device and restores on another; merging the same file twic
 	await page.getByRole('navigation').getByRole('link', { name: 'Data' }).click();
 	await expect(page.getByTestId('last-backup')).toHaveText('No backup yet from this device.');
 	const backup = await download(page, page.getByRole('button', { name: 'Download backup' }));
-	expect(backup.name).toMatch(/^reportcard-backup-\d{4}-\d{2}-\d{2}\.json$/);
-	expect((JSON.parse(backup.text) as { reviews: unknown[] }).reviews).toHaveLength(1);
+	expect(backup.name).toMatch(/^reportcard-backup-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/);
+	const lines = backupLines(backup.bytes);
+	expect(lines[0]).toMatchObject({ format: 'reportcard-backup', version: 2, counts: { reviews: 1, attempts: 0 } });
+	const reviews = rowsOf(lines, 'reviews');
+	expect(reviews).toHaveLength(1);
 	await expect(page.getByTestId('last-backup')).toHaveText(/^Last backup: .*\d{4}/);
 	const csv = await download(page, page.getByRole('button', { name: /FSRS optimizer/ }));
 	expect(csv.text.trim().split('\n')).toEqual([
@@ -42,19 +50,36 @@ test('backs up on one device and restores on another; merging the same file twic
 	const other = await browser.newContext({ locale: 'en-US' });
 	const device = await other.newPage();
 	await openDataPage(device);
-	await chooseFile(device, 0, backup.name, backup.text);
+	await chooseFile(device, 0, backup.name, backup.bytes);
 	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText('Restored: 1 review and 0 quiz results added.');
-	expect(await readStore(device, 'reviews')).toEqual((JSON.parse(backup.text) as { reviews: unknown[] }).reviews);
+	expect(await readStore(device, 'reviews')).toEqual(reviews);
 
-	await chooseFile(device, 0, backup.name, backup.text);
+	await chooseFile(device, 0, backup.name, backup.bytes);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText(/^Nothing new/);
 	expect(await readStore(device, 'reviews')).toHaveLength(1);
 
+	// The same backup as the plain JSON file versions before the streamed format wrote still restores.
+	const [header] = lines as [{ exportedAt: number; settings: unknown }];
+	const plain = {
+		format: 'reportcard-backup',
+		version: 1,
+		exportedAt: header.exportedAt,
+		cards: rowsOf(lines, 'cards'),
+		chapters: rowsOf(lines, 'chapters'),
+		reviews,
+		attempts: [],
+		settings: header.settings
+	};
+	await chooseFile(device, 0, 'reportcard-backup-old.json', JSON.stringify(plain));
+	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
+	await device.getByRole('button', { name: 'Restore', exact: true }).click();
+	await expect(device.getByTestId('restore-result')).toHaveText(/^Nothing new/);
+
 	// Replace asks first, and says nothing here would be lost.
-	await chooseFile(device, 0, backup.name, backup.text);
+	await chooseFile(device, 0, backup.name, backup.bytes);
 	await device.getByRole('radio', { name: /^Replace/ }).check();
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	const confirm = device.getByRole('alertdialog');
@@ -68,11 +93,27 @@ test('backs up on one device and restores on another; merging the same file twic
 	await other.close();
 });
 
-test('refuses a cut-off or hostile backup with a clear message, shows it as text, and changes nothing', async ({
+test('refuses a cut-off, damaged or hostile backup with a clear message, shows it as text, and changes nothing', async ({
 	page
 }) => {
 	await openDataPage(page);
-	const settingsBefore = await readStore(page, 'settings');
+	const backup = await download(page, page.getByRole('button', { name: 'Download backup' }));
+	const [settingsBefore, cardsBefore] = [await readStore(page, 'settings'), await readStore(page, 'cards')];
+
+	await chooseFile(page, 0, backup.name, backup.bytes.subarray(0, Math.floor(backup.bytes.length / 2)));
+	await expect(page.getByTestId('problem')).toContainText('This backup is incomplete or damaged');
+	await expect(page.getByTestId('problem')).toContainText('Nothing was changed.');
+
+	const lines = backupLines(backup.bytes);
+	const [table, card] = lines[3] as [string, Record<string, unknown>];
+	lines[3] = [table, { ...card, kind: HOSTILE }];
+	await chooseFile(page, 0, backup.name, gzipLines(lines));
+	await expect(page.getByTestId('problem')).toContainText(
+		`Line 4: This backup is damaged or was edited: cards.kind has a value this app cannot read ("${HOSTILE}")`
+	);
+	await expect(page.getByTestId('problem')).toContainText('Nothing was changed.');
+	await expect(page.getByRole('button', { name: 'Restore' })).toHaveCount(0);
+	expect(await readStore(page, 'cards')).toEqual(cardsBefore);
 
 	await chooseFile(page, 0, 'cut.json', '{"format":"reportcard-backup","version":1,"cards":[{"id":"a"');
 	await expect(page.getByTestId('problem')).toContainText('This backup is incomplete');

@@ -1,15 +1,26 @@
-/** Backups: a large round trip, merge and replace, every kind of bad file, and failed writes changing nothing. */
+/**
+ * Backups: a large round trip in the streamed format and in the plain one older versions wrote, merge and replace,
+ * every kind of bad file, and failed reads and writes changing nothing.
+ */
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_VERSION, MAX_BACKUP_BYTES, type BackupFile } from '../../src/lib/domain/backup/format';
+import { BACKUP_VERSION, MAX_PLAIN_BACKUP_BYTES, type PlainBackup } from '../../src/lib/domain/backup/format';
 import { planImport } from '../../src/lib/domain/backup/merge';
-import { BackupFileError, looksTruncated, readBackup, type BackupProblem } from '../../src/lib/domain/backup/read';
+import {
+	BackupFileError,
+	looksTruncated,
+	readPlainBackup,
+	readStreamedBackup,
+	type BackupProblem,
+	type CheckedBackup
+} from '../../src/lib/domain/backup/read';
 import { backupIsDue } from '../../src/lib/domain/backup/reminder';
 import type { Card } from '../../src/lib/domain/deck/model';
 import { State } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { seededRandom } from '../../src/lib/domain/random';
-import { createBackup, groupByCard, importBackup, previewImport, recordBackup } from '../../src/lib/storage/backup';
+import { exportBackup, groupByCard, importBackup, previewImport, recordBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
 import type { QuizAttempt, ReportCardDb } from '../../src/lib/storage/db';
 import { storageProblem } from '../../src/lib/storage/errors';
@@ -19,9 +30,11 @@ import { getSetting, setSetting } from '../../src/lib/storage/settings';
 import { rebuildStatsCaches } from '../../src/lib/storage/stats-caches';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { DataState } from '../../src/lib/state/data.svelte';
+import type { SavedFile } from '../../src/lib/state/save-file';
 import { dumpDatabase } from './db-dump';
 import { backupStatus } from '../../src/lib/storage/backup-status';
 import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb, studyContext } from './factories';
+import { checkedBackup, exportedLines, gzipFile, linesOf, plainBackup } from './backup-files';
 
 const scheduler = new Scheduler();
 const open: ReportCardDb[] = [];
@@ -105,25 +118,92 @@ async function emptyDevice(cards = 3): Promise<ReportCardDb> {
 	return db;
 }
 
+/** Choosing `file` on the Data page shows `problem`, offers no restore, and leaves the database as it was. */
+async function expectRefused(db: ReportCardDb, file: File, problem: BackupProblem): Promise<void> {
+	const before = await dumpDatabase(db);
+	const data = new DataState(
+		db,
+		studyContext({ clock: () => NOW, scheduler }),
+		() => Promise.resolve(),
+		() => undefined
+	);
+	await data.restore.choose(file);
+	expect(data.restore.problem).toEqual({ kind: 'backup', problem });
+	expect(data.restore.backup).toBeNull();
+	expect(data.restore.progress).toBeNull();
+	expect(await dumpDatabase(db)).toEqual(before);
+}
+
+/** A file as the learner picks it. */
+async function backupFile(db: ReportCardDb, now = NOW): Promise<File> {
+	return new File([await exportBackup(db, now)], 'reportcard-backup.jsonl.gz');
+}
+
 describe('round trip', () => {
 	let source: ReportCardDb;
-	let text: string;
+	let file: Blob;
+	let plain: string;
 
 	beforeAll(async () => {
 		source = await learnerDatabase(2000, 20_000);
-		text = JSON.stringify(await createBackup(source, NOW + 61 * DAY));
+		file = await exportBackup(source, NOW + 61 * DAY);
+		plain = JSON.stringify(await plainBackup(source, NOW + 61 * DAY));
 	}, 60_000);
 
-	it('restores 2,000 cards and 20,000 reviews on another device exactly, by replace', async () => {
+	it('writes a gzip file of JSON lines: the header with the counts, then every row tagged with its table', async () => {
+		const lines = await linesOf(file);
+		expect(JSON.parse(lines[0])).toMatchObject({
+			format: 'reportcard-backup',
+			version: BACKUP_VERSION,
+			settings: { locale: 'zh-CN' },
+			counts: { chapters: 0, cards: 2000, reviews: 20_000, attempts: 20 }
+		});
+		expect(lines).toHaveLength(1 + 2000 + 20_000 + 20);
+		expect(lines.slice(1).map((line) => (JSON.parse(line) as [string])[0])).toEqual([
+			...Array<string>(2000).fill('cards'),
+			...Array<string>(20_000).fill('reviews'),
+			...Array<string>(20).fill('attempts')
+		]);
+		expect(file.size).toBeLessThan(plain.length / 4);
+	}, 60_000);
+
+	it('restores 2,000 cards and 20,000 reviews on another device exactly, by replace, counting progress', async () => {
 		const target = await emptyDevice(2000);
-		const summary = await importBackup(target, scheduler, readBackup(text), 'replace', NOW + 62 * DAY);
+		const checking: number[][] = [];
+		const backup = await readStreamedBackup(
+			() => file.stream(),
+			(done, total) => checking.push([done, total])
+		);
+		expect(checking.at(-1)).toEqual([22_020, 22_020]);
+		const restoring: number[][] = [];
+		const summary = await importBackup(target, scheduler, backup, 'replace', NOW + 62 * DAY, (done, total) =>
+			restoring.push([done, total])
+		);
 		expect(summary).toMatchObject({ reviewsAdded: 20_000, attemptsAdded: 20, settingsChanged: 1 });
+		expect(await dumpDatabase(target)).toEqual(await dumpDatabase(source));
+		expect(restoring.length).toBeGreaterThan(2);
+		expect(restoring.at(-1)).toEqual([22_000, 22_000]);
+	}, 60_000);
+
+	it('restores a plain file from an older version to the same result', async () => {
+		const target = await emptyDevice(2000);
+		const data = new DataState(
+			target,
+			studyContext({ clock: () => NOW + 62 * DAY, scheduler }),
+			() => Promise.resolve(),
+			() => undefined
+		);
+		await data.restore.choose(new File([plain], 'reportcard-backup-2026-01-01.json'));
+		data.restore.mode = 'replace';
+		await data.restore.start();
+		await data.restore.confirm();
+		expect(data.restore.result).toMatchObject({ reviewsAdded: 20_000, attemptsAdded: 20 });
 		expect(await dumpDatabase(target)).toEqual(await dumpDatabase(source));
 	}, 60_000);
 
 	it('merges into an empty device to the same result, and merging the same file again changes nothing', async () => {
 		const target = await emptyDevice(2000);
-		const backup = readBackup(text);
+		const backup = await readStreamedBackup(() => file.stream());
 		await importBackup(target, scheduler, backup, 'merge', NOW + 62 * DAY);
 		const once = await dumpDatabase(target);
 		expect(once).toEqual(await dumpDatabase(source));
@@ -146,7 +226,7 @@ describe('merge', () => {
 		const phone = await learnerDatabase(30, 300, 1);
 		const laptop = await learnerDatabase(30, 200, 2);
 		const laptopBefore = await dumpDatabase(laptop);
-		const summary = await importBackup(laptop, scheduler, await createBackup(phone, NOW), 'merge', NOW);
+		const summary = await importBackup(laptop, scheduler, await checkedBackup(phone, NOW), 'merge', NOW);
 
 		expect(summary.reviewsAdded).toBe(300);
 		expect(await laptop.reviews.count()).toBe(500);
@@ -167,12 +247,12 @@ describe('merge', () => {
 		await device.attempts.bulkAdd([attempt('finished-here', NOW, 3), attempt('started-here', null, 1)]);
 		await device.cards.update('card-1', { suspended: 1 });
 		await setSetting(device, 'locale', 'en');
-		const backup = await createBackup(device, NOW);
+		const backup = await plainBackup(device, NOW);
 		backup.attempts = [attempt('finished-here', null, 1), attempt('started-here', NOW + DAY, 3)];
 		backup.settings = { locale: 'zh-CN' };
 		backup.cards = backup.cards.map((card) => ({ ...card, suspended: card.id === 'card-2' ? 1 : 0 }));
 
-		await importBackup(device, scheduler, backup, 'merge', NOW);
+		await importBackup(device, scheduler, readPlainBackup(JSON.stringify(backup)), 'merge', NOW);
 
 		expect((await device.attempts.get('finished-here'))?.finishedAt).toBe(NOW);
 		expect((await device.attempts.get('started-here'))?.finishedAt).toBe(NOW + DAY);
@@ -183,7 +263,7 @@ describe('merge', () => {
 	it('fills in a setting the device never set', () => {
 		const plan = planImport(
 			{ cards: [], chapters: [], reviewIds: [], attempts: [], settings: {} },
-			{ ...emptyBackup(), settings: { locale: 'zh-CN' } },
+			{ cards: [], chapters: [], reviewCards: new Map(), attempts: [], settings: { locale: 'zh-CN' } },
 			'merge',
 			NOW
 		);
@@ -203,7 +283,7 @@ describe('merge', () => {
 		});
 		const device = await emptyDevice(3);
 
-		const summary = await importBackup(device, scheduler, await createBackup(old, NOW), 'merge', NOW + DAY);
+		const summary = await importBackup(device, scheduler, await checkedBackup(old, NOW), 'merge', NOW + DAY);
 
 		expect(summary.cardsAdded).toBe(1);
 		const kept = await device.cards.get('card-3');
@@ -216,7 +296,7 @@ describe('merge', () => {
 describe('replace', () => {
 	it('makes the device exactly the backup, after a preview that counts what is lost', async () => {
 		const source = await learnerDatabase(10, 50, 1);
-		const backup = await createBackup(source, NOW);
+		const backup = await checkedBackup(source, NOW);
 		const device = await learnerDatabase(10, 30, 2);
 		await importUserDeck(device, { name: 'Only here', notes: [{ line: 1, key: 'a', front: 'a', back: 'b' }] }, NOW);
 
@@ -235,7 +315,7 @@ describe('replace', () => {
 
 	it('keeps the content of a shipped card even when an edited backup claims it is an imported one', async () => {
 		const device = await emptyDevice();
-		const backup = await createBackup(device, NOW);
+		const backup = await plainBackup(device, NOW);
 		backup.chapters = [
 			{
 				id: 'user-x',
@@ -249,7 +329,7 @@ describe('replace', () => {
 			}
 		];
 		backup.cards[0] = { ...backup.cards[0], deckId: 'user-x', chapterId: 'user-x', front: { zh: 'evil', en: 'evil' } };
-		await importBackup(device, scheduler, readBackup(JSON.stringify(backup)), 'replace', NOW);
+		await importBackup(device, scheduler, readPlainBackup(JSON.stringify(backup)), 'replace', NOW);
 		expect(await device.cards.get('card-0')).toMatchObject({ deckId: 'test-deck', front: { en: 'Q card-0' } });
 	});
 
@@ -257,21 +337,21 @@ describe('replace', () => {
 		const source = await emptyDevice();
 		await importUserDeck(source, { name: 'Words', notes: [{ line: 1, key: 'x', front: '<b>x</b>', back: 'y' }] }, NOW);
 		const device = await emptyDevice();
-		await importBackup(device, scheduler, await createBackup(source, NOW), 'replace', NOW);
+		await importBackup(device, scheduler, await checkedBackup(source, NOW), 'replace', NOW);
 		expect(await dumpDatabase(device)).toEqual(await dumpDatabase(source));
 	});
 });
 
-describe('bad files', () => {
+describe('bad plain files', () => {
 	let db: ReportCardDb;
-	let valid: BackupFile;
+	let valid: PlainBackup;
 
 	beforeAll(async () => {
 		db = await learnerDatabase(5, 20);
-		valid = await createBackup(db, NOW);
+		valid = await plainBackup(db, NOW);
 	});
 
-	const edited = (edit: (backup: BackupFile) => void) => {
+	const edited = (edit: (backup: PlainBackup) => void) => {
 		const copy = structuredClone(valid);
 		edit(copy);
 		return JSON.stringify(copy);
@@ -349,31 +429,21 @@ describe('bad files', () => {
 		],
 		[
 			'a file over the size limit',
-			() => ' '.repeat(MAX_BACKUP_BYTES + 1),
-			{ kind: 'tooLarge', limit: MAX_BACKUP_BYTES }
+			() => ' '.repeat(MAX_PLAIN_BACKUP_BYTES + 1),
+			{ kind: 'tooLarge', limit: MAX_PLAIN_BACKUP_BYTES }
 		]
 	];
 
 	it.each(cases)('rejects %s with its own problem and changes nothing', async (_name, make, expected) => {
 		const text = make();
 		const problem = typeof expected === 'function' ? expected() : expected;
-		expect(() => readBackup(text)).toThrow(BackupFileError);
+		expect(() => readPlainBackup(text)).toThrow(BackupFileError);
 		try {
-			readBackup(text);
+			readPlainBackup(text);
 		} catch (error) {
 			expect((error as BackupFileError).problem).toEqual(problem);
 		}
-		const before = await dumpDatabase(db);
-		const data = new DataState(
-			db,
-			studyContext({ clock: () => NOW, scheduler }),
-			() => Promise.resolve(),
-			() => undefined
-		);
-		await data.restore.choose(new File([text], 'backup.json'));
-		expect(data.restore.problem).toEqual({ kind: 'backup', problem });
-		expect(data.restore.backup).toBeNull();
-		expect(await dumpDatabase(db)).toEqual(before);
+		await expectRefused(db, new File([text], 'backup.json'), problem);
 	});
 
 	it('tells a cut-off file from a damaged one', () => {
@@ -385,10 +455,125 @@ describe('bad files', () => {
 	});
 });
 
+describe('bad streamed files', () => {
+	let db: ReportCardDb;
+	let lines: string[];
+
+	beforeAll(async () => {
+		db = await learnerDatabase(5, 20);
+		lines = await exportedLines(db, NOW);
+	});
+
+	/** The file's lines with line `number` (counted from 1, as the message counts) replaced. */
+	const withLine = (number: number, line: string) => lines.map((old, i) => (i === number - 1 ? line : old));
+	const header = () => JSON.parse(lines[0]) as { version: number; counts: Record<string, number> };
+	const firstReview = () => lines.findIndex((line) => line.startsWith('["reviews"')) + 1;
+	const gzipped = (text: string) => new File([gzipSync(text)], 'backup.jsonl.gz');
+
+	const cases: [string, () => File, BackupProblem | (() => BackupProblem)][] = [
+		[
+			'damaged compressed data',
+			() => {
+				const bytes = gzipSync(lines.map((line) => `${line}\n`).join(''));
+				bytes.fill(0xff, 20, 40);
+				return new File([bytes], 'backup.jsonl.gz');
+			},
+			{ kind: 'corrupt', line: 0 }
+		],
+		['an empty compressed file', () => gzipped(''), { kind: 'empty' }],
+		['a compressed file that is not a backup', () => gzipped('{"name":"package"}\n'), { kind: 'foreign' }],
+		['compressed text that is not JSON', () => gzipped('hello\nworld\n'), { kind: 'notJson' }],
+		[
+			'a newer version',
+			() => gzipFile(withLine(1, JSON.stringify({ ...header(), version: BACKUP_VERSION + 1 }))),
+			{ kind: 'newerVersion', version: BACKUP_VERSION + 1 }
+		],
+		[
+			'a bad row in the middle',
+			() => {
+				const row = JSON.parse(lines[firstReview() + 4]) as [string, Record<string, unknown>];
+				return gzipFile(withLine(firstReview() + 5, JSON.stringify(['reviews', { ...row[1], at: -1 }])));
+			},
+			() => ({ kind: 'invalid', path: 'reviews.at', reason: 'wrongValue', value: '-1', line: firstReview() + 5 })
+		],
+		[
+			'a line that is not a row',
+			() => gzipFile(withLine(firstReview() + 2, '{"reviews": []}')),
+			() => ({ kind: 'badLine', line: firstReview() + 2 })
+		],
+		['a line cut in the middle', () => gzipFile(withLine(4, lines[3].slice(0, 30))), { kind: 'badLine', line: 4 }],
+		[
+			'a review of a card not in the file',
+			() => gzipFile(withLine(firstReview(), lines[firstReview() - 1].replace(/"cardId":"[^"]+"/, '"cardId":"ghost"'))),
+			() => ({
+				kind: 'unknownCard',
+				reviewId: (JSON.parse(lines[firstReview() - 1]) as [string, { id: string }])[1].id,
+				cardId: 'ghost',
+				line: firstReview()
+			})
+		],
+		[
+			'a card after the reviews',
+			() => gzipFile([...lines, lines[1].replace('"card-', '"late-card-')]),
+			() => ({ kind: 'badLine', line: lines.length + 1 })
+		],
+		[
+			'fewer reviews than the header announces',
+			() => gzipFile(lines.filter((_, i) => i !== firstReview())),
+			{ kind: 'countMismatch', table: 'reviews', expected: 20, found: 19 }
+		],
+		[
+			'more attempts than the header announces',
+			() => gzipFile(withLine(1, JSON.stringify({ ...header(), counts: { ...header().counts, attempts: 19 } }))),
+			{ kind: 'countMismatch', table: 'attempts', expected: 19, found: 20 }
+		]
+	];
+
+	it.each(cases)('refuses %s with its own problem and changes nothing', async (_name, make, expected) => {
+		const problem = typeof expected === 'function' ? expected() : expected;
+		const file = make();
+		await expect(readStreamedBackup(() => file.stream())).rejects.toEqual(new BackupFileError(problem));
+		await expectRefused(db, file, problem);
+	});
+
+	it('refuses a cut-off file (an interrupted download), saying after which line, and changes nothing', async () => {
+		const bytes = gzipSync(lines.map((line) => `${line}\n`).join(''));
+		const file = new File([bytes.subarray(0, Math.floor(bytes.length * 0.9))], 'backup.jsonl.gz');
+		const before = await dumpDatabase(db);
+		const error: unknown = await readStreamedBackup(() => file.stream()).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(BackupFileError);
+		const problem = (error as BackupFileError).problem;
+		expect(problem.kind).toBe('corrupt');
+		expect(problem.kind === 'corrupt' && problem.line > 0 && problem.line < lines.length).toBe(true);
+		expect(await dumpDatabase(db)).toEqual(before);
+	});
+
+	it('rolls the whole restore back when the file reads differently during the write', async () => {
+		const device = await learnerDatabase(5, 30, 2);
+		const before = await dumpDatabase(device);
+		const good = await checkedBackup(db, NOW);
+		// The second read of the file fails after one batch of reviews was written (the file changed on disk).
+		const changing: CheckedBackup = {
+			...good,
+			async *reviews() {
+				const rows = good.reviews();
+				for (let batch = await rows.next(); !batch.done; batch = await rows.next()) yield batch.value;
+				throw new BackupFileError({ kind: 'changed' });
+			}
+		};
+		for (const mode of ['merge', 'replace'] as const) {
+			const error: unknown = await importBackup(device, scheduler, changing, mode, NOW).catch((e: unknown) => e);
+			expect(error).toEqual(new BackupFileError({ kind: 'changed' }));
+			expect(await dumpDatabase(device)).toEqual(before);
+		}
+	});
+});
+
 describe('failed writes', () => {
 	it('leaves the database exactly as it was when the disk fills up during an import, and says so', async () => {
 		const device = await learnerDatabase(20, 100, 2);
-		const backup = await createBackup(await learnerDatabase(20, 100, 1), NOW);
+		const source = await learnerDatabase(20, 100, 1);
+		const backup = await checkedBackup(source, NOW);
 		const before = await dumpDatabase(device);
 		// Rewriting the cards fails, after the log was emptied and refilled: all of it must roll back.
 		device.cards.hook('updating', () => {
@@ -405,7 +590,7 @@ describe('failed writes', () => {
 			() => Promise.resolve(),
 			() => undefined
 		);
-		await data.restore.choose(new File([JSON.stringify(backup)], 'backup.json'));
+		await data.restore.choose(await backupFile(source));
 		data.restore.mode = 'merge';
 		await data.restore.start();
 		expect(data.restore.problem).toEqual({ kind: 'storage', problem: 'quota' });
@@ -442,7 +627,7 @@ describe('failed writes', () => {
 describe('the restore flow', () => {
 	it('asks before replacing and changes nothing when cancelled', async () => {
 		const device = await learnerDatabase(5, 20, 2);
-		const backup = JSON.stringify(await createBackup(await learnerDatabase(5, 10, 1), NOW));
+		const backup = await backupFile(await learnerDatabase(5, 10, 1));
 		const before = await dumpDatabase(device);
 		let settingsApplied = 0;
 		const data = new DataState(
@@ -452,7 +637,7 @@ describe('the restore flow', () => {
 			() => undefined
 		);
 
-		await data.restore.choose(new File([backup], 'backup.json'));
+		await data.restore.choose(backup);
 		data.restore.mode = 'replace';
 		await data.restore.start();
 		expect(data.restore.confirming).toMatchObject({ reviewsRemoved: 20, attemptsRemoved: 20 });
@@ -468,7 +653,7 @@ describe('the restore flow', () => {
 
 	it('downloads a backup, records when, and shows the reminder only for unsaved work older than a week', async () => {
 		const device = await emptyDevice();
-		const saved: { name: string; text: string }[] = [];
+		const saved: SavedFile[] = [];
 		let now = NOW;
 		const data = new DataState(
 			device,
@@ -487,9 +672,10 @@ describe('the restore flow', () => {
 
 		await data.backup.download();
 		expect(saved.map((file) => file.name)).toEqual([
-			`reportcard-backup-${new Date(now).toISOString().slice(0, 10)}.json`
+			`reportcard-backup-${new Date(now).toISOString().slice(0, 10)}.jsonl.gz`
 		]);
-		expect(readBackup(saved[0].text).reviews).toHaveLength(1);
+		const file = saved[0].data as Blob;
+		expect((await readStreamedBackup(() => file.stream())).reviewCards.size).toBe(1);
 		expect(data.backup.status).toEqual({ lastBackupAt: now, oldestUnsavedAt: null });
 		expect(data.backup.due).toBe(false);
 	});
@@ -504,16 +690,3 @@ describe('the restore flow', () => {
 		expect(backupIsDue({ lastBackupAt: NOW, oldestUnsavedAt: NOW + 2 * DAY }, NOW + 9 * DAY)).toBe(false);
 	});
 });
-
-function emptyBackup(): BackupFile {
-	return {
-		format: 'reportcard-backup',
-		version: 1,
-		exportedAt: NOW,
-		cards: [],
-		chapters: [],
-		reviews: [],
-		attempts: [],
-		settings: {}
-	};
-}

@@ -6,16 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeck, type SourceFile } from '../../src/lib/domain/deck/compile';
 import { DeckCompileError } from '../../src/lib/domain/deck/errors';
-import { BackupFileError, readBackup } from '../../src/lib/domain/backup/read';
+import { BackupFileError, readPlainBackup } from '../../src/lib/domain/backup/read';
 import { DeckTextError, parseAnkiText, ankiText } from '../../src/lib/domain/interop/anki-text';
 import { seededRandom } from '../../src/lib/domain/random';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
-import { createBackup, importBackup } from '../../src/lib/storage/backup';
+import { importBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
 import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { MINUTE, NOW, compiled, makeCard, makeDeck, openTestDb } from './factories';
+import { plainBackup } from './backup-files';
 
 type Random = () => number;
 
@@ -259,11 +260,11 @@ describe('fuzzing', { timeout: 60_000 }, () => {
 			shownReps: 0
 		});
 		await importUserDeck(source, { name: 'Words', notes: [{ line: 1, key: 'k', front: '芯片', back: 'chip' }] }, NOW);
-		const valid = JSON.stringify(await createBackup(source, NOW), null, 1);
+		const valid = JSON.stringify(await plainBackup(source, NOW), null, 1);
 		source.close();
 
 		const accepted: string[] = [];
-		const outcomes = fuzz(valid, 400, 21, (text) => (readBackup(text), accepted.push(text)), BackupFileError);
+		const outcomes = fuzz(valid, 400, 21, (text) => (readPlainBackup(text), accepted.push(text)), BackupFileError);
 		expect(outcomes.rejected).toBeGreaterThan(200);
 		expect(outcomes.accepted).toBeGreaterThan(5);
 
@@ -271,7 +272,7 @@ describe('fuzzing', { timeout: 60_000 }, () => {
 		for (const [i, text] of accepted.slice(0, 30).entries()) {
 			const device = openTestDb();
 			await syncContent(device, compiled(makeDeck([makeCard({ id: 'a' })])), NOW);
-			await importBackup(device, scheduler, readBackup(text), i % 2 ? 'merge' : 'replace', NOW);
+			await importBackup(device, scheduler, readPlainBackup(text), i % 2 ? 'merge' : 'replace', NOW);
 			device.close();
 		}
 	});
@@ -282,7 +283,7 @@ describe('fuzzing', { timeout: 60_000 }, () => {
 			const text = Array.from({ length: Math.floor(random() * 60) }, () =>
 				random() < 0.5 ? pick(random, TOKENS) : String.fromCharCode(Math.floor(random() * 0xffff))
 			).join('');
-			expect(() => readBackup(text), JSON.stringify(text)).toThrow(BackupFileError);
+			expect(() => readPlainBackup(text), JSON.stringify(text)).toThrow(BackupFileError);
 		}
 	});
 

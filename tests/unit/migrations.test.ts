@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { DEFAULT_ROLLOVER_HOUR } from '../../src/lib/domain/time';
-import { createBackup } from '../../src/lib/storage/backup';
+import { checkedBackup } from './backup-files';
 import { syncContent } from '../../src/lib/storage/content';
 import { ReportCardDb, SCHEMA_VERSION, withIndexKeys, type CardRow } from '../../src/lib/storage/db';
 import { OutdatedAppError, storageProblem } from '../../src/lib/storage/errors';
@@ -92,7 +92,7 @@ describe('migration fixtures', () => {
 			const report = await checkData(db, scheduler, NOW + 30 * DAY);
 			expect(report).toMatchObject({ orphanReviews: 0, brokenReviews: 0, impossibleCards: 0, staleCards: 0 });
 			expect(report.reviewsChecked).toBeGreaterThan(0);
-			await expect(createBackup(db, NOW + 30 * DAY)).resolves.toMatchObject({ version: 1 });
+			await expect(checkedBackup(db, NOW + 30 * DAY)).resolves.toMatchObject({ exportedAt: NOW + 30 * DAY });
 		}
 	);
 

@@ -9,7 +9,7 @@ import { Rating, type Grade } from '../../src/lib/domain/scheduling/review-log';
 import { groupBy } from '../../src/lib/domain/stats/group';
 import { logTallies, type DayTally } from '../../src/lib/domain/stats/tallies';
 import { StatsState } from '../../src/lib/state/stats.svelte';
-import { createBackup, importBackup } from '../../src/lib/storage/backup';
+import { importBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { buildDigests, type DigestRow } from '../../src/lib/storage/digests';
@@ -17,6 +17,7 @@ import { checkData } from '../../src/lib/storage/integrity';
 import { buryCard, gradeCard, resetCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
 import { rebuildStatsCaches, statsCachesStale } from '../../src/lib/storage/stats-caches';
 import { HOUR, compiled, exactScheduler, makeCard, makeDeck, openTestDb, studyContext } from './factories';
+import { checkedBackup } from './backup-files';
 import { inTimeZone, local } from './time-zone';
 
 const scheduler = exactScheduler();
@@ -175,7 +176,7 @@ describe('statistics caches', () => {
 		const before = new StatsState(db, context, null);
 		await before.load();
 
-		const backup = await createBackup(db, local(2026, 1, 10));
+		const backup = await checkedBackup(db, local(2026, 1, 10));
 		for (const mode of ['replace', 'merge'] as const) {
 			await importBackup(db, scheduler, backup, mode, local(2026, 1, 10));
 			expect(await statsCachesStale(db), mode).toBe(false);

@@ -2,13 +2,20 @@
  * The "Your data" page: backup and restore, files for other apps, imported decks, and the integrity check. One small
  * state class per panel; every action says what it did or, if it failed, why, and a failed action changes nothing.
  */
-import { backupFileName, localDate, MAX_BACKUP_BYTES, type BackupFile } from '../domain/backup/format';
+import { backupFileName, localDate, MAX_PLAIN_BACKUP_BYTES } from '../domain/backup/format';
 import type { ImportMode, ImportSummary } from '../domain/backup/merge';
-import { BackupFileError, readBackup, type BackupProblem } from '../domain/backup/read';
+import {
+	BackupFileError,
+	isGzip,
+	readPlainBackup,
+	readStreamedBackup,
+	type BackupProblem,
+	type CheckedBackup
+} from '../domain/backup/read';
 import { backupIsDue, type BackupStatus } from '../domain/backup/reminder';
 import type { ContentLanguage } from '../domain/deck/model';
 import { DeckTextError, MAX_DECK_FILE_BYTES, parseAnkiText, type DeckTextProblem } from '../domain/interop/anki-text';
-import { createBackup, importBackup, previewImport, recordBackup } from '../storage/backup';
+import { exportBackup, importBackup, previewImport, recordBackup } from '../storage/backup';
 import { backupStatus } from '../storage/backup-status';
 import type { ReportCardDb } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
@@ -48,10 +55,19 @@ function damagedData(error: unknown): DataProblem {
 	return error instanceof BackupFileError ? { kind: 'damaged' } : dataProblem(error);
 }
 
+/** How far a long action (writing or restoring a backup) has got: rows done of the total. */
+export interface DataProgress {
+	step: 'writing' | 'checking' | 'restoring';
+	done: number;
+	total: number;
+}
+
 /** Runs one action at a time and records its outcome. */
 class Action {
 	busy = $state(false);
 	problem = $state.raw<DataProblem | null>(null);
+	/** Set while an action that reports its progress runs. */
+	progress = $state.raw<DataProgress | null>(null);
 
 	async run(work: () => Promise<void>, classify = dataProblem): Promise<void> {
 		if (this.busy) return;
@@ -63,7 +79,15 @@ class Action {
 			this.problem = classify(error);
 		} finally {
 			this.busy = false;
+			this.progress = null;
 		}
+	}
+
+	/** A progress callback for one step of the running action. */
+	protected track(step: DataProgress['step']): (done: number, total: number) => void {
+		return (done, total) => {
+			this.progress = { step, done, total };
+		};
 	}
 }
 
@@ -95,9 +119,9 @@ export class BackupState extends Action {
 		await this.run(async () => {
 			const { db, clock, save } = this.context;
 			const now = clock();
-			const backup = await createBackup(db, now);
+			const file = await exportBackup(db, now, this.track('writing'));
 			const name = backupFileName(now);
-			save({ name, type: 'application/json', text: JSON.stringify(backup) });
+			save({ name, type: file.type, data: file });
 			await recordBackup(db, now);
 			this.savedAs = name;
 			this.status = await backupStatus(db);
@@ -107,7 +131,7 @@ export class BackupState extends Action {
 
 /** Restoring a backup file: read and check it first, then merge, or replace after a confirmation that shows the loss. */
 export class RestoreState extends Action {
-	backup = $state.raw<BackupFile | null>(null);
+	backup = $state.raw<CheckedBackup | null>(null);
 	mode = $state<ImportMode>('merge');
 	/** Set while a replace waits for the learner's go-ahead: what it would add and remove. */
 	confirming = $state.raw<ImportSummary | null>(null);
@@ -127,8 +151,15 @@ export class RestoreState extends Action {
 		this.result = null;
 		if (!file) return;
 		await this.run(async () => {
-			if (file.size > MAX_BACKUP_BYTES) throw new BackupFileError({ kind: 'tooLarge', limit: MAX_BACKUP_BYTES });
-			this.backup = readBackup(await file.text());
+			if (isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()))) {
+				this.backup = await readStreamedBackup(() => file.stream(), this.track('checking'));
+				return;
+			}
+			// Files from before the streamed format are one JSON text, read whole.
+			if (file.size > MAX_PLAIN_BACKUP_BYTES) {
+				throw new BackupFileError({ kind: 'tooLarge', limit: MAX_PLAIN_BACKUP_BYTES });
+			}
+			this.backup = readPlainBackup(await file.text());
 		});
 	}
 
@@ -149,14 +180,15 @@ export class RestoreState extends Action {
 		this.confirming = null;
 	}
 
-	private async import(backup: BackupFile): Promise<void> {
+	private async import(backup: CheckedBackup): Promise<void> {
 		await this.run(async () => {
 			this.result = await importBackup(
 				this.context.db,
 				this.context.scheduler,
 				backup,
 				this.mode,
-				this.context.clock()
+				this.context.clock(),
+				this.track('restoring')
 			);
 			this.confirming = null;
 			this.backup = null;
@@ -175,7 +207,7 @@ export class ToolsState extends Action {
 		await this.run(async () => {
 			const text = await reviewLogFile(this.context.db);
 			const name = `reportcard-review-log-${localDate(this.context.clock())}.csv`;
-			this.context.save({ name, type: 'text/csv', text });
+			this.context.save({ name, type: 'text/csv', data: text });
 		});
 	}
 
@@ -183,7 +215,7 @@ export class ToolsState extends Action {
 		await this.run(async () => {
 			const text = await ankiFile(this.context.db, language);
 			const name = `reportcard-anki-${language}-${localDate(this.context.clock())}.txt`;
-			this.context.save({ name, type: 'text/tab-separated-values', text });
+			this.context.save({ name, type: 'text/tab-separated-values', data: text });
 		});
 	}
 }

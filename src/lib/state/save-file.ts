@@ -3,13 +3,14 @@
 export interface SavedFile {
 	name: string;
 	type: string;
-	text: string;
+	/** Text the app wrote, or a file it built as a stream (a backup). */
+	data: string | Blob;
 }
 
 export type SaveFile = (file: SavedFile) => void;
 
 export const downloadFile: SaveFile = (file) => {
-	const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+	const url = URL.createObjectURL(new Blob([file.data], { type: file.type }));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = file.name;

@@ -1,16 +1,24 @@
 /**
- * Backups: everything the learner did, out to one file and back in (merge or replace) in a single transaction, and
- * whether a backup is due.
+ * Backups: everything the learner did, streamed out to one file and back in (merge or replace) in a single
+ * transaction, and whether a backup is due.
  */
+import { Dexie, type EntityTable } from 'dexie';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
+	backupLine,
 	type BackupCard,
-	type BackupFile,
-	type BackupSettings
+	type BackupSettings,
+	type BackupTable
 } from '../domain/backup/format';
-import { planImport, type ImportMode, type ImportSummary, type LocalData } from '../domain/backup/merge';
-import { validateBackup } from '../domain/backup/read';
+import {
+	planImport,
+	type BackupContents,
+	type ImportMode,
+	type ImportSummary,
+	type LocalData
+} from '../domain/backup/merge';
+import { BackupChecker, totalRows, validateHeader, type CheckedBackup, type OnProgress } from '../domain/backup/read';
 import { USER_DECK_PREFIX } from '../domain/interop/user-deck';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
@@ -32,35 +40,87 @@ export type EverySettingClassified = Assert<
 	[Exclude<keyof Settings, (typeof LEARNER_SETTINGS)[number] | DeviceSetting>] extends [never] ? true : false
 >;
 
+/** Rows read from the database, and written to the file, at a time: a few hundred kB of text. */
+const EXPORT_PAGE = 2000;
+/** Cards whose memory an import rebuilds at a time, their logs read together. */
+const REBUILD_PAGE = 500;
+
 /**
- * The backup of everything on this device. Checked against the backup schema before it is handed out, so a file
- * that could not be restored is never written; throws `BackupFileError` if stored data is damaged.
+ * The backup of everything on this device as a streamed file (format.ts). The tables are read a page at a time
+ * inside one read transaction, so the file is one consistent moment even if another tab writes meanwhile, and each
+ * page goes through gzip before the next is read: memory holds the compressed file, not the rows. Every row is
+ * checked as a restore would check it before it is written, so a file that could not be restored is never handed
+ * out; throws `BackupFileError` if stored data is damaged.
  */
-export async function createBackup(db: ReportCardDb, now: number): Promise<BackupFile> {
-	const [cards, chapters, reviews, attempts, settings] = await db.transaction(
-		'r',
-		[db.cards, db.chapters, db.reviews, db.attempts, db.settings],
-		() =>
-			Promise.all([
-				db.cards.toArray(),
-				db.chapters.where('deckId').startsWith(USER_DECK_PREFIX).toArray(),
-				db.reviews.toArray(),
-				db.attempts.toArray(),
-				learnerSettings(db)
-			])
-	);
-	const cardIds = new Set(cards.map((card) => card.id));
-	return validateBackup({
-		format: BACKUP_FORMAT,
-		version: BACKUP_VERSION,
-		exportedAt: now,
-		cards: cards.map(withoutCache),
-		chapters,
-		// A review of a card that no longer exists cannot be restored; the integrity check removes such rows.
-		reviews: reviews.filter((review) => cardIds.has(review.cardId)),
-		attempts,
-		settings
-	});
+export async function exportBackup(db: ReportCardDb, now: number, onProgress?: OnProgress): Promise<Blob> {
+	const gzip = new CompressionStream('gzip');
+	const file = new Response(gzip.readable).blob();
+	const writer = gzip.writable.getWriter();
+	const encoder = new TextEncoder();
+	try {
+		await db.transaction('r', [db.cards, db.chapters, db.reviews, db.attempts, db.settings], async () => {
+			const cardIds = new Set(await db.cards.toCollection().primaryKeys());
+			// A review of a card that no longer exists cannot be restored; the integrity check removes such rows.
+			const reviewed = await db.reviews.orderBy('cardId').uniqueKeys();
+			const orphanCards = reviewed.filter((id) => !cardIds.has(id as string));
+			const orphans = orphanCards.length > 0 ? await db.reviews.where('cardId').anyOf(orphanCards).count() : 0;
+			const chapters = await db.chapters.where('deckId').startsWith(USER_DECK_PREFIX).toArray();
+			const header = validateHeader({
+				format: BACKUP_FORMAT,
+				version: BACKUP_VERSION,
+				exportedAt: now,
+				settings: await learnerSettings(db),
+				counts: {
+					chapters: chapters.length,
+					cards: cardIds.size,
+					reviews: (await db.reviews.count()) - orphans,
+					attempts: await db.attempts.count()
+				}
+			});
+			const checker = new BackupChecker(header.counts);
+			const total = totalRows(header.counts);
+			// The compressor takes each page before the next is read; waitFor keeps the transaction open meanwhile.
+			const write = async (table: BackupTable, rows: readonly unknown[]) => {
+				const lines = rows.map((row) => backupLine([table, checker.row(table, row, checker.rowsChecked + 2)]));
+				await Dexie.waitFor(writer.write(encoder.encode(lines.join(''))));
+				onProgress?.(checker.rowsChecked, total);
+			};
+			await Dexie.waitFor(writer.write(encoder.encode(backupLine(header))));
+			await write('chapters', chapters);
+			await eachPage(db.cards, (cards) => write('cards', cards.map(withoutCache)));
+			await eachPage(db.reviews, (reviews) =>
+				write(
+					'reviews',
+					reviews.filter((review) => cardIds.has(review.cardId))
+				)
+			);
+			await eachPage(db.attempts, (attempts) => write('attempts', attempts));
+			checker.finish();
+		});
+		await writer.close();
+	} catch (error) {
+		await writer.abort(error).catch(() => undefined);
+		await file.catch(() => undefined);
+		throw error;
+	}
+	return new Blob([await file], { type: 'application/gzip' });
+}
+
+/** Hands every row of a table to `each`, a page at a time in primary-key order. */
+async function eachPage<T extends { id: string }>(
+	table: EntityTable<T, 'id'>,
+	each: (rows: T[]) => Promise<void>
+): Promise<void> {
+	let rows = await table.orderBy(':id').limit(EXPORT_PAGE).toArray();
+	while (rows.length > 0) {
+		await each(rows);
+		if (rows.length < EXPORT_PAGE) return;
+		rows = await table
+			.where(':id')
+			.above(rows[rows.length - 1].id)
+			.limit(EXPORT_PAGE)
+			.toArray();
+	}
 }
 
 /** A card row without its cached memory state, which an import rebuilds from the log. */
@@ -92,7 +152,7 @@ export async function recordBackup(db: ReportCardDb, now: number): Promise<void>
 /** What an import would change, without changing anything: for the confirmation before replacing. */
 export async function previewImport(
 	db: ReportCardDb,
-	backup: BackupFile,
+	backup: BackupContents,
 	mode: ImportMode,
 	now: number
 ): Promise<ImportSummary> {
@@ -103,43 +163,72 @@ export async function previewImport(
 }
 
 /**
- * Import a validated backup in one transaction: if any write fails (a full disk), nothing of it stays. Every card
- * whose history changed is rebuilt by replaying its log.
+ * Import a checked backup in one transaction: if any write fails (a full disk), or the file cannot be read again,
+ * nothing of it stays. The review rows are read from the file while the transaction is open, a batch at a time;
+ * `onProgress` counts them and then the cards rebuilt. Every card whose history changed is rebuilt by replaying its
+ * log.
  */
 export async function importBackup(
 	db: ReportCardDb,
 	scheduler: Scheduler,
-	backup: BackupFile,
+	backup: CheckedBackup,
 	mode: ImportMode,
-	now: number
+	now: number,
+	onProgress?: OnProgress
 ): Promise<ImportSummary> {
-	return db.transaction('rw', [db.cards, db.chapters, db.reviews, db.attempts, db.settings, db.tallies], async () => {
-		const plan = planImport(await readLocal(db), backup, mode, now);
-		if (plan.clear) await Promise.all([db.reviews.clear(), db.attempts.clear()]);
-		await db.reviews.bulkAdd(plan.reviews);
-		await db.attempts.bulkPut(plan.attempts);
-		await db.chapters.bulkDelete(plan.deleteChapterIds);
-		await db.chapters.bulkPut(plan.chapters);
-		await db.cards.bulkDelete(plan.deleteCardIds);
-		// The whole log in one read: quicker than a lookup per card once more than a few cards changed.
-		const logs = groupByCard(await db.reviews.toArray());
-		await db.cards.bulkPut(
-			plan.cards.map((card): StoredCard => {
-				const memory = scheduler.replay(card.introducedAt, logs.get(card.id) ?? []);
-				return { ...card, memory, due: memory.due };
-			})
+	const reviews = backup.reviews();
+	try {
+		return await db.transaction(
+			'rw',
+			[db.cards, db.chapters, db.reviews, db.attempts, db.settings, db.tallies],
+			async () => {
+				const plan = planImport(await readLocal(db), backup, mode, now);
+				const total = backup.reviewCards.size + plan.cards.length;
+				let done = 0;
+				if (plan.clear) await Promise.all([db.reviews.clear(), db.attempts.clear()]);
+				// Reading and unpacking the next batch is not IndexedDB work: waitFor keeps the transaction open through it,
+				// so the whole restore stays one all-or-nothing write.
+				for (
+					let batch = await Dexie.waitFor(reviews.next());
+					!batch.done;
+					batch = await Dexie.waitFor(reviews.next())
+				) {
+					await db.reviews.bulkAdd(batch.value.filter((review) => plan.writesReview(review.id)));
+					onProgress?.((done += batch.value.length), total);
+				}
+				await db.attempts.bulkPut(plan.attempts);
+				await db.chapters.bulkDelete(plan.deleteChapterIds);
+				await db.chapters.bulkPut(plan.chapters);
+				await db.cards.bulkDelete(plan.deleteCardIds);
+				for (let i = 0; i < plan.cards.length; i += REBUILD_PAGE) {
+					const cards = plan.cards.slice(i, i + REBUILD_PAGE);
+					// Each card's own log by index: the whole log never sits in memory, and a merge that touched a few cards reads
+					// only theirs.
+					const logs = await Promise.all(cards.map((card) => db.reviews.where('cardId').equals(card.id).toArray()));
+					await db.cards.bulkPut(
+						cards.map((card, j): StoredCard => {
+							const memory = scheduler.replay(card.introducedAt, logs[j]);
+							return { ...card, memory, due: memory.due };
+						})
+					);
+					onProgress?.((done += cards.length), total);
+				}
+				await db.settings.bulkDelete(LEARNER_SETTINGS.filter((key) => plan.settings[key] === undefined));
+				await db.settings.bulkPut(
+					LEARNER_SETTINGS.filter((key) => plan.settings[key] !== undefined).map((key) => ({
+						key,
+						value: plan.settings[key]
+					}))
+				);
+				// The statistics are counted again from what is now stored, in the same commit.
+				await rebuildStatsCachesWithin(db, scheduler);
+				return plan.summary;
+			}
 		);
-		await db.settings.bulkDelete(LEARNER_SETTINGS.filter((key) => plan.settings[key] === undefined));
-		await db.settings.bulkPut(
-			LEARNER_SETTINGS.filter((key) => plan.settings[key] !== undefined).map((key) => ({
-				key,
-				value: plan.settings[key]
-			}))
-		);
-		// The statistics are counted again from what is now stored, in the same commit.
-		await rebuildStatsCachesWithin(db, scheduler);
-		return plan.summary;
-	});
+	} finally {
+		// Stops reading the file if the transaction failed half-way.
+		await reviews.return?.();
+	}
 }
 
 async function readLocal(db: ReportCardDb): Promise<LocalData<StoredCard>> {
@@ -155,7 +244,7 @@ async function readLocal(db: ReportCardDb): Promise<LocalData<StoredCard>> {
 
 async function learnerSettings(db: ReportCardDb): Promise<BackupSettings> {
 	const rows = await db.settings.bulkGet([...LEARNER_SETTINGS]);
-	// Whatever is stored; createBackup checks it against the schema before any file is written.
+	// Whatever is stored; exportBackup checks it against the schema before any file is written.
 	const entries = rows.flatMap((row): [string, unknown][] => (row ? [[row.key, row.value]] : []));
 	return Object.fromEntries(entries);
 }

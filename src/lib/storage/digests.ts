@@ -30,7 +30,7 @@ export interface DigestRow {
 	numbers: number[];
 }
 
-type DigestedCard = Pick<StoredCard, 'id' | 'chapterId' | 'retired' | 'suspended' | 'memory'>;
+export type DigestedCard = Pick<StoredCard, 'id' | 'chapterId' | 'retired' | 'suspended' | 'memory'>;
 
 /** Which of its chapter's rows holds a card: a hash of its id (FNV-1a), so the row is found without a lookup. */
 export function shardOf(cardId: string): number {
@@ -63,7 +63,7 @@ export function digestedCards(rows: readonly DigestRow[]): StatsCard[] {
 }
 
 /** The digests of `cards` from scratch: for a rebuild. */
-export function buildDigests(cards: Iterable<DigestedCard>): DigestRow[] {
+export function buildDigests(cards: readonly DigestedCard[]): DigestRow[] {
 	const rows = new Map<string, DigestRow>();
 	for (const card of [...cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
 		if (card.retired === 1) continue;

@@ -22,7 +22,7 @@ import {
 } from '../domain/stats/tallies';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
-import { buildDigests } from './digests';
+import { buildDigests, type DigestedCard } from './digests';
 import { getSetting, setSetting } from './settings';
 
 /** Raise when the caches' meaning changes: every device then rebuilds them on its next visit to the statistics page. */
@@ -44,23 +44,46 @@ export async function rebuildStatsCaches(db: ReportCardDb, scheduler: Scheduler)
 	});
 }
 
+/** Cards counted per step of a rebuild: the log is read a step of cards at a time, so it never sits whole in memory. */
+const REBUILD_STEP = 1000;
+
 /**
  * The rebuild, inside the caller's transaction over cards, reviews, cardDigests, tallies and settings: for a write
- * that changes everything anyway (a restore) and leaves the caches right in the same commit.
+ * that changes everything anyway (a restore) and leaves the caches right in the same commit. Cards go in id order, a
+ * step at a time, each step's log read as one key range of the cardId index.
  */
 export async function rebuildStatsCachesWithin(db: ReportCardDb, scheduler: Scheduler): Promise<void> {
-	const [cards, events] = await Promise.all([db.cards.toArray(), db.reviews.toArray()]);
-	const logs = groupBy(events, (event) => event.cardId);
-	const tallies = logTallies(
-		cards.map((card) => ({
-			chapterId: card.chapterId,
-			introducedAt: card.introducedAt,
-			events: logs.get(card.id) ?? []
-		})),
-		scheduler
-	);
+	const digested: DigestedCard[] = [];
+	const tallies = new Map<string, DayTally>();
+	for (let after: string | null = null; ;) {
+		const cards: StoredCard[] = await (after === null ? db.cards.orderBy(':id') : db.cards.where(':id').above(after))
+			.limit(REBUILD_STEP)
+			.toArray();
+		if (cards.length === 0) break;
+		const first = cards[0].id;
+		after = cards[cards.length - 1].id;
+		const logs = groupBy(
+			await db.reviews.where('cardId').between(first, after, true, true).toArray(),
+			(event) => event.cardId
+		);
+		const parts = logTallies(
+			cards.map((card) => ({
+				chapterId: card.chapterId,
+				introducedAt: card.introducedAt,
+				events: logs.get(card.id) ?? []
+			})),
+			scheduler
+		);
+		for (const part of parts) {
+			const key = `${part.day} ${part.chapterId}`;
+			const tally = tallies.get(key);
+			tallies.set(key, tally ? addTally(tally, part, 1) : part);
+		}
+		for (const { id, chapterId, retired, suspended, memory } of cards)
+			digested.push({ id, chapterId, retired, suspended, memory });
+	}
 	await Promise.all([db.cardDigests.clear(), db.tallies.clear()]);
-	await Promise.all([db.cardDigests.bulkPut(buildDigests(cards)), db.tallies.bulkPut(tallies)]);
+	await Promise.all([db.cardDigests.bulkPut(buildDigests(digested)), db.tallies.bulkPut([...tallies.values()])]);
 	await setSetting(db, MARKER, STATS_CACHES_VERSION);
 }
 

@@ -1,9 +1,22 @@
 /**
- * The backup file: everything a learner has done, in one versioned JSON file that lives outside IndexedDB.
+ * The backup file: everything a learner has done, in one versioned file that lives outside IndexedDB.
  *
  * What it holds: every card row without its cached memory state (the review log rebuilds that, so a backup can never
  * carry a schedule that disagrees with its log), the chapters of imported decks, the whole review log, every quiz
  * attempt, and the settings that belong to the learner rather than to the device.
+ *
+ * Version 2 (written since the streamed backup), `reportcard-backup-<date>.jsonl.gz`: gzip-compressed JSON lines,
+ * so a backup of any size is written and read a piece at a time and never held whole in memory.
+ * - Line 1, the header: `{"format":"reportcard-backup","version":2,"exportedAt":…,"settings":{…},"counts":{"chapters":n,
+ *   "cards":n,"reviews":n,"attempts":n}}`. The counts let a reader show progress and notice a file that was cut off.
+ * - Then one line per row, `["<table>",{…row…}]`, the tables in the order of BACKUP_TABLES (every chapter, then every
+ *   card, then the reviews, then the attempts). The order lets one pass check every reference: a card's chapter and a
+ *   review's card always come before it.
+ * - Every line, the last included, ends in `\n`. Rows have the shapes of the row schemas below.
+ *
+ * Version 1 (written before), `reportcard-backup-<date>.json`: one plain JSON object with every table as an array
+ * (plainBackupSchema). It is still read, whole, within MAX_PLAIN_BACKUP_BYTES. A file is told apart by its first bytes:
+ * gzip's magic number (1f 8b) or not.
  *
  * Versioning: `version` changes whenever the shape does. An app reads every version up to its own (older ones are
  * migrated in read.ts before validation) and refuses a newer one with a message to update.
@@ -15,12 +28,20 @@ import { LOCALES } from '../../i18n/locales';
 import { USER_DECK_PREFIX } from '../interop/user-deck';
 
 export const BACKUP_FORMAT = 'reportcard-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** The last version written as one plain JSON object. */
+export const PLAIN_BACKUP_VERSION = 1;
 /**
- * Larger files are refused before they are read. 64 MiB holds about 30,000 cards with ten reviews each; the benchmark's
- * 100,000 cards make a 220 MB file, which needs a streamed format (README, benchmark).
+ * A plain (version 1) file is parsed whole, so larger ones are refused before they are read: 64 MiB holds about 30,000
+ * cards with ten reviews each. The streamed format has no size limit: it is read a line at a time, and what a restore
+ * keeps in memory grows with the number of rows (one id per review), not with the size of the file.
  */
-export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+export const MAX_PLAIN_BACKUP_BYTES = 64 * 1024 * 1024;
+/**
+ * Longest line of a streamed file. No row comes near it (a card's texts are at most 6 × MAX_TEXT_LENGTH); it stops a
+ * damaged file without line breaks from being gathered into one ever-growing string.
+ */
+export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
 /** Longest text accepted in any field. */
 export const MAX_TEXT_LENGTH = 10_000;
 export const MAX_ID_LENGTH = 200;
@@ -122,9 +143,33 @@ export const backupSettingsSchema = v.strictObject({
 	)
 });
 
-export const backupSchema = v.strictObject({
+/** The tables of a backup, in the order a streamed file holds them. */
+export const BACKUP_TABLES = ['chapters', 'cards', 'reviews', 'attempts'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export const backupRowSchemas = {
+	chapters: backupChapterSchema,
+	cards: backupCardSchema,
+	reviews: reviewEventSchema,
+	attempts: backupAttemptSchema
+} as const satisfies Record<BackupTable, v.GenericSchema>;
+export type BackupRow<T extends BackupTable> = v.InferOutput<(typeof backupRowSchemas)[T]>;
+
+/** The first line of a streamed file. */
+export const backupHeaderSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
 	version: v.literal(BACKUP_VERSION),
+	exportedAt: time,
+	settings: backupSettingsSchema,
+	counts: v.strictObject({ chapters: count, cards: count, reviews: count, attempts: count })
+});
+export type BackupHeader = v.InferOutput<typeof backupHeaderSchema>;
+export type BackupCounts = BackupHeader['counts'];
+
+/** A version 1 file: the whole backup as one JSON object. */
+export const plainBackupSchema = v.strictObject({
+	format: v.literal(BACKUP_FORMAT),
+	version: v.literal(PLAIN_BACKUP_VERSION),
 	exportedAt: time,
 	cards: v.array(backupCardSchema),
 	chapters: v.array(backupChapterSchema),
@@ -133,15 +178,20 @@ export const backupSchema = v.strictObject({
 	settings: backupSettingsSchema
 });
 
-export type BackupFile = v.InferOutput<typeof backupSchema>;
+export type PlainBackup = v.InferOutput<typeof plainBackupSchema>;
 export type BackupCard = v.InferOutput<typeof backupCardSchema>;
 export type BackupChapter = v.InferOutput<typeof backupChapterSchema>;
 export type BackupAttempt = v.InferOutput<typeof backupAttemptSchema>;
 export type BackupSettings = v.InferOutput<typeof backupSettingsSchema>;
 
-/** `reportcard-backup-2026-11-29.json`, dated in local time as the learner reads it. */
+/** `reportcard-backup-2026-11-29.jsonl.gz`, dated in local time as the learner reads it. */
 export function backupFileName(now: number): string {
-	return `reportcard-backup-${localDate(now)}.json`;
+	return `reportcard-backup-${localDate(now)}.jsonl.gz`;
+}
+
+/** One line of a streamed file: the header, or a row tagged with its table. */
+export function backupLine(value: BackupHeader | readonly [BackupTable, unknown]): string {
+	return `${JSON.stringify(value)}\n`;
 }
 
 export function localDate(now: number): string {

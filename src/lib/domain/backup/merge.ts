@@ -6,11 +6,23 @@
  * changes nothing the second time. Replace makes the device's progress exactly the file's. Either way every card
  * whose history changed gets its cached state rebuilt by replaying its log (done by the caller, which has the log).
  */
-import type { ReviewEvent } from '../scheduling/review-log';
 import { isUserDeck } from '../interop/user-deck';
-import type { BackupAttempt, BackupCard, BackupChapter, BackupFile, BackupSettings } from './format';
+import type { BackupAttempt, BackupCard, BackupChapter, BackupSettings } from './format';
 
 export type ImportMode = 'merge' | 'replace';
+
+/**
+ * What a backup file holds, as far as planning an import needs it: every row but the review log's, of which only each
+ * row's id and card (the rows themselves are written as they are read, see storage/backup.ts).
+ */
+export interface BackupContents {
+	settings: BackupSettings;
+	chapters: readonly BackupChapter[];
+	cards: readonly BackupCard[];
+	attempts: readonly BackupAttempt[];
+	/** The card of every review in the file, by review id. */
+	reviewCards: ReadonlyMap<string, string>;
+}
 
 /** What the device holds now (card rows may carry more fields, such as the cached memory state). */
 export interface LocalData<C extends BackupCard = BackupCard> {
@@ -39,7 +51,8 @@ export interface ImportPlan<C extends BackupCard = BackupCard> {
 	deleteChapterIds: string[];
 	/** Replace empties the log and the attempts before adding the file's. */
 	clear: boolean;
-	reviews: ReviewEvent[];
+	/** Whether the file's review with this id is written (merge skips those the device has). */
+	writesReview: (id: string) => boolean;
 	attempts: BackupAttempt[];
 	/** The settings the device ends up with (only the learner's own settings; device facts are untouched). */
 	settings: BackupSettings;
@@ -48,17 +61,22 @@ export interface ImportPlan<C extends BackupCard = BackupCard> {
 
 export function planImport<C extends BackupCard>(
 	local: LocalData<C>,
-	backup: BackupFile,
+	backup: BackupContents,
 	mode: ImportMode,
 	now: number
 ): ImportPlan<C> {
 	return mode === 'merge' ? planMerge(local, backup) : planReplace(local, backup, now);
 }
 
-function planMerge<C extends BackupCard>(local: LocalData<C>, backup: BackupFile): ImportPlan<C> {
+function planMerge<C extends BackupCard>(local: LocalData<C>, backup: BackupContents): ImportPlan<C> {
 	const known = new Set(local.reviewIds);
-	const reviews = backup.reviews.filter((review) => !known.has(review.id));
-	const withNewHistory = new Set(reviews.map((review) => review.cardId));
+	const withNewHistory = new Set<string>();
+	let reviewsAdded = 0;
+	for (const [id, cardId] of backup.reviewCards) {
+		if (known.has(id)) continue;
+		reviewsAdded++;
+		withNewHistory.add(cardId);
+	}
 	const localCards = byId(local.cards);
 	const cards: (C | BackupCard)[] = [];
 	let cardsAdded = 0;
@@ -97,11 +115,11 @@ function planMerge<C extends BackupCard>(local: LocalData<C>, backup: BackupFile
 		chapters,
 		deleteChapterIds: [],
 		clear: false,
-		reviews,
+		writesReview: (id) => !known.has(id),
 		attempts,
 		settings,
 		summary: {
-			reviewsAdded: reviews.length,
+			reviewsAdded,
 			reviewsRemoved: 0,
 			attemptsAdded: attempts.length,
 			attemptsRemoved: 0,
@@ -111,7 +129,7 @@ function planMerge<C extends BackupCard>(local: LocalData<C>, backup: BackupFile
 	};
 }
 
-function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupFile, now: number): ImportPlan<C> {
+function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupContents, now: number): ImportPlan<C> {
 	const backupCards = byId(backup.cards);
 	const localCards = byId(local.cards);
 	const cards: (C | BackupCard)[] = [];
@@ -135,20 +153,20 @@ function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupFi
 	const arrivals = backup.cards.filter((card) => !localCards.has(card.id));
 	cards.push(...arrivals.map(arriving));
 	const backupChapters = byId(backup.chapters);
-	const backupReviews = new Set(backup.reviews.map((review) => review.id));
+	const backupReviews = backup.reviewCards;
 	const backupAttempts = byId(backup.attempts);
 	const localAttempts = byId(local.attempts);
 	return {
 		cards,
 		deleteCardIds,
-		chapters: backup.chapters,
+		chapters: [...backup.chapters],
 		deleteChapterIds: local.chapters.filter((c) => !backupChapters.has(c.id)).map((c) => c.id),
 		clear: true,
-		reviews: backup.reviews,
-		attempts: backup.attempts,
+		writesReview: () => true,
+		attempts: [...backup.attempts],
 		settings: backup.settings,
 		summary: {
-			reviewsAdded: backup.reviews.length - local.reviewIds.filter((id) => backupReviews.has(id)).length,
+			reviewsAdded: backupReviews.size - local.reviewIds.filter((id) => backupReviews.has(id)).length,
 			reviewsRemoved: local.reviewIds.filter((id) => !backupReviews.has(id)).length,
 			attemptsAdded: backup.attempts.filter((a) => !localAttempts.has(a.id)).length,
 			attemptsRemoved: local.attempts.filter((a) => !backupAttempts.has(a.id)).length,

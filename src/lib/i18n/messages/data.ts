@@ -7,6 +7,12 @@ export const data = defineMessages({
 			'Everything you study is stored only on this device. Download a backup now and then and keep it somewhere else (a cloud drive, an email to yourself): it restores your progress here or on another device.',
 		working: 'Working…',
 		nothingChanged: 'Nothing was changed.',
+		progress: {
+			writing: 'Writing the backup',
+			checking: 'Checking the file',
+			restoring: 'Restoring',
+			rows: (done: string, total: string) => `${done} of ${total} rows`
+		},
 		unreadable: 'The file could not be read; it may have been moved or deleted. Choose it again.',
 		backup: {
 			heading: 'Backup',
@@ -42,14 +48,23 @@ export const data = defineMessages({
 			removed: (reviews: number, quizzes: number) =>
 				`Removed ${plural(reviews, 'review', 'reviews')} and ${plural(quizzes, 'quiz result', 'quiz results')} that were not in the backup.`,
 			problem: {
-				empty: 'This file is empty. Choose the .json file that “Download backup” saved.',
+				empty:
+					'This file is empty. Choose the file that “Download backup” saved (.jsonl.gz, or .json from older versions).',
 				tooLarge: (megabytes: number) =>
-					`This file is larger than ${megabytes} MB, the most a backup can be restored from (about 30,000 cards with their reviews). If you chose the wrong file, choose the .json file that “Download backup” saved; if this is your backup, keep it: the data is still safe on the device that made it.`,
+					`This file is larger than ${megabytes} MB, the most a backup in the older .json format can be restored from. If this is your backup, keep it: the data is still safe on the device that made it. Update ReportCard there and download a new backup, which has no size limit. If you chose the wrong file, choose the one “Download backup” saved.`,
 				truncated:
 					'This backup is incomplete: the file ends too early, as when a download or copy is cut off. Download a new backup on the device that made it.',
 				notJson:
-					'This file is not a ReportCard backup, or it is damaged. Choose the .json file that “Download backup” saved.',
-				foreign: 'This file is not a ReportCard backup. Choose the .json file that “Download backup” saved.',
+					'This file is not a ReportCard backup, or it is damaged. Choose the file that “Download backup” saved (.jsonl.gz, or .json from older versions).',
+				foreign:
+					'This file is not a ReportCard backup. Choose the file that “Download backup” saved (.jsonl.gz, or .json from older versions).',
+				corrupt: (line: number) =>
+					`This backup is incomplete or damaged: it cannot be unpacked${line > 0 ? ` after line ${line}` : ''}, as when a download or copy is cut off.`,
+				badLine: (line: number) => `This backup is damaged or was edited: line ${line} is not a row of a backup.`,
+				countMismatch: (table: string, expected: number, found: number) =>
+					`This backup is damaged or was edited: its first line announces ${expected} rows of ${table}, but it holds ${found}.`,
+				changed: 'The file changed while it was being restored. Choose it again, then restore.',
+				atLine: (line: number) => `Line ${line}:`,
 				newerVersion: (version: number) =>
 					`This backup was made by a newer version of ReportCard (format ${version}). Reload this page to update the app, then restore again.`,
 				missing: (path: string) => `This backup is damaged: ${path} is missing.`,
@@ -139,6 +154,12 @@ export const data = defineMessages({
 			'你的学习记录只保存在这台设备上。请不时下载一份备份，并存放在别处（网盘，或发邮件给自己）：它可以在本设备或另一台设备上恢复你的进度。',
 		working: '处理中…',
 		nothingChanged: '没有做任何更改。',
+		progress: {
+			writing: '正在写入备份',
+			checking: '正在检查文件',
+			restoring: '正在恢复',
+			rows: (done, total) => `已处理 ${done} / ${total} 行`
+		},
 		unreadable: '无法读取该文件，它可能已被移动或删除。请重新选择。',
 		backup: {
 			heading: '备份',
@@ -168,12 +189,20 @@ export const data = defineMessages({
 			added: (reviews, quizzes) => `已恢复：新增 ${reviews} 次复习和 ${quizzes} 次测验结果。`,
 			removed: (reviews, quizzes) => `已删除备份中没有的 ${reviews} 次复习和 ${quizzes} 次测验结果。`,
 			problem: {
-				empty: '这个文件是空的。请选择“下载备份”保存的 .json 文件。',
+				empty: '这个文件是空的。请选择“下载备份”保存的文件（.jsonl.gz，或旧版本的 .json）。',
 				tooLarge: (megabytes) =>
-					`这个文件超过 ${megabytes} MB，这是可恢复备份的上限（约 3 万张卡片及其复习记录）。如果选错了文件，请选择“下载备份”保存的 .json 文件；如果这就是你的备份，请保存好它，原设备上的数据仍然完好。`,
+					`这个文件超过 ${megabytes} MB，这是旧版 .json 格式备份可恢复的上限。如果这就是你的备份，请保存好它，原设备上的数据仍然完好：在那台设备上更新 ReportCard 并重新下载备份，新格式没有大小限制。如果选错了文件，请选择“下载备份”保存的文件。`,
 				truncated: '这份备份不完整：文件提前结束了，就像下载或复制被中断一样。请在原设备上重新下载备份。',
-				notJson: '这不是 ReportCard 备份文件，或者文件已损坏。请选择“下载备份”保存的 .json 文件。',
-				foreign: '这不是 ReportCard 备份文件。请选择“下载备份”保存的 .json 文件。',
+				notJson:
+					'这不是 ReportCard 备份文件，或者文件已损坏。请选择“下载备份”保存的文件（.jsonl.gz，或旧版本的 .json）。',
+				foreign: '这不是 ReportCard 备份文件。请选择“下载备份”保存的文件（.jsonl.gz，或旧版本的 .json）。',
+				corrupt: (line) =>
+					`这份备份不完整或已损坏：${line > 0 ? `第 ${line} 行之后的` : ''}内容无法解压，就像下载或复制被中断一样。`,
+				badLine: (line) => `这份备份已损坏或被修改过：第 ${line} 行不是备份数据。`,
+				countMismatch: (table, expected, found) =>
+					`这份备份已损坏或被修改过：文件第一行写明 ${table} 有 ${expected} 行，实际有 ${found} 行。`,
+				changed: '恢复过程中文件发生了变化。请重新选择文件，然后再恢复。',
+				atLine: (line) => `第 ${line} 行：`,
 				newerVersion: (version) =>
 					`这份备份由更新版本的 ReportCard 制作（格式 ${version}）。请刷新本页以更新应用，然后再恢复。`,
 				missing: (path) => `这份备份已损坏：缺少 ${path}。`,
