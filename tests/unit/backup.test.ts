@@ -27,7 +27,7 @@ import { storageProblem } from '../../src/lib/storage/errors';
 import { checkData } from '../../src/lib/storage/integrity';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { getSetting, setSetting } from '../../src/lib/storage/settings';
-import { rebuildStatsCaches } from '../../src/lib/storage/stats-caches';
+import { rebuildStatsCaches } from '../../src/lib/storage/stats-rebuild';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { DataState } from '../../src/lib/state/data.svelte';
 import type { SavedFile } from '../../src/lib/state/save-file';

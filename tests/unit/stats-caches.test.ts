@@ -12,10 +12,11 @@ import { StatsState } from '../../src/lib/state/stats.svelte';
 import { importBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
-import { buildDigests, type DigestRow } from '../../src/lib/storage/digests';
+import { shardOf, type DigestRow } from '../../src/lib/storage/digests';
 import { checkData } from '../../src/lib/storage/integrity';
 import { buryCard, gradeCard, resetCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
-import { rebuildStatsCaches, statsCachesStale } from '../../src/lib/storage/stats-caches';
+import { statsCachesStale } from '../../src/lib/storage/stats-caches';
+import { rebuildStatsCaches } from '../../src/lib/storage/stats-rebuild';
 import { HOUR, compiled, exactScheduler, makeCard, makeDeck, openTestDb, studyContext } from './factories';
 import { checkedBackup } from './backup-files';
 import { inTimeZone, local } from './time-zone';
@@ -51,7 +52,16 @@ async function truth(): Promise<{ digests: unknown[]; tallies: DayTally[] }> {
 	const [cards, events] = await Promise.all([db.cards.toArray(), db.reviews.toArray()]);
 	const logs = groupBy(events, (event) => event.cardId);
 	const logsOf = cards.map((card) => ({ ...card, events: logs.get(card.id) ?? [] }));
-	return { digests: entries(buildDigests(cards)), tallies: sortedTallies(logTallies(logsOf, scheduler)) };
+	const digests = cards
+		.filter((card) => card.retired === 0)
+		.map(({ id, chapterId, suspended, memory: m }) => [
+			chapterId,
+			shardOf(id),
+			id,
+			[suspended, m.state, m.stability, m.lastReview ?? -1, m.due]
+		])
+		.sort((a, b) => String(a[2]).localeCompare(String(b[2])));
+	return { digests, tallies: sortedTallies(logTallies(logsOf, scheduler)) };
 }
 
 async function expectCachesTrue(step: string): Promise<void> {

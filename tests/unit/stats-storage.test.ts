@@ -12,7 +12,7 @@ import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
 import { loadMapSource, loadStatsSource } from '../../src/lib/storage/stats';
-import { rebuildStatsCaches } from '../../src/lib/storage/stats-caches';
+import { rebuildStatsCaches } from '../../src/lib/storage/stats-rebuild';
 import {
 	DAY,
 	HOUR,

@@ -8,7 +8,7 @@ import { State, newMemoryState, type MemoryState } from '../../src/lib/domain/sc
 import { Rating, type Grade, type GradeEvent, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { seededRandom } from '../../src/lib/domain/random';
-import { heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
+import { dailyActivity, heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
 import { cardCounts, recallDistribution, stabilityDistribution } from '../../src/lib/domain/stats/cards';
 import { startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/days';
 import { dueForecast } from '../../src/lib/domain/stats/forecast';
@@ -22,14 +22,7 @@ import {
 import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
 import { cardFigures, chapterCards, historyFigures, type StatsCard } from '../../src/lib/domain/stats/report';
 import { retentionRate, retentionTable } from '../../src/lib/domain/stats/retention';
-import {
-	addTally,
-	dailyActivity,
-	gradeTally,
-	logTallies,
-	type CardLog,
-	type DayTally
-} from '../../src/lib/domain/stats/tallies';
+import { addTally, gradeTally, logTallies, type CardLog, type DayTally } from '../../src/lib/domain/stats/tallies';
 import { StreakCounter, currentStreak } from '../../src/lib/domain/stats/streak';
 import { studyDayEnd } from '../../src/lib/domain/time';
 import { DAY, MINUTE, exactScheduler } from './factories';

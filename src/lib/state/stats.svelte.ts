@@ -17,7 +17,8 @@ import type { DayTally } from '../domain/stats/tallies';
 import type { ReportCardDb, StoredChapter } from '../storage/db';
 import { storageProblem, type StorageProblem } from '../storage/errors';
 import { loadStatsSource } from '../storage/stats';
-import { rebuildStatsCaches, statsCachesStale } from '../storage/stats-caches';
+import { statsCachesStale } from '../storage/stats-caches';
+import { rebuildStatsCaches } from '../storage/stats-rebuild';
 import type { StudyContext } from './app.svelte';
 
 export class StatsState {

@@ -25,7 +25,7 @@ import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
 import { setSetting, type Settings } from './settings';
-import { rebuildStatsCachesWithin } from './stats-caches';
+import { rebuildStatsCachesWithin } from './stats-rebuild';
 
 /** Settings that belong to the learner and travel in backups. */
 const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof Settings & keyof BackupSettings)[];

@@ -8,16 +8,15 @@
  * they are rebuilt.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import type { StatsCard } from '../domain/stats/report';
 import type { StoredCard } from '../domain/sync/content-sync';
 
 export const DIGEST_TABLE = 'cardDigests';
 /** Rows per chapter: a grade rewrites one, so each stays small however large its chapter grows. */
 export const DIGEST_SHARDS = 16;
 /** Numbers per card in `numbers`: suspended, state, stability, last review (NEVER if none), due. */
-const FIELDS = 5;
+export const FIELDS = 5;
 /** The last review of a card never reviewed: times are never negative, and rows stay plain JSON-like numbers. */
-const NEVER = -1;
+export const NEVER = -1;
 /** DBCoreRangeType.Any: a const enum, which isolated modules cannot import. */
 const WHOLE_TABLE = 3 as DBCoreRangeType;
 
@@ -39,42 +38,13 @@ export function shardOf(cardId: string): number {
 	return (hash >>> 0) % DIGEST_SHARDS;
 }
 
-function rowKey(chapterId: string, cardId: string): [string, number] {
+export function rowKey(chapterId: string, cardId: string): [string, number] {
 	return [chapterId, shardOf(cardId)];
 }
 
-function numbersOf(card: DigestedCard): number[] {
+export function numbersOf(card: DigestedCard): number[] {
 	const { state, stability, lastReview, due } = card.memory;
 	return [card.suspended, state, stability, lastReview ?? NEVER, due];
-}
-
-/** Every card in the rows, as the statistics figures take them. */
-export function digestedCards(rows: readonly DigestRow[]): StatsCard[] {
-	return rows.flatMap((row) =>
-		row.ids.map((_, i): StatsCard => {
-			const [suspended, state, stability, lastReview, due] = row.numbers.slice(i * FIELDS, (i + 1) * FIELDS);
-			return {
-				chapterId: row.chapterId,
-				suspended: suspended === 1 ? 1 : 0,
-				memory: { state, stability, lastReview: lastReview === NEVER ? null : lastReview, due }
-			};
-		})
-	);
-}
-
-/** The digests of `cards` from scratch: for a rebuild. */
-export function buildDigests(cards: readonly DigestedCard[]): DigestRow[] {
-	const rows = new Map<string, DigestRow>();
-	for (const card of [...cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-		if (card.retired === 1) continue;
-		const [chapterId, shard] = rowKey(card.chapterId, card.id);
-		const key = `${shard} ${chapterId}`;
-		const row = rows.get(key) ?? { chapterId, shard, ids: [], numbers: [] };
-		rows.set(key, row);
-		row.ids.push(card.id);
-		row.numbers.push(...numbersOf(card));
-	}
-	return [...rows.values()];
 }
 
 /** Where `cardId` is in the row's sorted ids, or would go. */

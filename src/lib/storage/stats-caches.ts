@@ -11,7 +11,6 @@
 import type { DBCore, Middleware } from 'dexie';
 import type { GradeEvent, ReviewEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
-import { groupBy } from '../domain/stats/group';
 import {
 	addTally,
 	emptyTally,
@@ -22,69 +21,15 @@ import {
 } from '../domain/stats/tallies';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
-import { buildDigests, type DigestedCard } from './digests';
-import { getSetting, setSetting } from './settings';
+import { getSetting } from './settings';
 
 /** Raise when the caches' meaning changes: every device then rebuilds them on its next visit to the statistics page. */
 export const STATS_CACHES_VERSION = 1;
-const MARKER = 'statsCaches';
+export const MARKER = 'statsCaches';
 
 /** Whether the statistics caches need a rebuild (`rebuildStatsCaches`) before `loadStatsSource` can be trusted. */
 export async function statsCachesStale(db: ReportCardDb): Promise<boolean> {
 	return (await getSetting(db, MARKER)) !== STATS_CACHES_VERSION;
-}
-
-/**
- * Build the caches again from every card and the whole log, in one transaction so no grade slips between the read
- * and the write. Costly at scale (the log is read and replayed whole): only when the marker is missing.
- */
-export async function rebuildStatsCaches(db: ReportCardDb, scheduler: Scheduler): Promise<void> {
-	await db.transaction('rw', [db.cards, db.reviews, db.cardDigests, db.tallies, db.settings], async () => {
-		if (await statsCachesStale(db)) await rebuildStatsCachesWithin(db, scheduler);
-	});
-}
-
-/** Cards counted per step of a rebuild: the log is read a step of cards at a time, so it never sits whole in memory. */
-const REBUILD_STEP = 1000;
-
-/**
- * The rebuild, inside the caller's transaction over cards, reviews, cardDigests, tallies and settings: for a write
- * that changes everything anyway (a restore) and leaves the caches right in the same commit. Cards go in id order, a
- * step at a time, each step's log read as one key range of the cardId index.
- */
-export async function rebuildStatsCachesWithin(db: ReportCardDb, scheduler: Scheduler): Promise<void> {
-	const digested: DigestedCard[] = [];
-	const tallies = new Map<string, DayTally>();
-	for (let after: string | null = null; ;) {
-		const cards: StoredCard[] = await (after === null ? db.cards.orderBy(':id') : db.cards.where(':id').above(after))
-			.limit(REBUILD_STEP)
-			.toArray();
-		if (cards.length === 0) break;
-		const first = cards[0].id;
-		after = cards[cards.length - 1].id;
-		const logs = groupBy(
-			await db.reviews.where('cardId').between(first, after, true, true).toArray(),
-			(event) => event.cardId
-		);
-		const parts = logTallies(
-			cards.map((card) => ({
-				chapterId: card.chapterId,
-				introducedAt: card.introducedAt,
-				events: logs.get(card.id) ?? []
-			})),
-			scheduler
-		);
-		for (const part of parts) {
-			const key = `${part.day} ${part.chapterId}`;
-			const tally = tallies.get(key);
-			tallies.set(key, tally ? addTally(tally, part, 1) : part);
-		}
-		for (const { id, chapterId, retired, suspended, memory } of cards)
-			digested.push({ id, chapterId, retired, suspended, memory });
-	}
-	await Promise.all([db.cardDigests.clear(), db.tallies.clear()]);
-	await Promise.all([db.cardDigests.bulkPut(buildDigests(digested)), db.tallies.bulkPut([...tallies.values()])]);
-	await setSetting(db, MARKER, STATS_CACHES_VERSION);
 }
 
 /** Drop the marker: call inside a transaction (with settings) that moves cards between chapters. */

@@ -1,10 +1,27 @@
 /** Reviews over time: per study day (counted in tallies.ts), per month, and laid out as a calendar heatmap. */
 import { calendarDate, weekday } from './days';
+import type { DayTally } from './tallies';
 
 export interface DayActivity {
 	day: number;
 	reviews: number;
 	durationMs: number;
+}
+
+/** Reviews and time on every study day from `firstDay` to `lastDay` inclusive, days without reviews included. */
+export function dailyActivity(tallies: readonly DayTally[], firstDay: number, lastDay: number): DayActivity[] {
+	const days = Array.from({ length: Math.max(0, lastDay - firstDay + 1) }, (_, i) => ({
+		day: firstDay + i,
+		reviews: 0,
+		durationMs: 0
+	}));
+	for (const tally of tallies) {
+		const bucket = days[tally.day - firstDay];
+		if (!bucket) continue;
+		bucket.reviews += tally.reviews;
+		bucket.durationMs += tally.durationMs;
+	}
+	return days;
 }
 
 export interface MonthActivity {

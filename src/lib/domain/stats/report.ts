@@ -5,12 +5,12 @@
 import type { MemoryState } from '../scheduling/memory';
 import type { Scheduler } from '../scheduling/scheduler';
 import { DEFAULT_ROLLOVER_HOUR } from '../time';
-import type { DayActivity } from './activity';
+import { dailyActivity, type DayActivity } from './activity';
 import { cardCounts, recallDistribution, stabilityDistribution, type CardCounts, type Distribution } from './cards';
 import { studyDay } from './days';
 import { dueForecast } from './forecast';
 import { retentionTable, type RetentionRow } from './retention';
-import { chapterTallies, dailyActivity, type DayTally } from './tallies';
+import type { DayTally } from './tallies';
 
 export const HEATMAP_DAYS = 365;
 export const FORECAST_DAYS = 30;
@@ -53,6 +53,11 @@ export function cardFigures(
 		stability: stabilityDistribution(cards),
 		recall: recallDistribution(cards, now, scheduler)
 	};
+}
+
+/** The tallies of one chapter, or all for null. */
+export function chapterTallies(tallies: readonly DayTally[], chapterId: string | null): DayTally[] {
+	return chapterId === null ? [...tallies] : tallies.filter((tally) => tally.chapterId === chapterId);
 }
 
 export interface HistoryFigures {

@@ -10,7 +10,6 @@ import { State, newMemoryState, type MemoryState } from '../scheduling/memory';
 import { Rating, compareEvents, type GradeEvent, type ReviewEvent } from '../scheduling/review-log';
 import type { Scheduler } from '../scheduling/scheduler';
 import { DEFAULT_ROLLOVER_HOUR } from '../time';
-import type { DayActivity } from './activity';
 import { studyDay } from './days';
 
 /** A card is mature once its interval reaches three weeks (Anki's definition). */
@@ -109,25 +108,4 @@ export function logTallies(logs: Iterable<CardLog>, scheduler: Scheduler): DayTa
 		}
 	}
 	return [...byKey.values()];
-}
-
-/** The tallies of one chapter, or all for null. */
-export function chapterTallies(tallies: readonly DayTally[], chapterId: string | null): DayTally[] {
-	return chapterId === null ? [...tallies] : tallies.filter((tally) => tally.chapterId === chapterId);
-}
-
-/** Reviews and time on every study day from `firstDay` to `lastDay` inclusive, days without reviews included. */
-export function dailyActivity(tallies: readonly DayTally[], firstDay: number, lastDay: number): DayActivity[] {
-	const days = Array.from({ length: Math.max(0, lastDay - firstDay + 1) }, (_, i) => ({
-		day: firstDay + i,
-		reviews: 0,
-		durationMs: 0
-	}));
-	for (const tally of tallies) {
-		const bucket = days[tally.day - firstDay];
-		if (!bucket) continue;
-		bucket.reviews += tally.reviews;
-		bucket.durationMs += tally.durationMs;
-	}
-	return days;
 }
