@@ -153,13 +153,15 @@ function writeCostLines(cost: WriteCost | undefined, largest: SizeResult | undef
 	const lines = [
 		`IndexedDB write cost in this browser (${cost.rows.toLocaleString('en')} log rows into a scratch database): ` +
 			`${us(asStored)} per row as the app stores the log (three indexes), ${us(bare)} per row with no index, ` +
-			`${us(packed)} per review when ten share a row.`
+			`${us(packed)} per review when ten share a row; ${us(cost.perCardUs)} per card row with the cards' indexes.`
 	];
 	if (largest) {
 		const floor = ((largest.cards + largest.reviews) * bare) / 1e6;
+		const cards = (largest.cards * cost.perCardUs) / 1e6;
 		lines.push(
 			`Writing the ${(largest.cards + largest.reviews).toLocaleString('en')} rows of the largest collection one ` +
-				`per record costs at least ${floor.toFixed(0)} s in writes alone, before any index.`
+				`per record costs at least ${floor.toFixed(0)} s in writes alone, before any index; its ` +
+				`${largest.cards.toLocaleString('en')} card rows alone, as stored, ${cards.toFixed(0)} s.`
 		);
 	}
 	return [...lines.map((line) => `${line}\n`), ''];

@@ -144,6 +144,59 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 		// indexes as the app's do.
 		const queueKeyed = indexed.cards.includes('queueDue') || indexed.cards.includes('queueNew');
 		const masteryKeyed = indexed.cards.includes('masteredUntil');
+		// From schema version 3 the app keeps statistics caches with every card and grade it writes (card digests in
+		// src/lib/storage/digests.ts, day tallies in src/lib/domain/stats/tallies.ts), and marks them right from the
+		// database's creation. Raw rows bypass that, so they are counted here the same way and the marker stays true. The
+		// young/mature split uses the seed's own intervals: its memory states are plausible, not FSRS replays.
+		const tallied = db.objectStoreNames.contains('cardDigests') && db.objectStoreNames.contains('tallies');
+		interface Tally {
+			chapterId: string;
+			day: number;
+			reviews: number;
+			durationMs: number;
+			young: { passed: number; failed: number };
+			mature: { passed: number; failed: number };
+		}
+		const tallies = new Map<string, Tally>();
+		const digests = new Map<string, { chapterId: string; shard: number; ids: string[]; numbers: number[] }>();
+		const studyDayOf = (at: number) => {
+			const start = new Date(at);
+			start.setHours(spec.rolloverHour, 0, 0, 0);
+			if (start.getTime() > at) start.setDate(start.getDate() - 1);
+			return Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()) / DAY;
+		};
+		const count = (chapterId: string, at: number, durationMs: number, before: State, days: number, rating: Grade) => {
+			const day = studyDayOf(at);
+			const key = `${day} ${chapterId}`;
+			const tally = tallies.get(key) ?? {
+				chapterId,
+				day,
+				reviews: 0,
+				durationMs: 0,
+				young: { passed: 0, failed: 0 },
+				mature: { passed: 0, failed: 0 }
+			};
+			tallies.set(key, tally);
+			tally.reviews++;
+			tally.durationMs += durationMs;
+			if (before !== REVIEW) return;
+			const group = days >= 21 ? tally.mature : tally.young;
+			if (rating === AGAIN) group.failed++;
+			else group.passed++;
+		};
+		const digest = (card: StoredCard) => {
+			// shardOf in digests.ts: FNV-1a of the id, 16 rows per chapter. Ids come in sorted order, as rows keep them.
+			let hash = 0x811c9dc5;
+			for (let i = 0; i < card.id.length; i++) hash = Math.imul(hash ^ card.id.charCodeAt(i), 0x01000193);
+			const shard = (hash >>> 0) % 16;
+			const key = `${shard} ${card.chapterId}`;
+			const row = digests.get(key) ?? { chapterId: card.chapterId, shard, ids: [], numbers: [] };
+			digests.set(key, row);
+			const { state, stability, lastReview, due } = card.memory;
+			row.ids.push(card.id);
+			row.numbers.push(card.suspended, state, stability, lastReview ?? -1, due);
+		};
+
 		const version = (await request(check.objectStore('settings').get('contentVersion'))) as SettingRow | undefined;
 		if (!version) throw new Error('The app has not synced its decks yet: let its first visit finish before seeding');
 		const existing = (await request(check.objectStore('chapters').getAll())) as StoredChapter[];
@@ -246,16 +299,12 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			let state: State = NEW;
 			let lapses = 0;
 			let reps = 0;
+			let previousAt = introducedAt;
 			const grade = (at: number, rating: Grade) => {
-				log.push({
-					id: eventId(),
-					cardId: id,
-					kind: 'grade',
-					rating,
-					at,
-					durationMs: Math.round(between(1500, 25_000)),
-					stateBefore: state
-				});
+				const durationMs = Math.round(between(1500, 25_000));
+				log.push({ id: eventId(), cardId: id, kind: 'grade', rating, at, durationMs, stateBefore: state });
+				if (tallied) count(chapters[chapterIndex].id, at, durationMs, state, (at - previousAt) / DAY, rating);
+				previousAt = at;
 				reps++;
 				if (state === NEW) state = rating === EASY ? REVIEW : LEARNING;
 				else if (state === REVIEW) {
@@ -377,7 +426,15 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			if (from === 0) for (const chapter of chapters) tx.objectStore('chapters').add(chapter);
 			for (const card of cards) tx.objectStore('cards').add(card);
 			for (const event of log) tx.objectStore('reviews').add(event);
+			if (tallied) for (const card of cards) digest(card);
 			reviews += log.length;
+			await done;
+		}
+		if (tallied) {
+			const tx = db.transaction(['cardDigests', 'tallies'], 'readwrite', { durability: 'relaxed' });
+			const done = completion(tx);
+			for (const row of digests.values()) tx.objectStore('cardDigests').put(row);
+			for (const tally of tallies.values()) tx.objectStore('tallies').put(tally);
 			await done;
 		}
 		return {

@@ -12,6 +12,10 @@ import { syncContent } from '../../src/lib/storage/content';
 import { ReportCardDb, SCHEMA_VERSION, withIndexKeys } from '../../src/lib/storage/db';
 import { homeOverview } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
+import { groupBy } from '../../src/lib/domain/stats/group';
+import { logTallies, type DayTally } from '../../src/lib/domain/stats/tallies';
+import { shardOf } from '../../src/lib/storage/digests';
+import { statsCachesStale } from '../../src/lib/storage/stats-caches';
 import { markdown, median, type SizeResult } from '../bench/report';
 import { resolveSpec, seedInPage, type ResolvedSpec } from '../bench/seed';
 import { NOW, compiled, exactScheduler, makeCard, makeDeck } from './factories';
@@ -70,6 +74,47 @@ describe('the synthetic collection', () => {
 			if (card.memory.state === State.New) expect(last.kind).toBe('reset');
 			else expect(card.memory.lastReview).toBe(last.at);
 		}
+	});
+
+	it('counts its rows in the statistics caches as the app would, so their marker stays true', async () => {
+		await seedInPage(spec);
+		expect(await statsCachesStale(db)).toBe(false);
+		const cards = await db.cards.where('deckId').equals('bench').toArray();
+		const digests = (await db.cardDigests.toArray()).filter((row) => row.chapterId.startsWith('bench'));
+		const entries = digests.flatMap((row) => {
+			expect([...row.ids].sort(), 'ids sorted in each row').toEqual(row.ids);
+			return row.ids.map((id, i) => [row.chapterId, row.shard, id, row.numbers.slice(i * 5, i * 5 + 5)]);
+		});
+		const expected = cards.map(({ id, chapterId, suspended, memory: m }) => [
+			chapterId,
+			shardOf(id),
+			id,
+			[suspended, m.state, m.stability, m.lastReview ?? -1, m.due]
+		]);
+		const byId = (a: unknown[], b: unknown[]) => String(a[2]).localeCompare(String(b[2]));
+		expect(entries.sort(byId)).toEqual(expected.sort(byId));
+
+		// The app's own count of the same log: reviews and time per chapter and day exactly; pass and fail of review-state
+		// cards exactly in all (which grades count depends on the state, the same in both); young against mature only
+		// roughly, as the seed's intervals are not FSRS's.
+		const logs = groupBy(await db.reviews.toArray(), (event) => event.cardId);
+		const replayed = logTallies(
+			cards.map((card) => ({ ...card, events: logs.get(card.id) ?? [] })),
+			exactScheduler()
+		);
+		const seeded = await db.tallies.toArray();
+		const shape = (tallies: DayTally[]) =>
+			tallies.map(({ chapterId, day, reviews, durationMs }) => `${chapterId} ${day} ${reviews} ${durationMs}`).sort();
+		expect(shape(seeded)).toEqual(shape(replayed));
+		const outcomes = (tallies: DayTally[]) =>
+			tallies.reduce(
+				(sum, t) => ({
+					passed: sum.passed + t.young.passed + t.mature.passed,
+					failed: sum.failed + t.young.failed + t.mature.failed
+				}),
+				{ passed: 0, failed: 0 }
+			);
+		expect(outcomes(seeded)).toEqual(outcomes(replayed));
 	});
 
 	it('makes a day of study: due and new cards in the queue, every bench chapter on the home screen', async () => {
