@@ -74,8 +74,11 @@ const PAGES: PageCase[] = [
 		prepare: async (page) => {
 			await page.goto('/review?chapter=opening');
 			for (let review = 0; review < 3; review++) {
+				const shown = (await page.locator('#card-front').textContent()) ?? '';
 				await page.getByRole('button', { name: 'Show answer' }).click();
 				await page.getByRole('button', { name: /^Good/ }).click();
+				// The next card shows once the grade is stored: leaving sooner could abort its write.
+				await expect(page.locator('#card-front')).not.toHaveText(shown);
 			}
 			await page.goto('/stats');
 			await expect(page.getByTestId('recall').getByTestId('summary')).toBeVisible();
@@ -134,8 +137,11 @@ test('home with the backup reminder: shown after a week of work kept only here, 
 	const reviewedAt = new Date('2026-06-01T10:00:00').getTime();
 	await page.clock.setFixedTime(reviewedAt);
 	await page.goto('/review?chapter=opening');
+	const shown = (await page.locator('#card-front').textContent()) ?? '';
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await page.getByRole('button', { name: /^Good/ }).click();
+	// The next card shows once the grade is stored: leaving sooner could abort its write.
+	await expect(page.locator('#card-front')).not.toHaveText(shown);
 	await page.goto('/');
 	await expect(page.locator('[data-chapter]').first()).toBeVisible();
 	await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
