@@ -14,10 +14,20 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { shardOf, type DigestRow } from '../../src/lib/storage/digests';
 import { checkData } from '../../src/lib/storage/integrity';
+import { recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import { buryCard, gradeCard, resetCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
 import { statsCachesStale } from '../../src/lib/storage/stats-caches';
 import { rebuildStatsCaches } from '../../src/lib/storage/stats-rebuild';
-import { HOUR, compiled, exactScheduler, makeCard, makeDeck, openTestDb, studyContext } from './factories';
+import {
+	HOUR,
+	compiled,
+	exactScheduler,
+	makeCard,
+	makeDeck,
+	makeQuestion,
+	openTestDb,
+	studyContext
+} from './factories';
 import { checkedBackup } from './backup-files';
 import { inTimeZone, local } from './time-zone';
 
@@ -114,6 +124,37 @@ describe('statistics caches', () => {
 			await expectCachesTrue(`step ${step}`);
 		}
 		expect(await statsCachesStale(db)).toBe(false);
+	});
+
+	it('stay right through a wrong quiz answer, which makes a card due without changing a tally', async () => {
+		const question = { ...makeQuestion('q1'), cards: ['c0', 'c2'] };
+		for (const cardId of ['c0', 'c2']) {
+			await gradeCard(db, scheduler, {
+				cardId,
+				rating: Rating.Easy,
+				now: local(2026, 1, 3),
+				durationMs: 1,
+				shownReps: 0
+			});
+		}
+		const attempt = await startAttempt(db, {
+			scope: 'ch1',
+			mode: 'practice',
+			questionIds: ['q1'],
+			seed: 1,
+			retryOf: null,
+			now: local(2026, 1, 4)
+		});
+		const wrong = { kind: 'choice', chosen: [1] } as const;
+		const answered = await recordAnswer(db, scheduler, {
+			attemptId: attempt.id,
+			question,
+			response: wrong,
+			now: local(2026, 1, 4)
+		});
+		expect(answered.answers[0].cardsMadeDue).toBe(2);
+		expect(await statsCachesStale(db)).toBe(false);
+		await expectCachesTrue('after a wrong quiz answer');
 	});
 
 	it('are marked for a rebuild by any write of the log that does not keep the tallies', async () => {
