@@ -21,6 +21,8 @@ const DATA_PAGE = {
 	imported: '[data-testid="restore-result"]'
 };
 const LONG = 5 * 60_000;
+/** A restore of the largest collection writes over a million rows: minutes on a loaded machine. */
+const RESTORE = 15 * 60_000;
 
 /** Export a backup, then restore it with "replace" (every row rewritten, as on a new phone). */
 export async function timeBackup(page: Page, workDir: string): Promise<BackupResult> {
@@ -58,6 +60,11 @@ export async function timeBackup(page: Page, workDir: string): Promise<BackupRes
 	started = Date.now();
 	await page.locator(DATA_PAGE.startImport).click();
 	await page.locator(DATA_PAGE.confirmReplace).click({ timeout: LONG });
-	await page.locator(DATA_PAGE.imported).waitFor({ timeout: LONG });
+	try {
+		await page.locator(DATA_PAGE.imported).waitFor({ timeout: RESTORE });
+	} catch {
+		// The other measurements of this size still count: say so in the table instead of failing the run.
+		return { exportMs, importMs: null, fileBytes, note: `restore not finished after ${RESTORE / 60_000} min` };
+	}
 	return { exportMs, importMs: readMs + Date.now() - started, fileBytes };
 }

@@ -15,7 +15,7 @@ export default defineConfig({
 	retries: 0,
 	reporter: 'list',
 	// Seeding and measuring 100,000 cards takes minutes on 2 cores; the whole run stays under about 10.
-	timeout: 30 * 60_000,
+	timeout: 45 * 60_000,
 	globalTimeout: 60 * 60_000,
 	webServer: {
 		command: `./node_modules/.bin/vite preview --port ${BENCH_PORT} --strictPort`,

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Card, Deck } from '../../src/lib/domain/deck/model';
+import type { QuizResponse } from '../../src/lib/domain/quiz/quiz';
 import { seededRandom } from '../../src/lib/domain/random';
 import { Rating, type Grade } from '../../src/lib/domain/scheduling/review-log';
 import { groupBy } from '../../src/lib/domain/stats/group';
@@ -145,7 +146,7 @@ describe('statistics caches', () => {
 			retryOf: null,
 			now: local(2026, 1, 4)
 		});
-		const wrong = { kind: 'choice', chosen: [1] } as const;
+		const wrong: QuizResponse = { kind: 'choice', chosen: [1] };
 		const answered = await recordAnswer(db, scheduler, {
 			attemptId: attempt.id,
 			question,
