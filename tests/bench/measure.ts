@@ -12,8 +12,7 @@ export const QUEUE_MEASURE = 'reportcard:queue';
 export const WATCHED = {
 	card: '#card-front',
 	chapterRow: '[data-chapter]',
-	// The statistics page as built on wt/stats: the card counts come first, the retention table (a replay of every
-	// card's log) last. Adjust here if the merged page names them otherwise.
+	// The statistics page: the card counts come first, the retention table last (both from its caches, so together).
 	statsFirst: '[data-testid="cards"]',
 	statsComplete: '[data-testid="retention"] table'
 } as const;

@@ -166,7 +166,11 @@ async function measure(page: Page, snapshot: Snapshot, restoreMs: number | null,
 	}
 	const home = await repeat('/', WATCHED.chapterRow, snapshot.result.activeChapters);
 	const stats = hasPage('stats')
-		? { first: await repeat('/stats', WATCHED.statsFirst), complete: await repeat('/stats', WATCHED.statsComplete) }
+		? {
+				first: await repeat('/stats', WATCHED.statsFirst),
+				complete: await repeat('/stats', WATCHED.statsComplete),
+				rebuild: await timeStatsRebuild(page)
+			}
 		: null;
 
 	// A session of 20 grades; the queue is rebuilt after each, so those builds count too.
@@ -200,6 +204,30 @@ async function measure(page: Page, snapshot: Snapshot, restoreMs: number | null,
 		storageBytes: storage.total,
 		heapBytes
 	};
+}
+
+/**
+ * The statistics page once its caches are gone, as after a schema upgrade or a repair: it counts the whole history
+ * again (src/lib/storage/stats-rebuild.ts) before it shows anything.
+ */
+async function timeStatsRebuild(page: Page): Promise<number> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('reportcard');
+				open.onerror = () => reject(new Error(String(open.error)));
+				open.onsuccess = () => {
+					const tx = open.result.transaction('settings', 'readwrite');
+					tx.objectStore('settings').delete('statsCaches');
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(new Error(String(tx.error)));
+				};
+			})
+	);
+	return timeNavigation(page, '/stats', WATCHED.statsComplete);
 }
 
 /** Git's answer, or "unknown" outside a repository (a source archive). */
