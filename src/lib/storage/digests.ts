@@ -8,6 +8,8 @@
  * they are rebuilt.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { State } from '../domain/scheduling/memory';
+import { masteredUntil } from '../domain/stats/mastery';
 import type { StoredCard } from '../domain/sync/content-sync';
 
 export const DIGEST_TABLE = 'cardDigests';
@@ -45,6 +47,32 @@ export function rowKey(chapterId: string, cardId: string): [string, number] {
 export function numbersOf(card: DigestedCard): number[] {
 	const { state, stability, lastReview, due } = card.memory;
 	return [card.suspended, state, stability, lastReview ?? NEVER, due];
+}
+
+/** What the home screen counts of a chapter's active cards. */
+export interface ChapterCounts {
+	/** New cards a queue can take (not suspended), buried ones included. */
+	queuedNew: number;
+	total: number;
+	/** Mastered at the time asked (domain/stats/mastery.ts). */
+	mastered: number;
+}
+
+/** Each chapter's counts from its digest rows: a few hundred rows for any collection, where index counts grow with it. */
+export function chapterCounts(rows: readonly DigestRow[], now: number): Map<string, ChapterCounts> {
+	const counts = new Map<string, ChapterCounts>();
+	for (const row of rows) {
+		const chapter = counts.get(row.chapterId) ?? { queuedNew: 0, total: 0, mastered: 0 };
+		counts.set(row.chapterId, chapter);
+		for (let at = 0; at < row.numbers.length; at += FIELDS) {
+			const [suspended, state, stability, lastReview] = [0, 1, 2, 3].map((field) => row.numbers[at + field]);
+			chapter.total++;
+			if (state === (State.New as number) && suspended === 0) chapter.queuedNew++;
+			const memory = { state: state as State, stability, lastReview: lastReview === NEVER ? null : lastReview };
+			if (now < masteredUntil(memory)) chapter.mastered++;
+		}
+	}
+	return counts;
 }
 
 /** Where `cardId` is in the row's sorted ids, or would go. */

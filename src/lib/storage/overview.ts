@@ -9,7 +9,9 @@ import type { Mastery } from '../domain/stats/mastery';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb, StoredChapter } from './db';
 import { currentChapters } from './chapters';
+import { chapterCounts, type ChapterCounts } from './digests';
 import { queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
+import { statsCachesStale } from './stats-caches';
 
 export interface ScoreSummary {
 	correct: number;
@@ -40,8 +42,10 @@ export interface HomeOverview {
 }
 
 /**
- * Read through indexes, so its cost does not grow with the collection: today's queue from the queue indexes, and per
- * chapter its due cards (few), index counts of its new, active and mastered cards, and the few buried cards.
+ * Read through indexes and the card digests, so its cost hardly grows with the collection: today's queue from the
+ * queue indexes, and per chapter its due cards (few), the counts of its new, active and mastered cards, and the few
+ * buried cards. The counts come from the digests while the statistics caches hold (stats-caches.ts), else from index
+ * counts, which Chromium makes one entry at a time (about 1 s at 100,000 cards).
  */
 export async function homeOverview(
 	db: ReportCardDb,
@@ -50,58 +54,73 @@ export async function homeOverview(
 ): Promise<HomeOverview> {
 	const { rolloverHour } = settings;
 	const dayEnd = studyDayEnd(now, rolloverHour);
-	return db.transaction('r', [db.chapters, db.cards, db.attempts, db.reviews], async () => {
-		const chapters = await currentChapters(db);
-		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
-		const counts = await todaysCounts(db, now, rolloverHour);
-		const newLimit = settings.newPerDay - counts.newStarted;
-		const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
-		const queue = buildQueue(candidates, now, dayEnd, counts, settings);
-		const today: TodayOverview = {
-			due: queue.dueCount,
-			fresh: queue.newCount,
-			reviewed: await reviewedToday(db, now, rolloverHour),
-			streak: await reviewStreak(db, now, rolloverHour)
-		};
-		// Buried cards are few (until the end of the day they were buried on): the new ones leave the chapters' counts.
-		const buriedNew = await db.cards
-			.where('buriedUntil')
-			.above(now)
-			.filter((card) => card.queueNew !== undefined)
-			.toArray();
-		return {
-			today,
-			chapters: await Promise.all(
-				chapters.map(async (chapter): Promise<ChapterOverview> => {
-					const [due, queuedNewCount, total, mastered] = await Promise.all([
-						queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
-						queuedNew(db, chapter.id).count(),
-						masteryIndex(db, chapter.id, -Infinity, true).count(),
-						masteryIndex(db, chapter.id, now, false).count()
-					]);
-					// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
-					const dueCount = buildQueue(due, now, dayEnd, NOTHING_DONE, NO_LIMITS).dueCount;
-					const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
-					// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
-					const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
-					const best = scores.reduce<ScoreSummary | null>(
-						(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
-						null
-					);
-					const latest = scores.at(-1) ?? null;
-					return {
-						chapter,
-						due: dueCount,
-						fresh: queuedNewCount - buried,
-						total,
-						mastery: { mastered, total },
-						best: best && { correct: best.correct, total: best.total },
-						latest: latest && { correct: latest.correct, total: latest.total }
-					};
-				})
-			)
-		};
-	});
+	return db.transaction(
+		'r',
+		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.settings],
+		async () => {
+			const chapters = await currentChapters(db);
+			const digested = (await statsCachesStale(db)) ? null : chapterCounts(await db.cardDigests.toArray(), now);
+			const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
+			const counts = await todaysCounts(db, now, rolloverHour);
+			const newLimit = settings.newPerDay - counts.newStarted;
+			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
+			const queue = buildQueue(candidates, now, dayEnd, counts, settings);
+			const today: TodayOverview = {
+				due: queue.dueCount,
+				fresh: queue.newCount,
+				reviewed: await reviewedToday(db, now, rolloverHour),
+				streak: await reviewStreak(db, now, rolloverHour)
+			};
+			// Buried cards are few (until the end of the day they were buried on): the new ones leave the chapters' counts.
+			const buriedNew = await db.cards
+				.where('buriedUntil')
+				.above(now)
+				.filter((card) => card.queueNew !== undefined)
+				.toArray();
+			return {
+				today,
+				chapters: await Promise.all(
+					chapters.map(async (chapter): Promise<ChapterOverview> => {
+						const [due, { queuedNew: queuedNewCount, total, mastered }] = await Promise.all([
+							queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
+							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id, now)
+						]);
+						// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
+						const dueCount = buildQueue(due, now, dayEnd, NOTHING_DONE, NO_LIMITS).dueCount;
+						const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
+						// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
+						const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
+						const best = scores.reduce<ScoreSummary | null>(
+							(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
+							null
+						);
+						const latest = scores.at(-1) ?? null;
+						return {
+							chapter,
+							due: dueCount,
+							fresh: queuedNewCount - buried,
+							total,
+							mastery: { mastered, total },
+							best: best && { correct: best.correct, total: best.total },
+							latest: latest && { correct: latest.correct, total: latest.total }
+						};
+					})
+				)
+			};
+		}
+	);
+}
+
+const NO_CARDS: ChapterCounts = { queuedNew: 0, total: 0, mastered: 0 };
+
+/** A chapter's counts by index, when the digests cannot be trusted. */
+async function indexCounts(db: ReportCardDb, chapterId: string, now: number): Promise<ChapterCounts> {
+	const [queuedNewCount, total, mastered] = await Promise.all([
+		queuedNew(db, chapterId).count(),
+		masteryIndex(db, chapterId, -Infinity, true).count(),
+		masteryIndex(db, chapterId, now, false).count()
+	]);
+	return { queuedNew: queuedNewCount, total, mastered };
 }
 
 /**

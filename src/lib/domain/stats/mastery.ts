@@ -19,7 +19,7 @@ export interface Mastery {
  * it (storage/db.ts). One caveat, by design: when S lies within about 1e-7 × S below a whole number, ts-fsrs' own
  * 8-decimal rounding of recall reports 90 % on the day after; this counts that day as below 90 %, as it is.
  */
-export function masteredUntil(memory: MemoryState): number {
+export function masteredUntil(memory: Pick<MemoryState, 'state' | 'stability' | 'lastReview'>): number {
 	if (memory.state === State.New || memory.lastReview === null) return 0;
 	const stability = Number(memory.stability.toFixed(8));
 	// Numbers no schedule has (a stability of 0 or less, NaN) never count as mastered, as ts-fsrs gives them no recall
