@@ -98,7 +98,7 @@ test('IndexedDB write cost', async () => {
 		const context = await launchProfile(profileDir, BASE_URL);
 		try {
 			const page = await firstPage(context);
-			await page.goto('/');
+			await firstVisit(page);
 			report.writeCost = await measureWriteCost(page);
 		} finally {
 			await context.close();

@@ -1,11 +1,13 @@
 /**
  * What one IndexedDB write costs in this browser, measured on a scratch database of its own: the floor under seeding
- * (and under restoring a large backup), whatever the app does. Three layouts of the same log rows, written like the
- * seeder writes them (large transactions, relaxed durability, keys in sorted order):
- * - `asStored`: one row per review with the app's review indexes (id, cardId, at, [cardId+at]);
+ * (and under restoring a large backup), whatever the app does. Three layouts of log rows and one of card rows, written
+ * like the seeder writes them (large transactions, relaxed durability, keys in sorted order):
+ * - `asStored`: one row per review with the app's review indexes;
  * - `bare`: one row per review, no index at all;
  * - `packed`: ten reviews per row, no index (how many rows, not how many bytes, sets the cost);
- * - `cards`: card rows as the app stores them (bilingual texts, memory, the nine keys of the cards indexes).
+ * - `cards`: card rows as the app stores them, copies of one of its shipped cards with the cards store's indexes.
+ *
+ * The shapes and indexes come from the app's own database, so run it after the app's first visit.
  */
 import type { Page } from '@playwright/test';
 
@@ -36,53 +38,37 @@ async function writeCostInPage(rows: number): Promise<WriteCost> {
 		durationMs: 5000,
 		stateBefore: 2
 	});
-	const card = (i: number) => ({
-		id: `bench-c${String(i).padStart(6, '0')}`,
-		noteId: `bench-n${String(i).padStart(6, '0')}`,
-		deckId: 'bench',
-		chapterId: `bench-ch${String(i % 20).padStart(2, '0')}`,
-		order: i,
-		kind: 'basic',
-		source: { section: 1 + (i % 20), paragraph: 1 + (i % 4) },
-		front: {
-			zh: `第${i}张卡：美国出口管制之后，中国在先进芯片上选择了哪条路线？`,
-			en: `Card ${i}: after the US export controls, which route did China take on advanced chips?`
-		},
-		back: {
-			zh: `第${i}张卡的答案：一边加紧国产替代，一边用成熟制程和算法效率弥补差距。`,
-			en: `Answer ${i}: it pushed domestic substitution while making up the gap with mature nodes and more efficient algorithms.`
-		},
-		introducedAt: 1_690_000_000_000,
-		retired: 0,
-		memory: {
-			due: 1_700_000_000_000 + i * 60_000,
-			stability: 12.5,
-			difficulty: 5.1,
-			elapsedDays: 9,
-			scheduledDays: 12,
-			learningSteps: 0,
-			reps: 9,
-			lapses: 1,
-			state: 2,
-			lastReview: 1_699_000_000_000
-		},
-		due: 1_700_000_000_000 + i * 60_000,
-		suspended: 0,
-		buriedUntil: 0,
-		queueDue: 1_700_000_000_000 + i * 60_000,
-		masteredUntil: 1_700_100_000_000
+	// The app's own database gives the cards' shape and both stores' indexes, so the probe writes what the app writes.
+	const app = await new Promise<IDBDatabase>((resolve, reject) => {
+		const open = indexedDB.open('reportcard');
+		open.onupgradeneeded = () => {
+			open.transaction?.abort();
+			reject(new Error('No "reportcard" database yet: let the app\'s first visit finish before measuring'));
+		};
+		open.onsuccess = () => resolve(open.result);
+		open.onerror = () => reject(open.error ?? new Error("Cannot open the app's database"));
 	});
-	// The cards store's indexes as src/lib/storage/db.ts declares them.
-	const cardIndexes: [string, string | string[]][] = [
-		['chapterId', 'chapterId'],
-		['deckId', 'deckId'],
-		['queueDue', 'queueDue'],
-		['queueNew', 'queueNew'],
-		['buriedUntil', 'buriedUntil'],
-		['[chapterId+queueDue]', ['chapterId', 'queueDue']],
-		['[chapterId+queueNew]', ['chapterId', 'queueNew']],
-		['[chapterId+masteredUntil]', ['chapterId', 'masteredUntil']]
-	];
+	const read = app.transaction(['cards', 'reviews'], 'readonly');
+	const indexesOf = (storeName: string) => {
+		const store = read.objectStore(storeName);
+		return Array.from(store.indexNames, (index) => [index, store.index(index).keyPath] as const);
+	};
+	const cardIndexes = indexesOf('cards');
+	const reviewIndexes = indexesOf('reviews');
+	const sample = await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+		const request = read.objectStore('cards').openCursor();
+		request.onsuccess = () => resolve(request.result?.value as Record<string, unknown> | undefined);
+		request.onerror = () => reject(request.error ?? new Error('Cannot read a card'));
+	});
+	app.close();
+	if (!sample) throw new Error('The app has no cards yet: let its first visit finish before measuring');
+	// Copies of one shipped card: the same texts and index keys, a key and report order of their own.
+	const card = (i: number) => ({
+		...sample,
+		id: `write-cost-${String(i).padStart(6, '0')}`,
+		order: i,
+		...(sample.queueNew === undefined ? {} : { queueNew: i })
+	});
 	const layouts = {
 		asStored: { indexes: true, pack: 1 },
 		bare: { indexes: false, pack: 1 },
@@ -105,12 +91,8 @@ async function writeCostInPage(rows: number): Promise<WriteCost> {
 			const open = indexedDB.open(name, 1);
 			open.onupgradeneeded = () => {
 				const store = open.result.createObjectStore('reviews', { keyPath: 'id' });
-				if (layout === 'cards') for (const [index, keyPath] of cardIndexes) store.createIndex(index, keyPath);
-				else if (indexes) {
-					store.createIndex('cardId', 'cardId');
-					store.createIndex('at', 'at');
-					store.createIndex('[cardId+at]', ['cardId', 'at']);
-				}
+				const indexed = layout === 'cards' ? cardIndexes : indexes ? reviewIndexes : [];
+				for (const [index, keyPath] of indexed) store.createIndex(index, keyPath);
 			};
 			open.onsuccess = () => resolve(open.result);
 			open.onerror = () => reject(open.error ?? new Error('cannot open the scratch database'));

@@ -30,6 +30,7 @@ import {
 	studyContext
 } from './factories';
 import { checkedBackup } from './backup-files';
+import { dumpDatabase } from './db-dump';
 import { inTimeZone, local } from './time-zone';
 
 const scheduler = exactScheduler();
@@ -83,6 +84,11 @@ async function expectCachesTrue(step: string): Promise<void> {
 	expect(sortedTallies(tallies), step).toEqual(expected.tallies);
 }
 
+/** A card's first grade, as the review page gives it. */
+function firstGrade(cardId: string, now: number, rating: Grade = Rating.Good, durationMs = 1) {
+	return gradeCard(db, scheduler, { cardId, rating, now, durationMs, shownReps: 0 });
+}
+
 beforeEach(async () => {
 	db = openTestDb();
 	await syncContent(db, compiled(twoChapterDeck(CARDS)), local(2026, 1, 1));
@@ -130,13 +136,7 @@ describe('statistics caches', () => {
 	it('stay right through a wrong quiz answer, which makes a card due without changing a tally', async () => {
 		const question = { ...makeQuestion('q1'), cards: ['c0', 'c2'] };
 		for (const cardId of ['c0', 'c2']) {
-			await gradeCard(db, scheduler, {
-				cardId,
-				rating: Rating.Easy,
-				now: local(2026, 1, 3),
-				durationMs: 1,
-				shownReps: 0
-			});
+			await firstGrade(cardId, local(2026, 1, 3), Rating.Easy);
 		}
 		const attempt = await startAttempt(db, {
 			scope: 'ch1',
@@ -159,13 +159,7 @@ describe('statistics caches', () => {
 	});
 
 	it('are marked for a rebuild by any write of the log that does not keep the tallies', async () => {
-		const row = await gradeCard(db, scheduler, {
-			cardId: 'c0',
-			rating: Rating.Good,
-			now: local(2026, 1, 3),
-			durationMs: 1,
-			shownReps: 0
-		});
+		const row = await firstGrade('c0', local(2026, 1, 3));
 		await db.reviews.bulkDelete([]);
 		expect(await statsCachesStale(db), 'a write of no row').toBe(false);
 		await db.reviews.add({ ...row, id: 'copied' });
@@ -177,13 +171,7 @@ describe('statistics caches', () => {
 	});
 
 	it('follow content updates: a retired card leaves the digests, a new one joins, a moved one changes chapter', async () => {
-		await gradeCard(db, scheduler, {
-			cardId: 'c0',
-			rating: Rating.Good,
-			now: local(2026, 1, 3),
-			durationMs: 1,
-			shownReps: 0
-		});
+		await firstGrade('c0', local(2026, 1, 3));
 		const [, ...kept] = CARDS;
 		await syncContent(
 			db,
@@ -197,13 +185,7 @@ describe('statistics caches', () => {
 		expect((await db.tallies.toArray()).map((tally) => tally.reviews)).toEqual([1]);
 
 		const moved = kept.map((card) => (card.id === 'c2' ? { ...card, chapterId: 'ch2' } : card));
-		await gradeCard(db, scheduler, {
-			cardId: 'c2',
-			rating: Rating.Good,
-			now: local(2026, 1, 5),
-			durationMs: 1,
-			shownReps: 0
-		});
+		await firstGrade('c2', local(2026, 1, 5));
 		await syncContent(db, compiled(twoChapterDeck(moved), 'v3'), local(2026, 1, 6));
 		// Its history was counted under its old chapter: the tallies are counted again.
 		expect(await statsCachesStale(db)).toBe(true);
@@ -216,13 +198,7 @@ describe('statistics caches', () => {
 
 	it('are rebuilt by a restore, dropped by a repair, and rebuilt by the statistics page with the same figures', async () => {
 		for (const [i, cardId] of ['c0', 'c1', 'c2'].entries()) {
-			await gradeCard(db, scheduler, {
-				cardId,
-				rating: Rating.Easy,
-				now: local(2026, 1, 3 + i),
-				durationMs: 5,
-				shownReps: 0
-			});
+			await firstGrade(cardId, local(2026, 1, 3 + i), Rating.Easy, 5);
 		}
 		const context = studyContext({ clock: () => local(2026, 1, 10), scheduler });
 		const before = new StatsState(db, context, null);
@@ -248,21 +224,22 @@ describe('statistics caches', () => {
 		expect(after.year?.reduce((sum, day) => sum + day.reviews, 0)).toBe(3);
 	});
 
+	it('leave everything as it was, and the page says why, when their rebuild cannot be written', async () => {
+		const row = await firstGrade('c0', local(2026, 1, 3));
+		await db.reviews.add({ ...row, id: 'copied' });
+		const before = await dumpDatabase(db);
+		db.tallies.hook('creating', () => {
+			throw new DOMException('disk full', 'QuotaExceededError');
+		});
+		const view = new StatsState(db, studyContext({ clock: () => local(2026, 1, 10), scheduler }), null);
+		await view.load();
+		expect([view.problem, view.rebuilding, view.cards]).toEqual(['quota', false, null]);
+		expect(await dumpDatabase(db)).toEqual(before);
+	});
+
 	it('count a grade on the study day of the default 4 am rollover', async () => {
-		await gradeCard(db, scheduler, {
-			cardId: 'c0',
-			rating: Rating.Good,
-			now: local(2026, 3, 2, 3, 59),
-			durationMs: 1,
-			shownReps: 0
-		});
-		await gradeCard(db, scheduler, {
-			cardId: 'c2',
-			rating: Rating.Good,
-			now: local(2026, 3, 2, 4),
-			durationMs: 1,
-			shownReps: 0
-		});
+		await firstGrade('c0', local(2026, 3, 2, 3, 59));
+		await firstGrade('c2', local(2026, 3, 2, 4));
 		const days = (await db.tallies.toArray()).map((tally) => tally.day).sort();
 		expect(days[1] - days[0]).toBe(1);
 	});

@@ -4,21 +4,23 @@
  * reading their digests a few hundred rows.
  *
  * A middleware (`digestMiddleware`, installed by db.ts) keeps them right on every write of a card, whoever writes it,
- * as it keeps the index keys. Writers that bypass Dexie (test seeders) must drop the statistics marker (stats.ts) so
- * they are rebuilt.
+ * as it keeps the index keys. Writers that bypass Dexie (test seeders) must drop the statistics marker
+ * (stats-caches.ts) so they are rebuilt.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { State } from '../domain/scheduling/memory';
 import { masteredUntil } from '../domain/stats/mastery';
+import type { StatsCard } from '../domain/stats/report';
 import type { StoredCard } from '../domain/sync/content-sync';
+import { takingAlong } from './middleware';
 
 export const DIGEST_TABLE = 'cardDigests';
 /** Rows per chapter: a grade rewrites one, so each stays small however large its chapter grows. */
 export const DIGEST_SHARDS = 16;
 /** Numbers per card in `numbers`: suspended, state, stability, last review (NEVER if none), due. */
-export const FIELDS = 5;
+const FIELDS = 5;
 /** The last review of a card never reviewed: times are never negative, and rows stay plain JSON-like numbers. */
-export const NEVER = -1;
+const NEVER = -1;
 /** DBCoreRangeType.Any: a const enum, which isolated modules cannot import. */
 const WHOLE_TABLE = 3 as DBCoreRangeType;
 
@@ -44,9 +46,29 @@ export function rowKey(chapterId: string, cardId: string): [string, number] {
 	return [chapterId, shardOf(cardId)];
 }
 
+/** A row's name in a Map: its chapter and shard. */
+export function rowName(chapterId: string, shard: number): string {
+	return `${shard} ${chapterId}`;
+}
+
+/** A card's numbers in its row: the one writer of `numbers`, as `digestedCards` is its one reader. */
 export function numbersOf(card: DigestedCard): number[] {
 	const { state, stability, lastReview, due } = card.memory;
 	return [card.suspended, state, stability, lastReview ?? NEVER, due];
+}
+
+/** Every card in the rows, as the statistics figures and the home screen's counts take them. */
+export function digestedCards(rows: readonly DigestRow[]): StatsCard[] {
+	return rows.flatMap((row) =>
+		row.ids.map((_, i): StatsCard => {
+			const [suspended, state, stability, lastReview, due] = row.numbers.slice(i * FIELDS, (i + 1) * FIELDS);
+			return {
+				chapterId: row.chapterId,
+				suspended: suspended === 1 ? 1 : 0,
+				memory: { state, stability, lastReview: lastReview === NEVER ? null : lastReview, due }
+			};
+		})
+	);
 }
 
 /** What the home screen counts of a chapter's active cards. */
@@ -61,16 +83,12 @@ export interface ChapterCounts {
 /** Each chapter's counts from its digest rows: a few hundred rows for any collection, where index counts grow with it. */
 export function chapterCounts(rows: readonly DigestRow[], now: number): Map<string, ChapterCounts> {
 	const counts = new Map<string, ChapterCounts>();
-	for (const row of rows) {
-		const chapter = counts.get(row.chapterId) ?? { queuedNew: 0, total: 0, mastered: 0 };
-		counts.set(row.chapterId, chapter);
-		for (let at = 0; at < row.numbers.length; at += FIELDS) {
-			const [suspended, state, stability, lastReview] = [0, 1, 2, 3].map((field) => row.numbers[at + field]);
-			chapter.total++;
-			if (state === (State.New as number) && suspended === 0) chapter.queuedNew++;
-			const memory = { state: state as State, stability, lastReview: lastReview === NEVER ? null : lastReview };
-			if (now < masteredUntil(memory)) chapter.mastered++;
-		}
+	for (const card of digestedCards(rows)) {
+		const chapter = counts.get(card.chapterId) ?? { queuedNew: 0, total: 0, mastered: 0 };
+		counts.set(card.chapterId, chapter);
+		chapter.total++;
+		if (card.memory.state === State.New && card.suspended === 0) chapter.queuedNew++;
+		if (now < masteredUntil(card.memory)) chapter.mastered++;
 	}
 	return counts;
 }
@@ -115,16 +133,16 @@ async function updateDigests(
 ): Promise<void> {
 	const active = after.filter((card) => card.retired === 0);
 	const keys = [...before, ...active].map((card) => rowKey(card.chapterId, card.id));
-	const unique = [...new Map(keys.map((key) => [`${key[1]} ${key[0]}`, key])).values()];
+	const unique = [...new Map(keys.map((key) => [rowName(...key), key])).values()];
 	if (unique.length === 0) return;
 	const stored = (await digests.getMany({ trans, keys: unique })) as (DigestRow | undefined)[];
 	const rows = new Map(
 		unique.map(([chapterId, shard], i) => [
-			`${shard} ${chapterId}`,
+			rowName(chapterId, shard),
 			stored[i] ?? { chapterId, shard, ids: [], numbers: [] }
 		])
 	);
-	const rowOf = (card: DigestedCard) => rows.get(`${shardOf(card.id)} ${card.chapterId}`) as DigestRow;
+	const rowOf = (card: DigestedCard) => rows.get(rowName(...rowKey(card.chapterId, card.id))) as DigestRow;
 	for (const card of before) remove(rowOf(card), card.id);
 	for (const card of active) upsert(rowOf(card), card);
 	const kept = [...rows.values()].filter((row) => row.ids.length > 0);
@@ -161,14 +179,7 @@ export function digestMiddleware(): Middleware<DBCore> {
 		name: 'cardDigests',
 		create: (down) => ({
 			...down,
-			transaction: (stores, mode, options) =>
-				down.transaction(
-					mode === 'readwrite' && stores.includes('cards') && !stores.includes(DIGEST_TABLE)
-						? [...stores, DIGEST_TABLE]
-						: stores,
-					mode,
-					options
-				),
+			transaction: takingAlong(down, 'cards', DIGEST_TABLE),
 			table: (name) => {
 				const cards = down.table(name);
 				if (name !== 'cards') return cards;

@@ -21,6 +21,7 @@ import {
 } from '../domain/stats/tallies';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
+import { takingAlong } from './middleware';
 import { getSetting } from './settings';
 
 /** Raise when the caches' meaning changes: every device then rebuilds them on its next visit to the statistics page. */
@@ -48,14 +49,7 @@ export function logWriteMiddleware(): Middleware<DBCore> {
 		name: 'statsMarker',
 		create: (down) => ({
 			...down,
-			transaction: (stores, mode, options) =>
-				down.transaction(
-					mode === 'readwrite' && stores.includes('reviews') && !stores.includes('settings')
-						? [...stores, 'settings']
-						: stores,
-					mode,
-					options
-				),
+			transaction: takingAlong(down, 'reviews', 'settings'),
 			table: (name) => {
 				const table = down.table(name);
 				if (name !== 'reviews') return table;

@@ -1,14 +1,14 @@
 /**
  * Rebuilding the statistics caches (stats-caches.ts) from every card and the whole log: after a schema upgrade, a
- * repair or a deleted deck, on the statistics page's next visit, and within a restore. Apart from the caches' upkeep
- * so that only the pages that rebuild load it.
+ * repair or a deleted deck, on the statistics page's next visit, and within a restore. A module of its own so that only
+ * the pages that rebuild load it, not every page that grades.
  */
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import { groupBy } from '../domain/stats/group';
-import { addTally, logTallies, type DayTally } from '../domain/stats/tallies';
+import { TallySums } from '../domain/stats/tallies';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
-import { numbersOf, rowKey, type DigestRow, type DigestedCard } from './digests';
+import { numbersOf, rowKey, rowName, type DigestRow, type DigestedCard } from './digests';
 import { setSetting } from './settings';
 import { MARKER, STATS_CACHES_VERSION, statsCachesStale } from './stats-caches';
 
@@ -32,7 +32,7 @@ const REBUILD_STEP = 1000;
  */
 export async function rebuildStatsCachesWithin(db: ReportCardDb, scheduler: Scheduler): Promise<void> {
 	const digested: DigestedCard[] = [];
-	const tallies = new Map<string, DayTally>();
+	const tallies = new TallySums();
 	for (let after: string | null = null; ;) {
 		const cards: StoredCard[] = await (after === null ? db.cards.orderBy(':id') : db.cards.where(':id').above(after))
 			.limit(REBUILD_STEP)
@@ -44,7 +44,7 @@ export async function rebuildStatsCachesWithin(db: ReportCardDb, scheduler: Sche
 			await db.reviews.where('cardId').between(first, after, true, true).toArray(),
 			(event) => event.cardId
 		);
-		const parts = logTallies(
+		tallies.addLogs(
 			cards.map((card) => ({
 				chapterId: card.chapterId,
 				introducedAt: card.introducedAt,
@@ -52,16 +52,11 @@ export async function rebuildStatsCachesWithin(db: ReportCardDb, scheduler: Sche
 			})),
 			scheduler
 		);
-		for (const part of parts) {
-			const key = `${part.day} ${part.chapterId}`;
-			const tally = tallies.get(key);
-			tallies.set(key, tally ? addTally(tally, part, 1) : part);
-		}
 		for (const { id, chapterId, retired, suspended, memory } of cards)
 			digested.push({ id, chapterId, retired, suspended, memory });
 	}
 	await Promise.all([db.cardDigests.clear(), db.tallies.clear()]);
-	await Promise.all([db.cardDigests.bulkPut(buildDigests(digested)), db.tallies.bulkPut([...tallies.values()])]);
+	await Promise.all([db.cardDigests.bulkPut(buildDigests(digested)), db.tallies.bulkPut(tallies.tallies)]);
 	await setSetting(db, MARKER, STATS_CACHES_VERSION);
 }
 
@@ -71,7 +66,7 @@ function buildDigests(cards: readonly DigestedCard[]): DigestRow[] {
 	for (const card of [...cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
 		if (card.retired === 1) continue;
 		const [chapterId, shard] = rowKey(card.chapterId, card.id);
-		const key = `${shard} ${chapterId}`;
+		const key = rowName(chapterId, shard);
 		const row = rows.get(key) ?? { chapterId, shard, ids: [], numbers: [] };
 		rows.set(key, row);
 		row.ids.push(card.id);

@@ -6,7 +6,7 @@ import type { StatsCard } from '../domain/stats/report';
 import type { DayTally } from '../domain/stats/tallies';
 import type { StoredCard } from '../domain/sync/content-sync';
 import type { ReportCardDb, StoredChapter } from './db';
-import { FIELDS, NEVER, type DigestRow } from './digests';
+import { digestedCards } from './digests';
 import { currentChapters } from './chapters';
 import { activeCards } from './reviews';
 
@@ -16,20 +16,6 @@ export interface StatsSource {
 	cards: StatsCard[];
 	/** Every chapter's day tallies, retired cards' reviews included: they are part of the history. */
 	tallies: DayTally[];
-}
-
-/** Every card in the rows, as the statistics figures take them. */
-function digestedCards(rows: readonly DigestRow[]): StatsCard[] {
-	return rows.flatMap((row) =>
-		row.ids.map((_, i): StatsCard => {
-			const [suspended, state, stability, lastReview, due] = row.numbers.slice(i * FIELDS, (i + 1) * FIELDS);
-			return {
-				chapterId: row.chapterId,
-				suspended: suspended === 1 ? 1 : 0,
-				memory: { state, stability, lastReview: lastReview === NEVER ? null : lastReview, due }
-			};
-		})
-	);
 }
 
 export async function loadStatsSource(db: ReportCardDb): Promise<StatsSource> {

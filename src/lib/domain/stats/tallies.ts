@@ -90,22 +90,36 @@ export interface CardLog {
 	events: readonly ReviewEvent[];
 }
 
-/**
- * Every card's grades, each counted with the memory its card had just before it (replayed from the log), summed per
- * chapter and day: the tallies as a rebuild writes them.
- */
-export function logTallies(logs: Iterable<CardLog>, scheduler: Scheduler): DayTally[] {
-	const byKey = new Map<string, DayTally>();
-	for (const log of logs) {
-		let memory = newMemoryState(log.introducedAt);
-		for (const event of [...log.events].sort(compareEvents)) {
-			if (event.kind === 'grade') {
-				const part = gradeTally(log.chapterId, event, memory);
-				const key = `${part.day} ${part.chapterId}`;
-				byKey.set(key, addTally(byKey.get(key) ?? emptyTally(part.chapterId, part.day), part, 1));
-			}
-			memory = scheduler.apply(memory, event);
-		}
+/** Tallies summed per chapter and day, as parts come in. */
+export class TallySums {
+	readonly #byKey = new Map<string, DayTally>();
+
+	add(part: DayTally): void {
+		const key = `${part.day} ${part.chapterId}`;
+		this.#byKey.set(key, addTally(this.#byKey.get(key) ?? emptyTally(part.chapterId, part.day), part, 1));
 	}
-	return [...byKey.values()];
+
+	/**
+	 * Every card's grades, each counted with the memory its card had just before it (replayed from the log): the
+	 * tallies as a rebuild writes them, which may count the cards a step at a time.
+	 */
+	addLogs(logs: Iterable<CardLog>, scheduler: Scheduler): this {
+		for (const log of logs) {
+			let memory = newMemoryState(log.introducedAt);
+			for (const event of [...log.events].sort(compareEvents)) {
+				if (event.kind === 'grade') this.add(gradeTally(log.chapterId, event, memory));
+				memory = scheduler.apply(memory, event);
+			}
+		}
+		return this;
+	}
+
+	get tallies(): DayTally[] {
+		return [...this.#byKey.values()];
+	}
+}
+
+/** Every card's grades counted from its log, summed per chapter and day. */
+export function logTallies(logs: Iterable<CardLog>, scheduler: Scheduler): DayTally[] {
+	return new TallySums().addLogs(logs, scheduler).tallies;
 }
