@@ -3,6 +3,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { boundaries } from './eslint.boundaries.js';
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -22,7 +23,7 @@ export default ts.config(
 			// Dexie returns promises everywhere: an unawaited one hides a failed write.
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
 			// Study links carry a query string, so they are built (with resolve) in $lib/links, which the rule cannot follow.
 			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }]
 		}
@@ -34,5 +35,6 @@ export default ts.config(
 	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
-	}
+	},
+	...boundaries
 );

@@ -22,7 +22,6 @@ const SNAPSHOTS = join(ROOT, 'bench-results', 'snapshots');
 const INDEXED_DB = join('Default', 'IndexedDB');
 
 export async function launchProfile(profileDir: string, baseURL: string): Promise<BrowserContext> {
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	const { defaultBrowserType, ...phone } = devices['Pixel 7'];
 	return chromium.launchPersistentContext(profileDir, {
 		...phone,

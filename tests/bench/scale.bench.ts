@@ -72,12 +72,12 @@ test.beforeAll(() => {
 	report.environment = {
 		commit: git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain') ? ' (with uncommitted changes)' : ''),
 		cpu: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
-		'load average at start': loadavg()[0].toFixed(1)
+		'load average at start': loadavg()[0]!.toFixed(1)
 	};
 });
 
 test.afterAll(() => {
-	report.environment['load average at end'] = loadavg()[0].toFixed(1);
+	report.environment['load average at end'] = loadavg()[0]!.toFixed(1);
 	const table = markdown(report);
 	mkdirSync(RESULTS, { recursive: true });
 	writeFileSync(join(RESULTS, 'bench.md'), table);

@@ -17,8 +17,8 @@
  * states are plausible, not FSRS replays of the log: rebuilding a card from its log would change its numbers.
  */
 import type { Page } from '@playwright/test';
-import type { SettingRow, StoredChapter } from '../../src/lib/storage/db';
-import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import type { StoredCard, StoredChapter } from '../../src/lib/domain/collection';
+import type { SettingRow } from '../../src/lib/storage/db';
 import type { MemoryState, State } from '../../src/lib/domain/scheduling/memory';
 import type { Grade, ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_ROLLOVER_HOUR } from '../../src/lib/domain/time';
@@ -139,14 +139,14 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			cards: indexedFields('cards'),
 			reviews: indexedFields('reviews')
 		};
-		// Some schemas index keys the app derives from a card on every write (kept by a Dexie middleware, which raw
-		// IndexedDB bypasses; indexKeys in src/lib/storage/db.ts): fill them the same way, so the seeded cards sit in those
-		// indexes as the app's do.
+		// Some schemas index keys the app derives from a card on every write (kept by the write path, which raw IndexedDB
+		// bypasses; indexKeys in src/lib/storage/db.ts): fill them the same way, so the seeded cards sit in those indexes
+		// as the app's do.
 		const queueKeyed = indexed.cards.includes('queueDue') || indexed.cards.includes('queueNew');
 		const masteryKeyed = indexed.cards.includes('masteredUntil');
-		// From schema version 3 the app keeps statistics caches with every card and grade it writes (card digests in
-		// src/lib/storage/digests.ts, day tallies in src/lib/domain/stats/tallies.ts), and marks them right from the
-		// database's creation. Raw rows bypass that, so they are counted here the same way and the marker stays true. The
+		// From schema version 3 the app keeps projections with every card and grade it writes (card digests in
+		// src/lib/storage/projections/digests.ts, day tallies in src/lib/domain/stats/tallies.ts), and marks them right
+		// from the database's creation. Raw rows bypass that, so they are counted here the same way and the marker stays true. The
 		// young/mature split uses the seed's own intervals: its memory states are plausible, not FSRS replays.
 		const tallied = db.objectStoreNames.contains('cardDigests') && db.objectStoreNames.contains('tallies');
 		interface Tally {
@@ -249,10 +249,10 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 		const shuffled = Uint32Array.from({ length: studied }, (_, i) => i);
 		for (let i = studied - 1; i > 0; i--) {
 			const j = Math.floor(random() * (i + 1));
-			[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+			[shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
 		}
 		for (let k = 0; k < learning + relearning + dueToday; k++) {
-			roles[shuffled[k]] = k < learning ? ROLE_LEARNING : k < learning + relearning ? ROLE_RELEARNING : ROLE_DUE;
+			roles[shuffled[k]!] = k < learning ? ROLE_LEARNING : k < learning + relearning ? ROLE_RELEARNING : ROLE_DUE;
 		}
 		let suspended = 0;
 
@@ -266,7 +266,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 		// slice of the key space, which spares LevelDB most of its compaction work (the rows are the same either way).
 		const eventIds = Array.from({ length: total * perCard }, () => crypto.randomUUID()).sort();
 		let nextEventId = 0;
-		const eventId = () => eventIds[nextEventId++];
+		const eventId = () => eventIds[nextEventId++]!;
 
 		const makeCard = (i: number, log: ReviewEvent[]): StoredCard => {
 			const role = roles[i];
@@ -303,7 +303,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			const grade = (at: number, rating: Grade) => {
 				const durationMs = Math.round(between(1500, 25_000));
 				log.push({ id: eventId(), cardId: id, kind: 'grade', rating, at, durationMs, stateBefore: state });
-				if (tallied) count(chapters[chapterIndex].id, at, durationMs, state, (at - previousAt) / DAY, rating);
+				if (tallied) count(chapters[chapterIndex]!.id, at, durationMs, state, (at - previousAt) / DAY, rating);
 				previousAt = at;
 				reps++;
 				if (state === NEW) state = rating === EASY ? REVIEW : LEARNING;
@@ -316,19 +316,19 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			};
 			const ending = role === ROLE_NEW ? 1 : role === ROLE_LEARNING ? 2 : 1;
 			for (let k = 0; k < perCard - ending; k++) {
-				grade(times[k], state === REVIEW ? reviewRating() : GOOD);
+				grade(times[k]!, state === REVIEW ? reviewRating() : GOOD);
 			}
-			const last = times[perCard - 1];
+			const last = times[perCard - 1]!;
 			if (role === ROLE_NEW || role === ROLE_LEARNING) {
 				// The learner reset the card (a new start, its history kept); a learning card was then started again.
-				const resetAt = role === ROLE_NEW ? last : times[perCard - 2];
+				const resetAt = role === ROLE_NEW ? last : times[perCard - 2]!;
 				log.push({ id: eventId(), cardId: id, kind: 'reset', at: resetAt });
 				state = NEW;
 				lapses = 0;
 				reps = 0;
 				if (role === ROLE_LEARNING) grade(last, GOOD);
 			} else if (role === ROLE_RELEARNING) grade(last, AGAIN);
-			else grade(last, state === REVIEW ? [HARD, GOOD, GOOD, GOOD, EASY][Math.floor(random() * 5)] : GOOD);
+			else grade(last, state === REVIEW ? [HARD, GOOD, GOOD, GOOD, EASY][Math.floor(random() * 5)]! : GOOD);
 
 			const scheduledDays = state === REVIEW ? Math.max(1, Math.round((due - lastReview) / DAY)) : 0;
 			const memory: MemoryState =
@@ -349,7 +349,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 							due,
 							stability: Math.round(Math.max(0.5, scheduledDays * between(0.8, 1.3)) * 100) / 100,
 							difficulty: Math.round(between(2, 8.5) * 100) / 100,
-							elapsedDays: perCard > 1 ? Math.round((last - times[perCard - 2]) / DAY) : 0,
+							elapsedDays: perCard > 1 ? Math.round((last - times[perCard - 2]!) / DAY) : 0,
 							scheduledDays,
 							learningSteps: role === ROLE_LEARNING ? 1 : 0,
 							reps,
@@ -358,13 +358,17 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 							lastReview: last
 						};
 			const isSuspended = random() < 0.005;
-			if (isSuspended) suspended++;
+			if (isSuspended) {
+				suspended++;
+				// Since schema version 4 a suspension is an event of the log, as the app writes it.
+				log.push({ id: crypto.randomUUID(), cardId: id, kind: 'suspend', at: last + MINUTE, suspended: true });
+			}
 			const section = chapterIndex + 1;
 			const card: StoredCard = {
 				id,
 				noteId: `${deckId}-n${pad(n, 6)}`,
 				deckId,
-				chapterId: chapters[chapterIndex].id,
+				chapterId: chapters[chapterIndex]!.id,
 				order: n,
 				kind,
 				source: { section, paragraph: 1 + (i % 4) },
@@ -405,10 +409,14 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			return card;
 		};
 
-		// Refuse a schema that indexes a field these rows do not have: such rows would be missing from that index.
+		// Refuse a schema that indexes a field these rows do not have: such rows would be missing from that index. Only
+		// undo events carry `cancels` (the app finds an undo by it), so no seeded row belongs in that index.
+		const sparse = new Set(['cancels']);
 		const refuseUnindexed = (samples: Record<keyof typeof indexed, object>) => {
 			for (const [name, sample] of Object.entries(samples)) {
-				const unknown = indexed[name as keyof typeof indexed].filter((field) => !(field in sample));
+				const unknown = indexed[name as keyof typeof indexed].filter(
+					(field): field is string => field !== undefined && !(field in sample) && !sparse.has(field)
+				);
 				if (unknown.length > 0) {
 					throw new Error(`The ${name} store indexes ${unknown.join(', ')}: teach tests/bench/seed.ts to write it`);
 				}
@@ -420,7 +428,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			const log: ReviewEvent[] = [];
 			const cards: StoredCard[] = [];
 			for (let i = from; i < Math.min(total, from + spec.cardsPerTransaction); i++) cards.push(makeCard(i, log));
-			if (from === 0) refuseUnindexed({ chapters: chapters[0], cards: cards[0], reviews: log[0] });
+			if (from === 0) refuseUnindexed({ chapters: chapters[0]!, cards: cards[0]!, reviews: log[0]! });
 			const tx = db.transaction(['chapters', 'cards', 'reviews'], 'readwrite', { durability: 'relaxed' });
 			const done = completion(tx);
 			if (from === 0) for (const chapter of chapters) tx.objectStore('chapters').add(chapter);

@@ -13,7 +13,7 @@ import { seededRandom } from '../../src/lib/domain/random';
 import { State, newMemoryState } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
-import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import type { StoredCard } from '../../src/lib/domain/collection';
 import { readStore, writeStore } from '../e2e/seed';
 
 const CARDS = 10_000;
@@ -34,9 +34,9 @@ function makeHistory(shipped: StoredCard[]): { cards: StoredCard[]; events: Revi
 	const cards = Array.from({ length: CARDS }, (_, i): StoredCard => {
 		const id = `bench-${i}`;
 		const times = Array.from({ length: REVIEWS_PER_CARD }, () => now - Math.floor(random() * 365 * DAY)).sort();
-		let memory = newMemoryState(times[0]);
+		let memory = newMemoryState(times[0]!);
 		times.forEach((at, n) => {
-			const rating = n === 0 ? Rating.Good : ratings[Math.floor(random() * ratings.length)];
+			const rating = n === 0 ? Rating.Good : ratings[Math.floor(random() * ratings.length)]!;
 			events.push({
 				id: `${id}-${n}`,
 				cardId: id,
@@ -48,8 +48,8 @@ function makeHistory(shipped: StoredCard[]): { cards: StoredCard[]; events: Revi
 			});
 			memory = scheduler.grade(memory, rating, at);
 		});
-		const model = shipped[i % shipped.length];
-		return { ...model, id, noteId: id, introducedAt: times[0], memory, due: memory.due, suspended: 0, buriedUntil: 0 };
+		const model = shipped[i % shipped.length]!;
+		return { ...model, id, noteId: id, introducedAt: times[0]!, memory, due: memory.due, suspended: 0, buriedUntil: 0 };
 	});
 	return { cards, events };
 }
@@ -65,7 +65,7 @@ async function timeLoad(page: Page, path: string, ready: string): Promise<number
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Resolves once the preview server says it is listening; fails if it exits first (with --strictPort, a taken port). */

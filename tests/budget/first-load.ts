@@ -21,7 +21,7 @@ export function firstLoad(buildDir: string, page: string): FirstLoad {
 			.map((m) => m[0])
 			.filter((tag) => tag.includes('rel="modulepreload"'))
 			.map((tag) => /href="([^"]+)"/.exec(tag)?.[1] ?? ''),
-		...[...html.matchAll(/import\(["']([^"']+\.js)["']\)/g)].map((m) => m[1])
+		...[...html.matchAll(/import\(["']([^"']+\.js)["']\)/g)].map((m) => m[1] ?? '')
 	].map((href) => resolve(buildDir, dirname(page), href));
 	const seen = new Set<string>();
 	const queue = [...entries];
@@ -30,7 +30,7 @@ export function firstLoad(buildDir: string, page: string): FirstLoad {
 		if (seen.has(file) || !existsSync(file)) continue;
 		seen.add(file);
 		const code = readFileSync(file, 'utf8');
-		for (const match of code.matchAll(STATIC_IMPORT)) queue.push(resolve(dirname(file), match[1]));
+		for (const match of code.matchAll(STATIC_IMPORT)) queue.push(resolve(dirname(file), match[1]!));
 	}
 	const files = [...seen]
 		.map((file) => ({ file: relative(buildDir, file), gzip: gzipSync(readFileSync(file), { level: 9 }).length }))

@@ -35,7 +35,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	const backup = await download(page, page.getByRole('button', { name: 'Download backup' }));
 	expect(backup.name).toMatch(/^reportcard-backup-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/);
 	const lines = backupLines(backup.bytes);
-	expect(lines[0]).toMatchObject({ format: 'reportcard-backup', version: 2, counts: { reviews: 1, attempts: 0 } });
+	expect(lines[0]).toMatchObject({ format: 'reportcard-backup', version: 3, counts: { reviews: 1, attempts: 0 } });
 	const reviews = rowsOf(lines, 'reviews');
 	expect(reviews).toHaveLength(1);
 	await expect(page.getByTestId('last-backup')).toHaveText(/^Last backup: .*\d{4}/);
@@ -61,13 +61,14 @@ test('backs up on one device and restores on another; merging the same file twic
 	await expect(device.getByTestId('restore-result')).toHaveText(/^Nothing new/);
 	expect(await readStore(device, 'reviews')).toHaveLength(1);
 
-	// The same backup as the plain JSON file versions before the streamed format wrote still restores.
+	// The same backup as the plain JSON file versions before the streamed format wrote still restores (its cards then
+	// carried their suspension and burial).
 	const [header] = lines as [{ exportedAt: number; settings: unknown }];
 	const plain = {
 		format: 'reportcard-backup',
 		version: 1,
 		exportedAt: header.exportedAt,
-		cards: rowsOf(lines, 'cards'),
+		cards: rowsOf(lines, 'cards').map((card) => ({ ...(card as object), suspended: 0, buriedUntil: 0 })),
 		chapters: rowsOf(lines, 'chapters'),
 		reviews,
 		attempts: [],

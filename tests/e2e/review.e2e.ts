@@ -1,6 +1,8 @@
 /** Reviewing like Anki, on a phone or a keyboard: intervals on the buttons, undo, the source passage, suspend. */
 import { expect, test } from '@playwright/test';
+import type { ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { chapter, countRows, firstVisit } from './fixtures';
+import { readStore } from './seed';
 
 test.use({ locale: 'en-US' });
 
@@ -22,7 +24,11 @@ test('grades with the keyboard, shows intervals, undoes, and opens the cited pas
 	await page.keyboard.press('u');
 	await expect(front).toHaveText(first ?? '');
 	await expect(page.getByTestId('card-back')).toBeHidden();
-	await expect.poll(() => countRows(page, 'reviews')).toBe(0);
+	// The log only grows: the grade stays, and an undo names it.
+	await expect.poll(() => countRows(page, 'reviews')).toBe(2);
+	const log = await readStore<ReviewEvent>(page, 'reviews');
+	const grade = log.find((event) => event.kind === 'grade');
+	expect(log.find((event) => event.kind === 'undo')).toMatchObject({ cancels: grade?.id, cardId: grade?.cardId });
 
 	await page.keyboard.press('Space');
 	await page.keyboard.press('e');

@@ -6,8 +6,8 @@
 import type { Page } from '@playwright/test';
 import type { MemoryState } from '../../src/lib/domain/scheduling/memory';
 import type { ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
-import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
-import { withIndexKeys } from '../../src/lib/storage/db';
+import type { StoredCard } from '../../src/lib/domain/collection';
+import { withIndexKeys } from '../../src/lib/storage/index-keys';
 
 /** Rows per write: one page.evaluate each, so a large seed never builds one huge message. */
 const WRITE_BATCH = 5_000;

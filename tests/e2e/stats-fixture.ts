@@ -77,7 +77,7 @@ export function buildSeed(now: number, cardIds: readonly string[]): Seed {
 	const events: ReviewEvent[] = [];
 	const cards = cardIds.slice(0, SEEDED_CARDS).map((id, index) => {
 		const script = SCRIPT.filter(([card]) => card === index);
-		const introducedAt = script.length > 0 ? local(script[0][1], script[0][2], script[0][3]) : now;
+		const introducedAt = script.length > 0 ? local(script[0]![1], script[0]![2], script[0]![3]) : now;
 		let memory = newMemoryState(introducedAt);
 		script.forEach(([, day, hour, minute, rating], n) => {
 			const at = local(day, hour, minute);

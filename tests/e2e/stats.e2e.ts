@@ -184,7 +184,7 @@ for (const language of LANGUAGES) {
 			// The report map: a paragraph never reviewed is "not started"; one with seeded cards shows how many.
 			await page.getByRole('link', { name: text.navMap, exact: true }).click();
 			const map = page.locator('section[data-chapter="opening"]');
-			const { section, paragraph } = opening[0].source;
+			const { section, paragraph } = opening[0]!.source;
 			const citing = opening.filter((c) => c.source.section === section && c.source.paragraph === paragraph);
 			const started = citing.filter((c) => opening.indexOf(c) < SEEDED_CARDS - 1).length;
 			const first = map.locator(`[data-passage="${section}.${paragraph}"]`);

@@ -9,13 +9,15 @@ import { State } from '../../src/lib/domain/scheduling/memory';
 import type { ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 import { syncContent } from '../../src/lib/storage/content';
-import { ReportCardDb, SCHEMA_VERSION, withIndexKeys } from '../../src/lib/storage/db';
+import { ReportCardDb, SCHEMA_VERSION } from '../../src/lib/storage/db';
+import { withIndexKeys } from '../../src/lib/storage/index-keys';
 import { homeOverview } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
 import { groupBy } from '../../src/lib/domain/stats/group';
+import { replay } from '../../src/lib/domain/scheduling/progress';
 import { logTallies, type DayTally } from '../../src/lib/domain/stats/tallies';
-import { shardOf } from '../../src/lib/storage/digests';
-import { statsCachesStale } from '../../src/lib/storage/stats-caches';
+import { shardOf } from '../../src/lib/storage/projections/digests';
+import { projectionsStale } from '../../src/lib/storage/projections/marker';
 import { markdown, median, type SizeResult } from '../bench/report';
 import { resolveSpec, seedInPage, type ResolvedSpec } from '../bench/seed';
 import { NOW, compiled, exactScheduler, makeCard, makeDeck } from './factories';
@@ -30,7 +32,7 @@ beforeEach(async () => {
 	vi.stubGlobal('indexedDB', factory);
 	db = new ReportCardDb(undefined, { indexedDB: factory, IDBKeyRange });
 	// The app's first visit: the shipped deck synced and its version recorded.
-	await syncContent(db, compiled(makeDeck([makeCard({ id: 'shipped', order: 1 })])), NOW);
+	await syncContent(db, exactScheduler(), compiled(makeDeck([makeCard({ id: 'shipped', order: 1 })])), NOW);
 	spec = resolveSpec({ cards: CARDS, now: NOW });
 });
 
@@ -42,9 +44,12 @@ afterEach(() => {
 describe('the synthetic collection', () => {
 	it('writes every row with the fields the app writes, next to the shipped deck', async () => {
 		const result = await seedInPage(spec);
-		expect(result).toMatchObject({ cards: CARDS, reviews: CARDS * 10, chapters: 20, activeChapters: 21 });
+		// Ten rows per card, and a suspend event for each suspended card.
+		const reviews = CARDS * 10 + result.roles.suspended;
+		expect(result).toMatchObject({ cards: CARDS, reviews, chapters: 20, activeChapters: 21 });
+		expect(result.roles.suspended).toBeGreaterThan(0);
 		expect(await db.cards.count()).toBe(CARDS + 1);
-		expect(await db.reviews.count()).toBe(CARDS * 10);
+		expect(await db.reviews.count()).toBe(reviews);
 		const synced = await db.cards.get('shipped');
 		const seeded = await db.cards.get('bench-c000001');
 		expect(Object.keys(seeded ?? {}).sort()).toEqual(Object.keys(synced ?? {}).sort());
@@ -64,13 +69,15 @@ describe('the synthetic collection', () => {
 		const scheduler = exactScheduler();
 		for (const card of await db.cards.where('deckId').equals('bench').toArray()) {
 			const log = logs.get(card.id) ?? [];
-			expect(log).toHaveLength(10);
-			const replayed = scheduler.replay(card.introducedAt, log);
+			expect(log).toHaveLength(card.suspended === 1 ? 11 : 10);
+			const { progress } = replay(scheduler, card.introducedAt, log);
+			const replayed = progress.memory;
+			expect(progress.suspended, card.id).toBe(card.suspended);
 			expect(replayed.state, card.id).toBe(card.memory.state);
 			expect(replayed.reps, card.id).toBe(card.memory.reps);
 			expect(replayed.lapses, card.id).toBe(card.memory.lapses);
 			expect(card.due).toBe(card.memory.due);
-			const last = log.reduce((a, b) => (b.at > a.at ? b : a));
+			const last = log.filter((event) => event.kind !== 'suspend').reduce((a, b) => (b.at > a.at ? b : a));
 			if (card.memory.state === State.New) expect(last.kind).toBe('reset');
 			else expect(card.memory.lastReview).toBe(last.at);
 		}
@@ -78,7 +85,7 @@ describe('the synthetic collection', () => {
 
 	it('counts its rows in the statistics caches as the app would, so their marker stays true', async () => {
 		await seedInPage(spec);
-		expect(await statsCachesStale(db)).toBe(false);
+		expect(await projectionsStale(db)).toBe(false);
 		const cards = await db.cards.where('deckId').equals('bench').toArray();
 		const digests = (await db.cardDigests.toArray()).filter((row) => row.chapterId.startsWith('bench'));
 		const entries = digests.flatMap((row) => {
@@ -132,7 +139,7 @@ describe('the synthetic collection', () => {
 		expect(bench.reduce((sum, o) => sum + o.total, 0)).toBe(CARDS);
 		expect(bench.reduce((sum, o) => sum + o.due, 0)).toBe(queue.dueCount);
 
-		const first = cards.get(queue.cards[0]);
+		const first = cards.get(queue.cards[0]!);
 		if (!first) throw new Error('empty queue');
 		await gradeCard(db, exactScheduler(), {
 			cardId: first.id,
@@ -148,8 +155,9 @@ describe('the synthetic collection', () => {
 describe('seeding refuses', () => {
 	it('a database that already holds the bench deck, and changes nothing', async () => {
 		await seedInPage(spec);
+		const reviews = await db.reviews.count();
 		await expect(seedInPage(spec)).rejects.toThrow(`already holds ${CARDS} cards of the "bench" deck`);
-		expect(await db.reviews.count()).toBe(CARDS * 10);
+		expect(await db.reviews.count()).toBe(reviews);
 	});
 
 	it('before the app ever opened: no database is created', async () => {
@@ -169,7 +177,7 @@ describe('seeding refuses', () => {
 		db.close();
 		const other = new ReportCardDb('reportcard-other', { indexedDB: factory, IDBKeyRange });
 		other.version(SCHEMA_VERSION + 1).stores({ reviews: 'id, cardId, at, [cardId+at], deviceId' });
-		await syncContent(other, compiled(makeDeck([makeCard({ id: 'shipped' })])), NOW);
+		await syncContent(other, exactScheduler(), compiled(makeDeck([makeCard({ id: 'shipped' })])), NOW);
 		await expect(seedInPage({ ...spec, database: 'reportcard-other' })).rejects.toThrow(
 			'The reviews store indexes deviceId'
 		);

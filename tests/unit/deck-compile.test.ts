@@ -81,11 +81,11 @@ describe('compileDeck', () => {
 			'framework-maker--forward',
 			'framework-maker--reverse'
 		]);
-		expect(deck.cards[0].front.zh).toBe('基金规模为[…]，用于初创企业。');
-		expect(deck.cards[1].front.en).toBe('The fund is USD 8.2 billion, for […].');
-		expect(deck.cards[0].back.en).toBe('The fund is USD 8.2 billion, for start-ups.');
-		expect(deck.cards[4].front).toEqual({ zh: '华为的AI框架', en: "Huawei's AI framework" });
-		expect(deck.questions[0].cards).toEqual(['fund-size--c1', 'fund-size--c2']);
+		expect(deck.cards[0]!.front.zh).toBe('基金规模为[…]，用于初创企业。');
+		expect(deck.cards[1]!.front.en).toBe('The fund is USD 8.2 billion, for […].');
+		expect(deck.cards[0]!.back.en).toBe('The fund is USD 8.2 billion, for start-ups.');
+		expect(deck.cards[4]!.front).toEqual({ zh: '华为的AI框架', en: "Huawei's AI framework" });
+		expect(deck.questions[0]!.cards).toEqual(['fund-size--c1', 'fund-size--c2']);
 	});
 
 	it('keeps card ids when only the text changes', () => {

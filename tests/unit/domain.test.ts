@@ -8,7 +8,7 @@ import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/sched
 import { studyDayEnd, studyDayStart } from '../../src/lib/domain/time';
 import { DAY, MINUTE, NOW, makeCard } from './factories';
 import { cardStatus, filterCards } from '../../src/lib/domain/browse';
-import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import type { StoredCard } from '../../src/lib/domain/collection';
 import { DEFAULT_STUDY_SETTINGS, normalizeSettings } from '../../src/lib/domain/settings';
 import { compareTyped } from '../../src/lib/domain/typing';
 
@@ -186,6 +186,6 @@ describe('card browser filter', () => {
 		expect(filterCards(cards, { ...none, chapterId: 'ch2' }).map((c) => c.id)).toEqual(['b']);
 		expect(filterCards(cards, { ...none, status: 'suspended' }).map((c) => c.id)).toEqual(['a']);
 		expect(filterCards(cards, { ...none, status: 'new' }).map((c) => c.id)).toEqual(['b', 'c']);
-		expect(cardStatus(cards[1])).toBe('suspended');
+		expect(cardStatus(cards[1]!)).toBe('suspended');
 	});
 });

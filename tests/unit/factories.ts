@@ -5,7 +5,11 @@ import { DEFAULT_WEIGHTS } from '../../src/lib/domain/scheduling/optimizer';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 import type { StudyContext } from '../../src/lib/state/app.svelte';
+import type { StoredCard } from '../../src/lib/domain/collection';
 import { ReportCardDb } from '../../src/lib/storage/db';
+import { withIndexKeys } from '../../src/lib/storage/index-keys';
+import { PROJECTIONS_MARKER } from '../../src/lib/storage/projections/marker';
+import { writeTransaction } from '../../src/lib/storage/projections/write';
 
 export const NOW = Date.UTC(2026, 10, 29, 9, 0, 0);
 export const MINUTE = 60_000;
@@ -95,4 +99,19 @@ export function studyContext(overrides: Partial<StudyContext> = {}): StudyContex
 export function learnerScheduler(): Scheduler {
 	const weights = DEFAULT_WEIGHTS.map((w, i) => (i < 4 ? w * 3 : i === 20 ? 0.5 : w));
 	return new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, desiredRetention: 0.85, fuzz: false, weights });
+}
+
+/**
+ * Rows written as they are, past the write path's replay: what a seeder, another app version or damage leaves. Cards
+ * get their index keys, as a seeder computes them; the projections' marker goes, since they no longer hold.
+ */
+export async function writeRaw(
+	db: ReportCardDb,
+	rows: { cards?: readonly StoredCard[]; reviews?: readonly unknown[] }
+): Promise<void> {
+	await writeTransaction(db, [db.settings], async () => {
+		await db.cards.bulkPut((rows.cards ?? []).map((card) => withIndexKeys(card)));
+		await db.reviews.bulkPut((rows.reviews ?? []) as never[]);
+		await db.settings.delete(PROJECTIONS_MARKER);
+	});
 }

@@ -69,7 +69,7 @@ const TOKENS = [
 ];
 
 function pick<T>(random: Random, items: readonly T[]): T {
-	return items[Math.floor(random() * items.length)];
+	return items[Math.floor(random() * items.length)]!;
 }
 
 /** One to three random edits: delete, insert, duplicate, truncate, swap lines or change a digit. */
@@ -95,7 +95,7 @@ function mutate(text: string, random: Random): string {
 				const lines = text.split('\n');
 				const a = Math.floor(random() * lines.length);
 				const b = Math.floor(random() * lines.length);
-				[lines[a], lines[b]] = [lines[b], lines[a]];
+				[lines[a], lines[b]] = [lines[b]!, lines[a]!];
 				text = lines.join('\n');
 				break;
 			}
@@ -250,7 +250,12 @@ describe('fuzzing', { timeout: 60_000 }, () => {
 
 	it('the backup reader: mutated backups are read or refused with a BackupFileError, and what is read imports', async () => {
 		const source = openTestDb();
-		await syncContent(source, compiled(makeDeck(['a', 'b', 'c'].map((id, order) => makeCard({ id, order })))), NOW);
+		await syncContent(
+			source,
+			new Scheduler(),
+			compiled(makeDeck(['a', 'b', 'c'].map((id, order) => makeCard({ id, order })))),
+			NOW
+		);
 		const scheduler = new Scheduler();
 		await gradeCard(source, scheduler, {
 			cardId: 'a',
@@ -259,7 +264,12 @@ describe('fuzzing', { timeout: 60_000 }, () => {
 			durationMs: 900,
 			shownReps: 0
 		});
-		await importUserDeck(source, { name: 'Words', notes: [{ line: 1, key: 'k', front: '芯片', back: 'chip' }] }, NOW);
+		await importUserDeck(
+			source,
+			new Scheduler(),
+			{ name: 'Words', notes: [{ line: 1, key: 'k', front: '芯片', back: 'chip' }] },
+			NOW
+		);
 		const valid = JSON.stringify(await plainBackup(source, NOW), null, 1);
 		source.close();
 
@@ -271,7 +281,7 @@ describe('fuzzing', { timeout: 60_000 }, () => {
 		// Whatever passes the reader imports cleanly into a device, by merge and by replace.
 		for (const [i, text] of accepted.slice(0, 30).entries()) {
 			const device = openTestDb();
-			await syncContent(device, compiled(makeDeck([makeCard({ id: 'a' })])), NOW);
+			await syncContent(device, new Scheduler(), compiled(makeDeck([makeCard({ id: 'a' })])), NOW);
 			await importBackup(device, scheduler, readPlainBackup(text), i % 2 ? 'merge' : 'replace', NOW);
 			device.close();
 		}

@@ -1,4 +1,7 @@
-/** "Check data": orphans, broken log rows, impossible and stale card states, all repaired in one transaction. */
+/**
+ * "Check data": damaged log rows set aside, rows of cards the device lacks kept, impossible and stale card states
+ * replayed, all in one transaction, and nothing deleted.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { State } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
@@ -6,7 +9,9 @@ import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { storageProblem } from '../../src/lib/storage/errors';
-import { checkData, repairsMade } from '../../src/lib/storage/integrity';
+import { repairsMade } from '../../src/lib/domain/scheduling/integrity';
+import { checkData, setAsideRows } from '../../src/lib/storage/integrity';
+import { packDigests, type DigestRow } from '../../src/lib/storage/projections/digests';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { DataState } from '../../src/lib/state/data.svelte';
 import { dumpDatabase } from './db-dump';
@@ -19,7 +24,8 @@ import {
 	makeDeck,
 	learnerScheduler,
 	openTestDb,
-	studyContext
+	studyContext,
+	writeRaw
 } from './factories';
 
 const scheduler = new Scheduler();
@@ -27,7 +33,12 @@ let db: ReportCardDb;
 
 beforeEach(async () => {
 	db = openTestDb();
-	await syncContent(db, compiled(makeDeck(['a', 'b', 'c'].map((id, order) => makeCard({ id, order })))), NOW);
+	await syncContent(
+		db,
+		scheduler,
+		compiled(makeDeck(['a', 'b', 'c'].map((id, order) => makeCard({ id, order })))),
+		NOW
+	);
 	for (const [cardId, at] of [
 		['a', NOW + MINUTE],
 		['a', NOW + DAY],
@@ -52,8 +63,8 @@ describe('check data', () => {
 		expect(report).toEqual({
 			cardsChecked: 3,
 			reviewsChecked: 3,
-			orphanReviews: 0,
-			brokenReviews: 0,
+			waitingReviews: 0,
+			setAsideReviews: 0,
 			impossibleCards: 0,
 			staleCards: 0
 		});
@@ -61,43 +72,50 @@ describe('check data', () => {
 		expect(await dumpDatabase(db)).toEqual(before);
 	});
 
-	it('repairs orphans, broken rows, impossible and stale states, says how many of each, and finds nothing next time', async () => {
+	it('sets damaged rows aside, keeps rows of absent cards, replays impossible and stale states, and deletes nothing', async () => {
 		const expected = await dumpDatabase(db);
 		const orphan: ReviewEvent = { id: 'orphan', cardId: 'gone', kind: 'reset', at: NOW };
-		await db.reviews.bulkAdd([
-			orphan,
+		const damaged = [
 			{ ...orphan, id: 'nan-time', cardId: 'a', at: NaN },
-			{
-				id: 'bad-rating',
-				cardId: 'b',
-				kind: 'grade',
-				rating: 7,
-				at: NOW,
-				durationMs: 1,
-				stateBefore: 0
-			} as unknown as ReviewEvent,
-			{ id: 'no-kind', cardId: 'c', at: NOW } as unknown as ReviewEvent
-		]);
+			{ id: 'bad-rating', cardId: 'b', kind: 'grade', rating: 7, at: NOW, durationMs: 1, stateBefore: 0 },
+			{ id: 'no-kind', cardId: 'c', at: NOW }
+		];
 		const a = await db.cards.get('a');
 		const b = await db.cards.get('b');
-		if (!a || !b) throw new Error('fixture cards missing');
-		await db.cards.put({ ...a, memory: { ...a.memory, stability: NaN }, due: NaN });
-		await db.cards.put({ ...b, memory: { ...b.memory, state: State.Review, reps: 5 } });
-		await db.cards.update('c', { introducedAt: NaN, suspended: 7 as 0 });
+		const c = await db.cards.get('c');
+		if (!a || !b || !c) throw new Error('fixture cards missing');
+		await writeRaw(db, {
+			reviews: [orphan, ...damaged],
+			cards: [
+				{ ...a, memory: { ...a.memory, stability: NaN }, due: NaN },
+				{ ...b, memory: { ...b.memory, state: State.Review, reps: 5 } },
+				{ ...c, introducedAt: NaN, suspended: 7 as 0 }
+			]
+		});
 
 		const report = await checkData(db, scheduler, NOW + 2 * DAY);
 
 		expect(report).toEqual({
 			cardsChecked: 3,
 			reviewsChecked: 7,
-			orphanReviews: 1,
-			brokenReviews: 3,
+			waitingReviews: 1,
+			setAsideReviews: 3,
 			impossibleCards: 2,
 			staleCards: 1
 		});
 		const repaired = await dumpDatabase(db);
-		expect(repaired.reviews).toEqual(expected.reviews);
+		// The row of a card this device lacks stays for when the card arrives; the damaged ones are kept apart, as they were.
+		expect(repaired.reviews).toEqual(
+			[...expected.reviews, orphan].sort((x, y) => (x as ReviewEvent).id.localeCompare((y as ReviewEvent).id))
+		);
+		// In the order the log held them (by id).
+		const [badRating, nanTime, noKind] = [damaged[1], damaged[0], damaged[2]];
+		expect((await setAsideRows(db)).map((row) => row.row)).toEqual([badRating, nanTime, noKind]);
 		expect(repaired.cards.slice(0, 2)).toEqual(expected.cards.slice(0, 2));
+		// The projections were counted again from what the replay gives.
+		expect(repaired.tallies).toEqual(expected.tallies);
+		const byShard = (rows: DigestRow[]) => [...rows].sort((x, y) => x.shard - y.shard);
+		expect(byShard(repaired.cardDigests as DigestRow[])).toEqual(byShard(packDigests(await db.cards.toArray())));
 		// No history and no usable start: it starts now, as a new card.
 		expect(await db.cards.get('c')).toMatchObject({
 			introducedAt: NOW + 2 * DAY,
@@ -110,7 +128,7 @@ describe('check data', () => {
 	it('replays with the learner’s own weights, so cards graded with them are not taken for stale', async () => {
 		const own = learnerScheduler();
 		const device = openTestDb();
-		await syncContent(device, compiled(makeDeck([makeCard({ id: 'x' })])), NOW);
+		await syncContent(device, scheduler, compiled(makeDeck([makeCard({ id: 'x' })])), NOW);
 		await gradeCard(device, own, { cardId: 'x', rating: Rating.Easy, now: NOW + MINUTE, durationMs: 1, shownReps: 0 });
 		const graded = await device.cards.get('x');
 		if (!graded) throw new Error('fixture card missing');
@@ -128,8 +146,9 @@ describe('check data', () => {
 	});
 
 	it('changes nothing when a write fails part-way, and the learner is told why', async () => {
-		await db.reviews.add({ id: 'orphan', cardId: 'gone', kind: 'reset', at: NOW });
-		await db.cards.update('a', { due: NaN });
+		const a = await db.cards.get('a');
+		if (!a) throw new Error('fixture card missing');
+		await writeRaw(db, { reviews: [{ id: 'broken', cardId: 'a', at: NOW }], cards: [{ ...a, due: NaN }] });
 		const before = await dumpDatabase(db);
 		db.cards.hook('updating', () => {
 			throw new DOMException('disk full', 'QuotaExceededError');

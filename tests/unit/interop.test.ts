@@ -20,7 +20,7 @@ import { ankiFile, reviewLogFile } from '../../src/lib/storage/interop';
 import { homeOverview } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
 import { deleteUserDeck, importUserDeck, listUserDecks } from '../../src/lib/storage/user-decks';
-import { MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import { DAY, MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 
 function problemsOf(text: string, name = 'deck.txt'): DeckTextProblem[] {
@@ -85,7 +85,7 @@ describe('review log for the FSRS optimizer', () => {
 
 	it('exports the stored log', async () => {
 		const db = openTestDb();
-		await syncContent(db, compiled(makeDeck([makeCard({ id: 'a' })])), NOW);
+		await syncContent(db, exactScheduler(), compiled(makeDeck([makeCard({ id: 'a' })])), NOW);
 		await gradeCard(db, new Scheduler(), {
 			cardId: 'a',
 			rating: Rating.Good,
@@ -202,12 +202,17 @@ describe('imported decks', () => {
 
 	beforeEach(async () => {
 		db = openTestDb();
-		await syncContent(db, shipped, NOW);
+		await syncContent(db, exactScheduler(), shipped, NOW);
 	});
 	afterEach(() => db.close());
 
 	it('become their own deck and chapter of basic cards, listed, reviewed and shown on the home screen', async () => {
-		const result = await importUserDeck(db, words(['芯片', 'chip'], ['光刻机', 'lithography machine']), NOW);
+		const result = await importUserDeck(
+			db,
+			exactScheduler(),
+			words(['芯片', 'chip'], ['光刻机', 'lithography machine']),
+			NOW
+		);
 		expect(result).toEqual({
 			deckId: 'user-chip-words',
 			name: 'Chip words',
@@ -233,16 +238,17 @@ describe('imported decks', () => {
 	});
 
 	it('are never retired by content sync, which only walks the shipped decks', async () => {
-		await importUserDeck(db, words(['芯片', 'chip']), NOW);
-		await syncContent(db, compiled(makeDeck([makeCard({ id: 'other' })]), 'v2'), NOW + MINUTE);
+		await importUserDeck(db, exactScheduler(), words(['芯片', 'chip']), NOW);
+		await syncContent(db, exactScheduler(), compiled(makeDeck([makeCard({ id: 'other' })]), 'v2'), NOW + MINUTE);
 		expect((await db.cards.where('deckId').equals('user-chip-words').toArray()).map((c) => c.retired)).toEqual([0]);
 		expect((await db.chapters.get('user-chip-words'))?.retired).toBe(0);
 		expect((await db.cards.get('shipped'))?.retired).toBe(1);
 	});
 
 	it('update on a second import: progress kept, new cards added, dropped cards retired with their history', async () => {
-		await importUserDeck(db, words(['芯片', 'chip'], ['基金', 'fund']), NOW);
+		await importUserDeck(db, exactScheduler(), words(['芯片', 'chip'], ['基金', 'fund']), NOW);
 		const [chip] = await db.cards.where('deckId').equals('user-chip-words').toArray();
+		if (!chip) throw new Error('no imported card');
 		await gradeCard(db, scheduler, {
 			cardId: chip.id,
 			rating: Rating.Good,
@@ -253,6 +259,7 @@ describe('imported decks', () => {
 
 		const result = await importUserDeck(
 			db,
+			exactScheduler(),
 			words(['芯片', 'semiconductor chip'], ['算力', 'compute']),
 			NOW + 2 * MINUTE
 		);
@@ -270,8 +277,8 @@ describe('imported decks', () => {
 	});
 
 	it('sort after the shipped chapters and after each other', async () => {
-		await importUserDeck(db, words(['a', 'b']), NOW);
-		await importUserDeck(db, { ...words(['c', 'd']), name: '经济学' }, NOW);
+		await importUserDeck(db, exactScheduler(), words(['a', 'b']), NOW);
+		await importUserDeck(db, exactScheduler(), { ...words(['c', 'd']), name: '经济学' }, NOW);
 		const chapters = await db.chapters.orderBy('order').toArray();
 		expect(chapters.map((c) => [c.id, c.order])).toEqual([
 			['ch1', 1],
@@ -282,24 +289,35 @@ describe('imported decks', () => {
 		expect(userDeckId('  Chip   Words!! ')).toBe('user-chip-words');
 	});
 
-	it('are deleted with their cards and reviews, and nothing else', async () => {
-		await importUserDeck(db, words(['芯片', 'chip']), NOW);
+	it('leave the list when deleted, their cards retired and their history kept; importing again brings it back', async () => {
+		await importUserDeck(db, exactScheduler(), words(['芯片', 'chip']), NOW);
 		const [card] = await db.cards.where('deckId').equals('user-chip-words').toArray();
+		if (!card) throw new Error('no imported card');
 		await gradeCard(db, scheduler, { cardId: card.id, rating: Rating.Good, now: NOW, durationMs: 1, shownReps: 0 });
 		await gradeCard(db, scheduler, { cardId: 'shipped', rating: Rating.Good, now: NOW, durationMs: 1, shownReps: 0 });
+		const graded = await db.cards.get(card.id);
 
-		await deleteUserDeck(db, 'user-chip-words');
+		await deleteUserDeck(db, scheduler, 'user-chip-words');
 
 		expect(await listUserDecks(db)).toEqual([]);
-		expect(await db.cards.toCollection().primaryKeys()).toEqual(['shipped']);
-		expect((await db.reviews.toArray()).map((r) => r.cardId)).toEqual(['shipped']);
-		await expect(deleteUserDeck(db, 'test-deck')).rejects.toThrow(/not an imported deck/);
+		expect((await db.cards.toArray()).map((c) => [c.id, c.retired])).toEqual([
+			['shipped', 0],
+			[card.id, 1]
+		]);
+		expect((await loadQueue(db, { now: NOW + 7 * DAY, settings: DEFAULT_STUDY_SETTINGS })).queue.cards).toEqual([
+			'shipped'
+		]);
+		expect((await db.reviews.toArray()).map((r) => r.cardId).sort()).toEqual([card.id, 'shipped'].sort());
+		await expect(deleteUserDeck(db, scheduler, 'test-deck')).rejects.toThrow(/not an imported deck/);
+
+		await importUserDeck(db, exactScheduler(), words(['芯片', 'chip']), NOW + DAY);
+		expect(await db.cards.get(card.id)).toEqual(graded);
 	});
 
 	it('export to Anki with the shipped cards, in reading order, in the chosen language', async () => {
-		await importUserDeck(db, words(['芯片', 'chip']), NOW);
+		await importUserDeck(db, exactScheduler(), words(['芯片', 'chip']), NOW);
 		const lines = (await ankiFile(db, 'zh')).trim().split('\n').slice(5);
-		const [userCard] = buildUserDeck(words(['芯片', 'chip']), 1000).cards;
+		const userCard = buildUserDeck(words(['芯片', 'chip']), 1000).cards[0]!;
 		expect(lines).toEqual([
 			'reportcard:shipped\tReportCard::第一章\t问 shipped\t答 shipped\treportcard ch1',
 			`reportcard:${userCard.id}\tReportCard::Chip words\t芯片\tchip\treportcard user-chip-words`

@@ -13,12 +13,14 @@ import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { DEFAULT_ROLLOVER_HOUR } from '../../src/lib/domain/time';
 import { checkedBackup } from './backup-files';
 import { syncContent } from '../../src/lib/storage/content';
-import { ReportCardDb, SCHEMA_VERSION, withIndexKeys, type CardRow } from '../../src/lib/storage/db';
+import { ReportCardDb, SCHEMA_VERSION } from '../../src/lib/storage/db';
+import { withIndexKeys, type CardRow } from '../../src/lib/storage/index-keys';
 import { OutdatedAppError, storageProblem } from '../../src/lib/storage/errors';
 import { checkData } from '../../src/lib/storage/integrity';
 import { openStorage } from '../../src/lib/storage/open';
 import { finishAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
-import { buryCard, gradeCard, rebuildCard } from '../../src/lib/storage/reviews';
+import { appendEvents, writeTransaction } from '../../src/lib/storage/projections/write';
+import { buryCard, gradeCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
 import { setSetting } from '../../src/lib/storage/settings';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { readRawDatabase, writeRawDatabase, type DbFixture } from './db-dump';
@@ -43,13 +45,38 @@ function readFixture(version: number): DbFixture {
 const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['stores']> = {
 	// Version 2 indexes [chapterId+masteredUntil] (and buriedUntil): every card gains its masteredUntil key.
 	1: (stores) =>
-		stores.map((store) =>
-			store.name === 'cards' ? { ...store, rows: (store.rows as CardRow[]).map((card) => withIndexKeys(card)) } : store
+		UPGRADED[3]!(
+			stores.map((store) =>
+				store.name === 'cards'
+					? { ...store, rows: (store.rows as CardRow[]).map((card) => withIndexKeys(card)) }
+					: store
+			)
 		),
 	// Version 3 adds the statistics caches, empty until the statistics page builds them (see below).
-	2: (stores) => stores,
-	3: (stores) => stores
+	2: (stores) => UPGRADED[3]!(stores),
+	// Version 4 makes every suspension and burial a log event: the events that give each card the flags it holds.
+	3: (stores) => {
+		const cards = (stores.find((store) => store.name === 'cards')?.rows ?? []) as CardRow[];
+		let next = 0;
+		const events = cards.flatMap((card): ReviewEvent[] => [
+			...(card.suspended === 1
+				? [{ id: upgradeId(++next), cardId: card.id, kind: 'suspend' as const, at: UPGRADED_AT, suspended: true }]
+				: []),
+			...(card.buriedUntil > 0
+				? [{ id: upgradeId(++next), cardId: card.id, kind: 'bury' as const, at: UPGRADED_AT, until: card.buriedUntil }]
+				: [])
+		]);
+		return stores.map((store) => (store.name === 'reviews' ? { ...store, rows: [...store.rows, ...events] } : store));
+	},
+	4: (stores) => stores
 };
+
+/** When the fixtures are opened: the time the version 4 upgrade dates its events. */
+const UPGRADED_AT = NOW + 30 * DAY;
+/** The ids the upgrade gives its events, in order (they sort after the fixtures' own ids). */
+function upgradeId(n: number): string {
+	return `upgrade-${String(n).padStart(4, '0')}`;
+}
 
 const opened: Dexie[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -79,8 +106,14 @@ describe('migration fixtures', () => {
 			await writeRawDatabase(factory, NAME, fixture);
 
 			const db = track(new ReportCardDb(NAME, { indexedDB: factory, IDBKeyRange }));
+			let next = 0;
+			vi.spyOn(crypto, 'randomUUID').mockImplementation(
+				() => upgradeId(++next) as `${string}-${string}-${string}-${string}-${string}`
+			);
+			vi.spyOn(Date, 'now').mockReturnValue(UPGRADED_AT);
 			await db.open();
-			const stores = UPGRADED[version](fixture.stores);
+			vi.restoreAllMocks();
+			const stores = UPGRADED[version]!(fixture.stores);
 			for (const store of stores) {
 				expect(await db.table(store.name).toArray(), store.name).toEqual(store.rows);
 			}
@@ -90,7 +123,7 @@ describe('migration fixtures', () => {
 			}
 			// The upgraded data works: caches agree with their logs, and it backs up.
 			const report = await checkData(db, scheduler, NOW + 30 * DAY);
-			expect(report).toMatchObject({ orphanReviews: 0, brokenReviews: 0, impossibleCards: 0, staleCards: 0 });
+			expect(report).toMatchObject({ waitingReviews: 0, setAsideReviews: 0, impossibleCards: 0, staleCards: 0 });
 			expect(report.reviewsChecked).toBeGreaterThan(0);
 			await expect(checkedBackup(db, NOW + 30 * DAY)).resolves.toMatchObject({ exportedAt: NOW + 30 * DAY });
 		}
@@ -131,8 +164,8 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 			makeCard({ id: 'dropped', order: 5 })
 		];
 		const deck = makeDeck(cards, [makeQuestion('q1'), makeQuestion('q2')]);
-		await syncContent(db, compiled(deck, 'v1'), NOW);
-		await syncContent(db, compiled({ ...deck, cards: cards.slice(0, 5) }, 'v2'), NOW + DAY);
+		await syncContent(db, scheduler, compiled(deck, 'v1'), NOW);
+		await syncContent(db, scheduler, compiled({ ...deck, cards: cards.slice(0, 5) }, 'v2'), NOW + DAY);
 
 		const grade = async (cardId: string, rating: Rating.Again | Rating.Good | Rating.Easy, at: number) => {
 			const card = await db.cards.get(cardId);
@@ -143,10 +176,7 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 		await grade('fund', Rating.Again, NOW + 3 * DAY);
 		await grade('chips--forward', Rating.Easy, NOW + 2 * MINUTE);
 		await grade('goal--c1', Rating.Good, NOW + 3 * MINUTE);
-		const logged = async (event: ReviewEvent) => {
-			await db.reviews.add(event);
-			await rebuildCard(db, scheduler, event.cardId);
-		};
+		const logged = (event: ReviewEvent) => appendEvents(db, scheduler, [event]);
 		await logged({
 			id: crypto.randomUUID(),
 			cardId: 'chips--forward',
@@ -155,7 +185,22 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 			questionId: 'q1'
 		});
 		await logged({ id: crypto.randomUUID(), cardId: 'goal--c1', kind: 'reset', at: NOW + 2 * DAY });
-		await buryCard(db, 'goal--c2', NOW + 2 * DAY, DEFAULT_ROLLOVER_HOUR);
+		await buryCard(db, scheduler, 'goal--c2', NOW + 2 * DAY, DEFAULT_ROLLOVER_HOUR);
+		await setSuspended(db, scheduler, 'chips--reverse', true, NOW + 2 * DAY);
+		const card = await db.cards.get('fund');
+		const undone = await gradeCard(db, scheduler, {
+			cardId: 'fund',
+			rating: Rating.Easy,
+			now: NOW + 4 * DAY,
+			durationMs: 3000,
+			shownReps: card?.memory.reps ?? 0
+		});
+		await undoGrade(db, scheduler, undone.id, NOW + 4 * DAY + MINUTE);
+		// A damaged log row, set aside by Check data.
+		await writeTransaction(db, [], () =>
+			db.reviews.add({ id: 'damaged', cardId: 'fund', kind: 'grade', at: NOW } as unknown as ReviewEvent)
+		);
+		await checkData(db, scheduler, NOW + 4 * DAY + 2 * MINUTE);
 
 		const attemptAt = (seed: number, now: number) => ({
 			scope: 'ch1',
@@ -181,6 +226,7 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 
 		await importUserDeck(
 			db,
+			scheduler,
 			{ name: 'Vocabulary', notes: [{ line: 1, key: 'chip', front: '芯片', back: 'chip' }] },
 			NOW + 2 * DAY
 		);

@@ -59,11 +59,11 @@ describe('drawing', () => {
 		const items = quizItems([...pool, order, match], ['q1', 'order', 'match', 'gone'], 42);
 		expect(items.map((i) => i.question.id)).toEqual(['q1', 'order', 'match']);
 		expect(quizItems([...pool, order, match], ['q1', 'order', 'match'], 42)).toEqual(items);
-		expect(items[0].shown.slice().sort()).toEqual([0, 1, 2]);
+		expect(items[0]!.shown.slice().sort()).toEqual([0, 1, 2]);
 		for (let seed = 0; seed < 50; seed++) {
 			const [orderItem, matchItem] = quizItems([order, match], ['order', 'match'], seed);
-			expect(orderItem.shown).not.toEqual([0, 1, 2]);
-			expect(matchItem.shown).not.toEqual([0, 1, 2]);
+			expect(orderItem?.shown).not.toEqual([0, 1, 2]);
+			expect(matchItem?.shown).not.toEqual([0, 1, 2]);
 		}
 	});
 });

@@ -21,7 +21,12 @@ const context = {
 
 beforeEach(async () => {
 	db = openTestDb();
-	await syncContent(db, compiled(makeDeck([makeCard({ id: 'a', order: 1 }), makeCard({ id: 'b', order: 2 })])), NOW);
+	await syncContent(
+		db,
+		exactScheduler(),
+		compiled(makeDeck([makeCard({ id: 'a', order: 1 }), makeCard({ id: 'b', order: 2 })])),
+		NOW
+	);
 });
 afterEach(() => db.close());
 

@@ -10,10 +10,11 @@ import { StatsState } from '../../src/lib/state/stats.svelte';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { homeOverview, reviewStreak } from '../../src/lib/storage/overview';
-import { gradeCard, loadQueue, todaysCounts } from '../../src/lib/storage/reviews';
+import { buryCard, gradeCard, loadQueue, setSuspended, todaysCounts } from '../../src/lib/storage/reviews';
 import { loadMapSource, loadStatsSource } from '../../src/lib/storage/stats';
-import { statsCachesStale } from '../../src/lib/storage/stats-caches';
-import { rebuildStatsCaches } from '../../src/lib/storage/stats-rebuild';
+import { projectionsStale } from '../../src/lib/storage/projections/marker';
+import { rebuildProjections } from '../../src/lib/storage/projections/rebuild';
+import { appendEvents } from '../../src/lib/storage/projections/write';
 import {
 	DAY,
 	HOUR,
@@ -23,13 +24,14 @@ import {
 	learnerScheduler,
 	makeCard,
 	makeDeck,
-	openTestDb
+	openTestDb,
+	writeRaw
 } from './factories';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
 import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../../src/lib/domain/scheduling/queue';
 import { seededRandom } from '../../src/lib/domain/random';
 import { mastery } from '../../src/lib/domain/stats/mastery';
-import type { StoredCard } from '../../src/lib/domain/sync/content-sync';
+import type { StoredCard } from '../../src/lib/domain/collection';
 import { studyDayEnd } from '../../src/lib/domain/time';
 
 const scheduler = exactScheduler();
@@ -51,7 +53,7 @@ beforeEach(async () => {
 		makeCard({ id: 'c', order: 3, source: { section: 1, paragraph: 2 } }),
 		makeCard({ id: 'd', order: 4, source: { section: 1, paragraph: 2 } })
 	];
-	await syncContent(db, compiled(makeDeck(cards)), now - 30 * DAY);
+	await syncContent(db, scheduler, compiled(makeDeck(cards)), now - 30 * DAY);
 });
 afterEach(() => db.close());
 
@@ -82,11 +84,11 @@ describe('home overview', () => {
 	});
 
 	it('leaves suspended and buried cards out of the counts', async () => {
-		await db.cards.update('a', { suspended: 1 });
-		await db.cards.update('b', { buriedUntil: now + DAY });
+		await setSuspended(db, scheduler, 'a', true, now);
+		await buryCard(db, scheduler, 'b', now, 4);
 		const { today, chapters } = await homeOverview(db, now);
 		expect(today.fresh).toBe(2);
-		expect(chapters[0].fresh).toBe(2);
+		expect(chapters[0]!.fresh).toBe(2);
 	});
 
 	it('reads the streak one day at a time, however many reviews a day holds', async () => {
@@ -98,7 +100,7 @@ describe('home overview', () => {
 			// Quiz mistakes in the log are not reviews: they neither make nor keep a streak.
 			{ id: 'q', cardId: 'a', kind: 'due-now', at: local(2026, 6, 8, 9), questionId: 'x' } as const
 		];
-		await db.reviews.bulkAdd(rows);
+		await appendEvents(db, scheduler, rows);
 		expect(await reviewStreak(db, now, 4)).toEqual({ days: 2, reviewedToday: true });
 		expect(await reviewStreak(db, local(2026, 6, 12, 12), 4)).toEqual({ days: 0, reviewedToday: false });
 	});
@@ -106,14 +108,14 @@ describe('home overview', () => {
 	it('counts by index, and from the card digests, exactly what a pass over every card counts, on a random collection', async () => {
 		const chapterIds = ['ch1', 'ch2', 'ch3'];
 		const random = seededRandom(9);
-		const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+		const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 		const cards = Array.from({ length: 300 }, (_, i) =>
 			makeCard({ id: `r${i}`, order: Math.floor(random() * 400), chapterId: pick(chapterIds) })
 		);
 		const deck = makeDeck(cards);
-		const [first] = deck.chapters;
+		const first = deck.chapters[0]!;
 		deck.chapters = chapterIds.map((id, i) => ({ ...first, id, order: i + 1 }));
-		await syncContent(db, compiled(deck, 'random'), now - 60 * DAY);
+		await syncContent(db, scheduler, compiled(deck, 'random'), now - 60 * DAY);
 		const states = [State.New, State.Learning, State.Review, State.Review, State.Relearning];
 		const rows = (await db.cards.toArray()).map((card): StoredCard => {
 			const state = pick(states);
@@ -131,12 +133,15 @@ describe('home overview', () => {
 				buriedUntil: pick([0, 0, 0, studyDayEnd(now), studyDayEnd(now - DAY)])
 			};
 		});
-		await db.cards.bulkPut(rows);
-		// Some work done today, so the daily limits are partly used.
-		await db.reviews.bulkAdd([
-			...Array.from({ length: 3 }, (_, i) => ({ ...gradeRow(`n${i}`, now - HOUR), stateBefore: State.New })),
-			...Array.from({ length: 4 }, (_, i) => gradeRow(`v${i}`, now - HOUR))
-		]);
+		// Plausible states, not replays of a log: written as a seeder writes them.
+		await writeRaw(db, {
+			cards: rows,
+			// Some work done today, so the daily limits are partly used.
+			reviews: [
+				...Array.from({ length: 3 }, (_, i) => ({ ...gradeRow(`n${i}`, now - HOUR), stateBefore: State.New })),
+				...Array.from({ length: 4 }, (_, i) => gradeRow(`v${i}`, now - HOUR))
+			]
+		});
 
 		/** The home screen as a pass over every active card computes it. */
 		async function everyCard(at: number, limits: StudySettings) {
@@ -168,10 +173,10 @@ describe('home overview', () => {
 				}
 			}
 		};
-		// The log rows above went in directly, so the statistics caches are not trusted: home counts by index.
-		expect(await statsCachesStale(db)).toBe(true);
+		// The rows above went in directly, so the projections are not trusted: home counts by index.
+		expect(await projectionsStale(db)).toBe(true);
 		await expectEveryCount('by index');
-		await rebuildStatsCaches(db, scheduler);
+		await rebuildProjections(db, scheduler);
 		await expectEveryCount('from the digests');
 		// The collection has every kind of card the counts treat apart.
 		const mastered = (await everyCard(now, settings)).chapters.reduce((sum, c) => sum + c.mastery.mastered, 0);
@@ -190,9 +195,8 @@ describe('home overview', () => {
 
 describe('statistics and map sources', () => {
 	it('reads the cards still in their decks, and the history of retired ones too, for the statistics', async () => {
-		await rebuildStatsCaches(db, scheduler);
 		await grade('a', Rating.Good, now - DAY);
-		await syncContent(db, compiled(makeDeck([makeCard({ id: 'b' }), makeCard({ id: 'c' })]), 'v2'), now);
+		await syncContent(db, scheduler, compiled(makeDeck([makeCard({ id: 'b' }), makeCard({ id: 'c' })]), 'v2'), now);
 		const source = await loadStatsSource(db);
 		expect(source.cards).toHaveLength(2);
 		expect(source.cards.every((card) => card.memory.state === State.New)).toBe(true);
@@ -238,7 +242,7 @@ describe('statistics and map sources', () => {
 		const map = new MapState(db, learner);
 		await Promise.all([view.load(), map.load()]);
 		expect(view.cards?.recall.centre).toBeCloseTo(recall, 10);
-		expect(map.chapters[0].passages[0].recall).toBeCloseTo(recall, 10);
+		expect(map.chapters[0]!.passages[0]!.recall).toBeCloseTo(recall, 10);
 	});
 
 	it('maps each paragraph of the chapter summary to its cards', async () => {
@@ -252,7 +256,7 @@ describe('statistics and map sources', () => {
 		await grade('b', Rating.Easy, now - DAY);
 		const map = new MapState(db, { ...context, clock: () => now });
 		await map.load();
-		const [chapter] = map.chapters;
+		const chapter = map.chapters[0]!;
 		expect(chapter.passages.map((p) => [p.paragraph, p.text.en, p.started, p.recall === null])).toEqual([
 			[1, 'One', 2, false],
 			[2, 'Two', 0, true]

@@ -21,7 +21,7 @@ import {
 } from '../../src/lib/domain/stats/mastery';
 import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
 import { cardFigures, chapterCards, historyFigures, type StatsCard } from '../../src/lib/domain/stats/report';
-import { retentionRate, retentionTable } from '../../src/lib/domain/stats/retention';
+import { retentionRate, retentionTable, type RetentionRow } from '../../src/lib/domain/stats/retention';
 import { addTally, gradeTally, logTallies, type CardLog, type DayTally } from '../../src/lib/domain/stats/tallies';
 import { StreakCounter, currentStreak } from '../../src/lib/domain/stats/streak';
 import { studyDayEnd } from '../../src/lib/domain/time';
@@ -167,8 +167,8 @@ describe('reviews per day and the heatmap', () => {
 		expect(first).toBe(3);
 		const sundays = heatmapWeeks(days, 0);
 		const mondays = heatmapWeeks(days, 1);
-		expect(sundays[0].slice(0, 4).map((d) => d?.day ?? null)).toEqual([null, null, null, today - 364]);
-		expect(mondays[0].slice(0, 3).map((d) => d?.day ?? null)).toEqual([null, null, today - 364]);
+		expect(sundays[0]!.slice(0, 4).map((d) => d?.day ?? null)).toEqual([null, null, null, today - 364]);
+		expect(mondays[0]!.slice(0, 3).map((d) => d?.day ?? null)).toEqual([null, null, today - 364]);
 		for (const weeks of [sundays, mondays]) {
 			expect(weeks.every((week) => week.length === 7)).toBe(true);
 			expect(weeks.flat().filter((d) => d !== null)).toHaveLength(365);
@@ -253,7 +253,7 @@ describe('true retention', () => {
 			history('b', local(2026, 3, 16), Rating.Good), // this week
 			history('c', local(2026, 3, 1), Rating.Hard) // this month
 		];
-		const rows = Object.fromEntries(trueRetention(logs, now, exact).map((row) => [row.period, row]));
+		const rows = byPeriod(trueRetention(logs, now, exact));
 		expect(rows.today).toMatchObject({ mature: { passed: 0, failed: 1 }, young: { passed: 0, failed: 0 } });
 		expect(rows.week).toMatchObject({ mature: { passed: 1, failed: 1 }, total: { passed: 1, failed: 1 } });
 		expect(rows.month.mature).toEqual({ passed: 2, failed: 1 });
@@ -353,7 +353,7 @@ describe('mastery and the report map', () => {
 		/** Seeded random states and times, crowded around the edges: whole stabilities, t = S and S + 1, the past. */
 		function samples(count: number): { memory: MemoryState; at: number }[] {
 			const random = seededRandom(42);
-			const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+			const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 			return Array.from({ length: count }, () => {
 				const lastReview = now - Math.floor(random() * 400 * DAY);
 				const stability = pick([
@@ -434,7 +434,7 @@ describe('mastery and the report map', () => {
 		const passages = [1, 2, 3, 4].map((paragraph) => ({ section: 1, paragraph }));
 		const [one, two, three, four] = passageRecall(passages, cards, now, studyDayEnd(now), exact);
 		expect(one).toMatchObject({ cards: 2, started: 1, fresh: 1, due: 0 });
-		expect(one.recall).toBeCloseTo(exact.retrievability(strong(), now) / 2);
+		expect(one?.recall).toBeCloseTo(exact.retrievability(strong(), now) / 2);
 		expect(two).toMatchObject({ cards: 2, started: 0, fresh: 1, recall: null }); // the suspended card is not offered
 		expect(three).toMatchObject({ cards: 1, started: 1, due: 1 });
 		expect(four).toMatchObject({ cards: 0, recall: null });
@@ -508,11 +508,8 @@ describe('the statistics of a chapter', () => {
 			young: { passed: 0, failed },
 			mature: { passed: 1, failed: 0 }
 		});
-		const rows = Object.fromEntries(
-			retentionTable([day(0, 1), day(-6, 2), day(-7, 4), day(-364, 8), day(-365, 16), day(1, 32)], today).map((row) => [
-				row.period,
-				row
-			])
+		const rows = byPeriod(
+			retentionTable([day(0, 1), day(-6, 2), day(-7, 4), day(-364, 8), day(-365, 16), day(1, 32)], today)
 		);
 		expect(rows.today.young.failed).toBe(1);
 		expect(rows.week.young.failed).toBe(3);
@@ -521,3 +518,8 @@ describe('the statistics of a chapter', () => {
 		expect(rows.year.total).toEqual({ passed: 4, failed: 15 });
 	});
 });
+
+/** Retention rows by their period, each one there. */
+function byPeriod(rows: readonly RetentionRow[]): Record<RetentionRow['period'], RetentionRow> {
+	return Object.fromEntries(rows.map((row) => [row.period, row])) as Record<RetentionRow['period'], RetentionRow>;
+}

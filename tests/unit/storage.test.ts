@@ -4,16 +4,18 @@ import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { State } from '../../src/lib/domain/scheduling/memory';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
-import { ensureContent, syncContent } from '../../src/lib/storage/content';
+import { syncContent } from '../../src/lib/storage/content';
+import { ensureContent } from '../../src/lib/storage/open';
 import { StaleGradeError } from '../../src/lib/storage/errors';
 import { homeOverview } from '../../src/lib/storage/overview';
+import { writeTransaction } from '../../src/lib/storage/projections/write';
 import { finishAttempt, openAttempt, recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import {
 	buryCard,
 	countGrades,
 	gradeCard,
 	loadQueue,
-	rebuildCard,
+	rebuildCards,
 	resetCard,
 	setSuspended,
 	todaysCounts,
@@ -37,7 +39,12 @@ let db: ReportCardDb;
 
 beforeEach(async () => {
 	db = openTestDb();
-	await syncContent(db, compiled(makeDeck([makeCard({ id: 'a', order: 1 }), makeCard({ id: 'b', order: 2 })])), NOW);
+	await syncContent(
+		db,
+		scheduler,
+		compiled(makeDeck([makeCard({ id: 'a', order: 1 }), makeCard({ id: 'b', order: 2 })])),
+		NOW
+	);
 });
 afterEach(() => db.close());
 
@@ -60,7 +67,7 @@ describe('content sync', () => {
 		await grade('b', Rating.Good, NOW + MINUTE);
 		const graded = await db.cards.get('a');
 		const edited = makeCard({ id: 'a', order: 1, front: { zh: '新问题', en: 'Edited question' } });
-		await syncContent(db, compiled(makeDeck([edited, makeCard({ id: 'c', order: 3 })]), 'v2'), NOW + DAY);
+		await syncContent(db, scheduler, compiled(makeDeck([edited, makeCard({ id: 'c', order: 3 })]), 'v2'), NOW + DAY);
 
 		const a = await db.cards.get('a');
 		expect(a?.front.en).toBe('Edited question');
@@ -86,10 +93,11 @@ describe('content sync', () => {
 	it('retires questions and chapters the decks no longer ship', async () => {
 		await syncContent(
 			db,
+			scheduler,
 			compiled(makeDeck([makeCard({ id: 'a' })], [makeQuestion('q1'), makeQuestion('q2')]), 'v2'),
 			NOW
 		);
-		await syncContent(db, compiled(makeDeck([makeCard({ id: 'a' })], [makeQuestion('q1')]), 'v3'), NOW);
+		await syncContent(db, scheduler, compiled(makeDeck([makeCard({ id: 'a' })], [makeQuestion('q1')]), 'v3'), NOW);
 		expect((await db.questions.toArray()).map((q) => [q.id, q.retired])).toEqual([
 			['q1', 0],
 			['q2', 1]
@@ -111,7 +119,7 @@ describe('grading', () => {
 			at: NOW + MINUTE,
 			stateBefore: State.New
 		});
-		expect(rows[0].id).toMatch(/^[0-9a-f-]{36}$/);
+		expect(rows[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
 		expect(after?.memory.state).toBe(State.Review);
 		expect(after?.due).toBeGreaterThan(before?.due ?? Infinity);
 		expect(after?.due).toBe(after?.memory.due);
@@ -140,10 +148,11 @@ describe('grading', () => {
 		await grade('a', Rating.Again, NOW + 20 * MINUTE);
 		await grade('a', Rating.Good, NOW + 2 * DAY);
 		const cached = await db.cards.get('a');
-		await db.cards.update('a', { due: 0 });
-		const rebuilt = await rebuildCard(db, scheduler, 'a');
-		expect(rebuilt.memory).toEqual(cached?.memory);
-		expect(rebuilt.due).toBe(cached?.due);
+		await writeTransaction(db, [], () => db.cards.update('a', { due: 0 }));
+		await rebuildCards(db, scheduler, ['a']);
+		const rebuilt = await db.cards.get('a');
+		expect(rebuilt?.memory).toEqual(cached?.memory);
+		expect(rebuilt?.due).toBe(cached?.due);
 	});
 });
 
@@ -161,41 +170,53 @@ describe('counting grades for the optimiser', () => {
 						stateBefore: State.Review
 					}
 				: { id: `d${i}`, cardId: 'a', kind, at: NOW + i };
-		await db.reviews.bulkAdd([
-			...Array.from({ length: 30 }, (_, i) => row(i, 'grade')),
-			...Array.from({ length: 20 }, (_, i) => row(i, 'due-now'))
-		]);
+		await writeTransaction(db, [], () =>
+			db.reviews.bulkAdd([
+				...Array.from({ length: 30 }, (_, i) => row(i, 'grade')),
+				...Array.from({ length: 20 }, (_, i) => row(i, 'due-now'))
+			])
+		);
 		expect(await countGrades(db, 400)).toBe(30);
 		expect(await countGrades(db, 25)).toBe(25);
 	});
 });
 
 describe('undo, suspend, bury, reset', () => {
-	it('undoes several grades, newest first, each restoring the card exactly and removing its log row', async () => {
+	it('undoes several grades, newest first, each restoring the card exactly and adding an undo to the log', async () => {
 		const fresh = await db.cards.get('a');
 		const first = await grade('a', Rating.Good, NOW);
 		const afterFirst = await db.cards.get('a');
 		const second = await grade('a', Rating.Good, NOW + 10 * MINUTE);
-		expect(await undoGrade(db, scheduler, second.id)).toEqual(afterFirst);
-		expect(await undoGrade(db, scheduler, first.id)).toEqual(fresh);
-		expect(await db.reviews.count()).toBe(0);
-		await expect(undoGrade(db, scheduler, first.id)).rejects.toBeInstanceOf(StaleGradeError);
+		expect(await undoGrade(db, scheduler, second.id, NOW + 11 * MINUTE)).toEqual(afterFirst);
+		expect(await undoGrade(db, scheduler, first.id, NOW + 12 * MINUTE)).toEqual(fresh);
+		// Nothing that happened is removed: two grades, two undos naming them.
+		const log = await db.reviews.orderBy('at').toArray();
+		expect(log.map((event) => event.kind)).toEqual(['grade', 'grade', 'undo', 'undo']);
+		expect(log.flatMap((event) => (event.kind === 'undo' ? [event.cancels] : []))).toEqual([second.id, first.id]);
+		await expect(undoGrade(db, scheduler, first.id, NOW + 13 * MINUTE)).rejects.toBeInstanceOf(StaleGradeError);
+		expect(await db.reviews.count()).toBe(4);
+		expect(await todaysCounts(db, NOW + 13 * MINUTE, 4)).toEqual({ newStarted: 0, reviewsDone: 0 });
 	});
 
 	it('keeps suspended cards out of the queue until let back, and buried ones until the next study day', async () => {
 		const settings = DEFAULT_STUDY_SETTINGS;
-		await setSuspended(db, 'a', true);
-		await buryCard(db, 'b', NOW, settings.rolloverHour);
+		await setSuspended(db, scheduler, 'a', true, NOW);
+		await buryCard(db, scheduler, 'b', NOW, settings.rolloverHour);
 		expect((await loadQueue(db, { now: NOW, settings })).queue.cards).toEqual([]);
-		await setSuspended(db, 'a', false);
+		await setSuspended(db, scheduler, 'a', false, NOW + MINUTE);
 		expect((await loadQueue(db, { now: NOW, settings })).queue.cards).toEqual(['a']);
 		expect((await loadQueue(db, { now: NOW + DAY, settings })).queue.cards).toEqual(['a', 'b']);
+		// Each is an event of the log, so a replay gives the same flags.
+		expect((await db.reviews.toArray()).map((event) => event.kind).sort()).toEqual(['bury', 'suspend', 'suspend']);
+		const cached = await db.cards.toArray();
+		await rebuildCards(db, scheduler, ['a', 'b']);
+		expect(await db.cards.toArray()).toEqual(cached);
 	});
 
 	it('resets a card to new, keeping its history in the log', async () => {
 		await grade('a', Rating.Easy, NOW);
-		const reset = await resetCard(db, scheduler, 'a', NOW + DAY);
-		expect(reset.memory.state).toBe(State.New);
+		await resetCard(db, scheduler, 'a', NOW + DAY);
+		expect((await db.cards.get('a'))?.memory.state).toBe(State.New);
 		expect((await db.reviews.where('cardId').equals('a').sortBy('at')).map((e) => e.kind)).toEqual(['grade', 'reset']);
 	});
 
@@ -257,9 +278,9 @@ describe('quiz attempts', () => {
 		expect(wasDue).toBeGreaterThan(NOW + DAY);
 		const attempt = await startAttempt(db, attemptAt('ch1', ['q1', 'q2'], NOW + HOUR));
 		const right = await answer(attempt.id, 'q1', 0, NOW + HOUR, ['b']);
-		expect(right.answers[0].cardsMadeDue).toBe(0);
+		expect(right.answers[0]!.cardsMadeDue).toBe(0);
 		const wrong = await answer(attempt.id, 'q2', 2, NOW + HOUR, ['a']);
-		expect(wrong.answers[1].cardsMadeDue).toBe(1);
+		expect(wrong.answers[1]!.cardsMadeDue).toBe(1);
 		expect((await db.cards.get('a'))?.due).toBe(NOW + HOUR);
 		expect((await db.cards.get('b'))?.due).toBeGreaterThan(NOW + DAY);
 		const events = await db.reviews.where('cardId').equals('a').sortBy('at');
@@ -268,7 +289,8 @@ describe('quiz attempts', () => {
 		expect(queue.cards).toContain('a');
 		// The log alone gives the same state: a replay keeps the quiz's effect.
 		const cached = await db.cards.get('a');
-		expect((await rebuildCard(db, scheduler, 'a')).memory).toEqual(cached?.memory);
+		await rebuildCards(db, scheduler, ['a']);
+		expect((await db.cards.get('a'))?.memory).toEqual(cached?.memory);
 	});
 
 	it('starting a new attempt closes the one left open', async () => {

@@ -1,5 +1,5 @@
 /** The card browser's filtering: by text in either language, chapter and study status. Pure. */
-import type { StoredCard } from './sync/content-sync';
+import type { StoredCard } from './collection';
 import { State } from './scheduling/memory';
 
 export type CardStatus = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';

@@ -1,4 +1,5 @@
 /** Seeded randomness, so a quiz draw or shuffle is reproducible from its seed. */
+import { itemAt } from './arrays';
 
 /** mulberry32: a small, fast 32-bit generator; plenty for shuffling options. */
 export function seededRandom(seed: number): () => number {
@@ -17,7 +18,7 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 	const copy = [...items];
 	for (let i = copy.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
-		[copy[i], copy[j]] = [copy[j], copy[i]];
+		[copy[i], copy[j]] = [itemAt(copy, j), itemAt(copy, i)];
 	}
 	return copy;
 }

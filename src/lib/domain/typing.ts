@@ -2,6 +2,7 @@
  * Typed answers: compare what the learner typed with the expected words after normalising what should not count
  * (full/half width, punctuation, case, spaces, Chinese numerals against digits), and show the difference.
  */
+import { itemAt } from './arrays';
 import { parseChineseNumeral } from './quiz/answers';
 
 const CHINESE_NUMERAL_RUN = /[零〇一二两三四五六七八九十百千]+/g;
@@ -32,10 +33,13 @@ export function compareTyped(typed: string, expected: string): TypedComparison {
 
 /** Character diff by longest common subsequence: small strings only (answers), so O(n*m) is fine. */
 function diffChars(a: string[], b: string[]): DiffPart[] {
-	const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+	// lcs(i, j): the longest common subsequence of a from i and b from j, in one flat table.
+	const width = b.length + 1;
+	const table = new Array<number>((a.length + 1) * width).fill(0);
+	const lcs = (i: number, j: number) => itemAt(table, i * width + j);
 	for (let i = a.length - 1; i >= 0; i--) {
 		for (let j = b.length - 1; j >= 0; j--) {
-			lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+			table[i * width + j] = a[i] === b[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
 		}
 	}
 	const parts: DiffPart[] = [];
@@ -48,10 +52,10 @@ function diffChars(a: string[], b: string[]): DiffPart[] {
 	let j = 0;
 	while (i < a.length || j < b.length) {
 		if (i < a.length && j < b.length && a[i] === b[j]) {
-			push(a[i++], 'same');
+			push(itemAt(a, i++), 'same');
 			j++;
-		} else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) push(b[j++], 'missing');
-		else push(a[i++], 'extra');
+		} else if (j < b.length && (i >= a.length || lcs(i, j + 1) >= lcs(i + 1, j))) push(itemAt(b, j++), 'missing');
+		else push(itemAt(a, i++), 'extra');
 	}
 	return parts;
 }

@@ -1,6 +1,6 @@
 /** One formatter per kind of value, per locale: every number, date and interval the interface shows goes through here. */
 import { calendarDate } from '../domain/stats/days';
-import type { Locale } from './locales';
+import type { Locale } from '../domain/locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

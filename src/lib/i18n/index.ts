@@ -1,5 +1,5 @@
 /** The typed i18n layer: every string the interface shows comes from here, `app.t.<area>.<message>`. */
-import { LOCALES, type Locale } from './locales';
+import { LOCALES, type Locale } from '../domain/locale';
 import { cards } from './messages/cards';
 import { common } from './messages/common';
 import { device } from './messages/device';
@@ -49,5 +49,5 @@ export async function completeCatalogues(): Promise<Record<Locale, Messages>> {
 	return Object.fromEntries(LOCALES.map((locale) => [locale, catalogue(locale)])) as Record<Locale, Messages>;
 }
 
-export { LOCALES, contentLanguage, isLocale, localeFromLanguages, localeOf, type Locale } from './locales';
+export { LOCALES, contentLanguage, isLocale, localeFromLanguages, localeOf, type Locale } from '../domain/locale';
 export * from './format';

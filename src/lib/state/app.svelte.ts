@@ -15,16 +15,23 @@ import {
 } from '../i18n';
 import { warmUpFormatters } from '../i18n/format';
 import type { ContentLanguage } from '../domain/deck/model';
-import { Scheduler } from '../domain/scheduling/scheduler';
+import { learnerScheduler, type Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type StudySettings } from '../domain/settings';
 import type { ReportCardDb } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
-import { openStorage } from '../storage/open';
-import { getSetting, setSetting } from '../storage/settings';
+import type { StorageProblem } from '../domain/problems';
+import { storageProblem } from '../storage/errors';
+import { getSetting, readStudySettings, setSetting } from '../storage/settings';
 
 export type Clock = () => number;
 
 const loadDecks = async () => (await import('virtual:reportcard/decks')).default;
+/**
+ * The database code (Dexie, the storage modules) is not needed to paint a page: it downloads from the moment the app's
+ * code runs, beside the page, instead of before it.
+ */
+const loadStorage = () => import('../storage/open');
+const storageModule = typeof window === 'undefined' ? undefined : loadStorage();
+storageModule?.catch(() => undefined);
 /**
  * A first visit (no service worker yet) always needs the decks: their download starts as soon as the app's code runs,
  * before the first page mounts, and overlaps opening the database.
@@ -57,7 +64,7 @@ class AppState implements StudySettingsStore {
 	/** The learner's study settings; sessions read them when they build a queue or grade. */
 	study = $state<StudySettings>(DEFAULT_STUDY_SETTINGS);
 	/** The app schedules with fuzz on (tests build their own scheduler with it off). */
-	readonly scheduler: Scheduler = $derived(new Scheduler({ ...this.study, fuzz: true }));
+	readonly scheduler: Scheduler = $derived(learnerScheduler(this.study));
 
 	/** Bumped when a page's message area arrives, so `t` includes it. */
 	#areasLoaded = $state(0);
@@ -80,6 +87,7 @@ class AppState implements StudySettingsStore {
 		this.locale = localeFromLanguages(browserLanguages);
 		setTimeout(() => warmUpFormatters(this.locale), 0);
 		try {
+			const { openStorage } = await (storageModule ?? loadStorage());
 			this.#db = await openStorage({
 				contentVersion,
 				loadContent: () => firstVisitDecks ?? loadDecks(),
@@ -97,7 +105,7 @@ class AppState implements StudySettingsStore {
 	async applyStoredSettings(): Promise<void> {
 		const chosen = await getSetting(this.db, 'locale');
 		if (isLocale(chosen)) this.locale = chosen;
-		this.study = normalizeSettings(await getSetting(this.db, 'study'));
+		this.study = await readStudySettings(this.db);
 	}
 
 	/** Save study settings (normalised into their ranges); they apply from the next card or queue. */

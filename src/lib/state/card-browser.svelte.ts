@@ -1,12 +1,13 @@
 /** The card browser: search and filter every card, inspect one (memory, history), reset or suspend it. */
 import { filterCards, type CardFilter } from '../domain/browse';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
-import type { StoredCard } from '../domain/sync/content-sync';
+import type { StoredCard } from '../domain/collection';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import type { ReportCardDb } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
+import type { StorageProblem } from '../domain/problems';
 import { activeCards, cardById, cardHistory, resetCard, setSuspended } from '../storage/reviews';
 import type { StudyContext } from './app.svelte';
+import { storageTask } from './task.svelte';
 
 /** Rows rendered at once; more on request, so a large collection stays quick on a phone. */
 export const PAGE_SIZE = 50;
@@ -18,7 +19,7 @@ export class CardBrowser {
 	selected = $state.raw<StoredCard | null>(null);
 	history = $state.raw<ReviewEvent[]>([]);
 	loaded = $state(false);
-	problem = $state<StorageProblem | null>(null);
+	readonly task = storageTask();
 	#cards = $state.raw<StoredCard[]>([]);
 
 	constructor(
@@ -26,18 +27,29 @@ export class CardBrowser {
 		private readonly context: StudyContext
 	) {}
 
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
+
 	get matches(): StoredCard[] {
 		return filterCards(this.#cards, this.filter);
 	}
 
 	async load(): Promise<void> {
-		[this.chapters, this.#cards] = await Promise.all([chaptersById(this.db), activeCards(this.db)]);
-		this.loaded = true;
+		await this.task.run(async () => {
+			[this.chapters, this.#cards] = await Promise.all([chaptersById(this.db), activeCards(this.db)]);
+			this.loaded = true;
+		});
 	}
 
 	async select(card: StoredCard | null): Promise<void> {
 		this.selected = card;
-		this.history = card ? await cardHistory(this.db, card.id) : [];
+		this.history = [];
+		if (card) await this.task.run(() => this.#readHistory(card));
+	}
+
+	async #readHistory(card: StoredCard): Promise<void> {
+		this.history = await cardHistory(this.db, card.id);
 	}
 
 	retrievability(card: StoredCard): number {
@@ -45,7 +57,8 @@ export class CardBrowser {
 	}
 
 	async toggleSuspended(card: StoredCard): Promise<void> {
-		await this.#change(card, () => setSuspended(this.db, card.id, !card.suspended));
+		const { scheduler, clock } = this.context;
+		await this.#change(card, () => setSuspended(this.db, scheduler, card.id, card.suspended === 0, clock()));
 	}
 
 	async reset(card: StoredCard): Promise<void> {
@@ -53,17 +66,15 @@ export class CardBrowser {
 	}
 
 	async #change(card: StoredCard, action: () => Promise<unknown>): Promise<void> {
-		try {
+		await this.task.run(async () => {
 			await action();
-			this.problem = null;
 			// Only this card changed: read it alone (reading every card again takes seconds at 100,000).
 			const changed = await cardById(this.db, card.id);
 			this.#cards = changed
 				? this.#cards.map((c) => (c.id === card.id ? changed : c))
 				: this.#cards.filter((c) => c.id !== card.id);
-			await this.select(changed ?? null);
-		} catch (error) {
-			this.problem = storageProblem(error);
-		}
+			this.selected = changed ?? null;
+			if (changed) await this.#readHistory(changed);
+		});
 	}
 }

@@ -1,7 +1,10 @@
 /** A chapter read as text: its summary, paragraph by paragraph, grouped by report section. */
 import type { Localized, SummaryParagraph } from '../domain/deck/model';
 import { currentChapters } from '../storage/chapters';
-import type { ReportCardDb, StoredChapter } from '../storage/db';
+import type { StoredChapter } from '../domain/collection';
+import type { StorageProblem } from '../domain/problems';
+import type { ReportCardDb } from '../storage/db';
+import { storageTask } from './task.svelte';
 
 export interface SectionView {
 	number: number;
@@ -12,11 +15,16 @@ export interface SectionView {
 export class ChapterView {
 	chapter = $state.raw<StoredChapter | undefined>();
 	loaded = $state(false);
+	readonly task = storageTask();
 
 	constructor(
 		private readonly db: ReportCardDb,
 		readonly chapterId: string
 	) {}
+
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
 
 	get sections(): SectionView[] {
 		const chapter = this.chapter;
@@ -29,7 +37,9 @@ export class ChapterView {
 	}
 
 	async load(): Promise<void> {
-		this.chapter = (await currentChapters(this.db)).find((chapter) => chapter.id === this.chapterId);
-		this.loaded = true;
+		await this.task.run(async () => {
+			this.chapter = (await currentChapters(this.db)).find((chapter) => chapter.id === this.chapterId);
+			this.loaded = true;
+		});
 	}
 }

@@ -18,8 +18,10 @@ import { DeckTextError, MAX_DECK_FILE_BYTES, parseAnkiText, type DeckTextProblem
 import { exportBackup, importBackup, previewImport, recordBackup } from '../storage/backup';
 import { backupStatus } from '../storage/backup-status';
 import type { ReportCardDb } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
-import { checkData, type IntegrityReport } from '../storage/integrity';
+import type { StorageProblem } from '../domain/problems';
+import type { IntegrityReport } from '../domain/scheduling/integrity';
+import { storageProblem } from '../storage/errors';
+import { checkData, setAsideRows } from '../storage/integrity';
 import { ankiFile, reviewLogFile } from '../storage/interop';
 import {
 	deleteUserDeck,
@@ -30,6 +32,7 @@ import {
 } from '../storage/user-decks';
 import type { StudyContext } from './app.svelte';
 import { downloadFile, type SaveFile } from './save-file';
+import { Task } from './task.svelte';
 
 export type DataProblem =
 	| { kind: 'storage'; problem: StorageProblem }
@@ -62,23 +65,19 @@ export interface DataProgress {
 	total: number;
 }
 
-/** Runs one action at a time and records its outcome. */
-class Action {
-	busy = $state(false);
-	problem = $state.raw<DataProblem | null>(null);
+/** A task of the Data page: one action at a time, its outcome, and the progress of a long one. */
+class Action extends Task<DataProblem> {
 	/** Set while an action that reports its progress runs. */
 	progress = $state.raw<DataProgress | null>(null);
 
-	async run(work: () => Promise<void>, classify = dataProblem): Promise<void> {
-		if (this.busy) return;
-		this.busy = true;
-		this.problem = null;
+	constructor() {
+		super(dataProblem);
+	}
+
+	override async run<T>(work: () => Promise<T>, classify = dataProblem): Promise<T | undefined> {
 		try {
-			await work();
-		} catch (error) {
-			this.problem = classify(error);
+			return await super.run(work, classify);
 		} finally {
-			this.busy = false;
 			this.progress = null;
 		}
 	}
@@ -247,7 +246,7 @@ export class DecksState extends Action {
 				throw new DeckTextError([{ kind: 'tooLarge', limit: MAX_DECK_FILE_BYTES }]);
 			}
 			const parsed = parseAnkiText(await file.text(), file.name);
-			this.result = await importUserDeck(this.context.db, parsed, this.context.clock());
+			this.result = await importUserDeck(this.context.db, this.context.scheduler, parsed, this.context.clock());
 			this.decks = await listUserDecks(this.context.db);
 		});
 	}
@@ -266,7 +265,7 @@ export class DecksState extends Action {
 		const deck = this.deleting;
 		if (!deck) return;
 		await this.run(async () => {
-			await deleteUserDeck(this.context.db, deck.deckId);
+			await deleteUserDeck(this.context.db, this.context.scheduler, deck.deckId);
 			this.deleting = null;
 			this.deleted = deck.name;
 			this.decks = await listUserDecks(this.context.db);
@@ -274,17 +273,35 @@ export class DecksState extends Action {
 	}
 }
 
-/** The integrity check and its report. */
+/** The integrity check, its report, and the damaged log rows it set aside. */
 export class CheckState extends Action {
 	report = $state.raw<IntegrityReport | null>(null);
+	/** Log rows set aside by this or an earlier check: kept, shown, downloadable. */
+	setAside = $state(0);
 
 	constructor(private readonly context: DataContext) {
 		super();
 	}
 
+	async load(): Promise<void> {
+		await this.run(async () => {
+			this.setAside = (await setAsideRows(this.context.db)).length;
+		});
+	}
+
 	async check(): Promise<void> {
 		await this.run(async () => {
 			this.report = await checkData(this.context.db, this.context.scheduler, this.context.clock());
+			this.setAside = (await setAsideRows(this.context.db)).length;
+		});
+	}
+
+	/** The set-aside rows as a JSON file, exactly as they were stored. */
+	async downloadSetAside(): Promise<void> {
+		await this.run(async () => {
+			const rows = await setAsideRows(this.context.db);
+			const name = `reportcard-set-aside-${localDate(this.context.clock())}.json`;
+			this.context.save({ name, type: 'application/json', data: JSON.stringify(rows, null, 2) });
 		});
 	}
 }
@@ -326,6 +343,6 @@ export class DataState {
 	}
 
 	async load(): Promise<void> {
-		await Promise.all([this.backup.load(), this.decks.load()]);
+		await Promise.all([this.backup.load(), this.decks.load(), this.check.load()]);
 	}
 }

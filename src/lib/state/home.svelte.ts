@@ -1,12 +1,14 @@
 /** The home screen's data: today's work and streak, and every chapter with its cards, mastery and quiz scores. */
 import type { ReportCardDb } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
-import { homeOverview, type HomeOverview } from '../storage/overview';
+import type { StorageProblem } from '../domain/problems';
+import type { HomeOverview } from '../domain/stats/overview';
+import { homeOverview } from '../storage/overview';
 import type { StudyContext } from './app.svelte';
+import { storageTask } from './task.svelte';
 
 export class HomeState {
 	overview = $state.raw<HomeOverview | null>(null);
-	problem = $state<StorageProblem | null>(null);
+	readonly task = storageTask();
 	readonly chapters = $derived(this.overview?.chapters ?? []);
 	readonly today = $derived(this.overview?.today);
 
@@ -15,12 +17,13 @@ export class HomeState {
 		private readonly context: StudyContext
 	) {}
 
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
+
 	async load(): Promise<void> {
-		try {
+		await this.task.run(async () => {
 			this.overview = await homeOverview(this.db, this.context.clock(), this.context.study);
-			this.problem = null;
-		} catch (error) {
-			this.problem = storageProblem(error);
-		}
+		});
 	}
 }

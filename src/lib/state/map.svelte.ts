@@ -1,11 +1,14 @@
 /** The report map: each chapter's paragraphs with how well the learner would recall the cards that cite them now. */
+import { itemAt } from '../domain/arrays';
 import { mastery, type Mastery } from '../domain/stats/mastery';
 import { passageRecall, recallBand, type PassageRecall } from '../domain/stats/passages';
 import { studyDayEnd } from '../domain/time';
-import type { ReportCardDb, StoredChapter } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
+import type { StoredChapter } from '../domain/collection';
+import type { ReportCardDb } from '../storage/db';
+import type { StorageProblem } from '../domain/problems';
 import { loadMapSource } from '../storage/stats';
 import type { StudyContext } from './app.svelte';
+import { storageTask } from './task.svelte';
 
 export interface MapChapter {
 	chapter: StoredChapter;
@@ -18,7 +21,7 @@ export interface MapChapter {
 export class MapState {
 	chapters = $state.raw<MapChapter[]>([]);
 	loaded = $state(false);
-	problem = $state<StorageProblem | null>(null);
+	readonly task = storageTask();
 
 	constructor(
 		private readonly db: ReportCardDb,
@@ -26,14 +29,18 @@ export class MapState {
 		private readonly context: StudyContext
 	) {}
 
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
+
 	async load(): Promise<void> {
-		try {
+		await this.task.run(async () => {
 			const now = this.context.clock();
 			const { chapters, cards } = await loadMapSource(this.db);
 			this.chapters = chapters.map((chapter) => {
 				const own = cards.filter((card) => card.chapterId === chapter.id);
 				const recall = passageRecall(chapter.summary, own, now, studyDayEnd(now), this.context.scheduler);
-				const passages = recall.map((passage, i) => ({ ...passage, text: chapter.summary[i].text }));
+				const passages = recall.map((passage, i) => ({ ...passage, text: itemAt(chapter.summary, i).text }));
 				return {
 					chapter,
 					mastery: mastery(own, now),
@@ -42,8 +49,6 @@ export class MapState {
 				};
 			});
 			this.loaded = true;
-		} catch (error) {
-			this.problem = storageProblem(error);
-		}
+		});
 	}
 }

@@ -2,6 +2,7 @@
  * Fitting FSRS parameters to the learner's own reviews: in a worker, with the old and new predicted loss shown before
  * the learner chooses to apply the new weights.
  */
+import { effectiveGrades } from '../domain/scheduling/review-log';
 import {
 	DEFAULT_WEIGHTS,
 	MIN_REVIEWS_TO_OPTIMIZE,
@@ -10,12 +11,32 @@ import {
 	trainingItems,
 	type TrainingItem
 } from '../domain/scheduling/optimizer';
+import type { StorageProblem } from '../domain/problems';
 import type { ReportCardDb } from '../storage/db';
+import { storageProblem } from '../storage/errors';
 import { countGrades, reviewLog } from '../storage/reviews';
 import type { OptimizerReply } from '../workers/optimizer.worker';
 import type { StudySettingsStore } from './app.svelte';
+import { Task } from './task.svelte';
 
-export type OptimizerStatus = 'idle' | 'running' | 'done' | 'failed' | 'applied';
+export type OptimizerStatus = 'idle' | 'running' | 'done' | 'applied';
+
+/** Reading the log or saving the weights failed (the device's storage), or the fit itself did (the worker). */
+export type OptimizerProblem = { kind: 'storage'; problem: StorageProblem } | { kind: 'fit'; reason: string };
+
+/** The fit failed in the worker: the WebAssembly could not load, or the fit found no answer. */
+export class FitError extends Error {
+	constructor(reason: string) {
+		super(reason);
+		this.name = 'FitError';
+	}
+}
+
+export function optimizerProblem(error: unknown): OptimizerProblem {
+	return error instanceof FitError
+		? { kind: 'fit', reason: error.message }
+		: { kind: 'storage', problem: storageProblem(error) };
+}
 
 export class OptimizerState {
 	reviews = $state(0);
@@ -23,7 +44,7 @@ export class OptimizerState {
 	currentLoss = $state<number | null>(null);
 	fittedLoss = $state<number | null>(null);
 	fitted = $state.raw<number[] | null>(null);
-	error = $state('');
+	readonly task = new Task<OptimizerProblem>(optimizerProblem);
 
 	constructor(
 		private readonly db: ReportCardDb,
@@ -36,36 +57,40 @@ export class OptimizerState {
 	}
 
 	async load(): Promise<void> {
-		this.reviews = await countGrades(this.db, MIN_REVIEWS_TO_OPTIMIZE);
+		await this.task.run(async () => {
+			this.reviews = await countGrades(this.db, MIN_REVIEWS_TO_OPTIMIZE);
+		});
 	}
 
 	async run(): Promise<void> {
 		if (this.status === 'running') return;
 		this.status = 'running';
-		try {
+		const fitted = await this.task.run(async () => {
 			const events = await reviewLog(this.db);
-			this.reviews = events.filter((e) => e.kind === 'grade').length;
 			const items = trainingItems(events, this.settings.study.rolloverHour);
+			this.reviews = effectiveGrades(events).length;
 			const weights = await fitInWorker(items);
 			this.currentLoss = logLoss(items, this.settings.study.weights ?? DEFAULT_WEIGHTS);
 			this.fittedLoss = logLoss(items, weights);
 			this.fitted = weights;
-			this.status = 'done';
-		} catch (error) {
-			this.error = String(error);
-			this.status = 'failed';
-		}
+			return weights;
+		});
+		this.status = fitted ? 'done' : 'idle';
 	}
 
 	async apply(): Promise<void> {
-		if (!this.fitted) return;
-		await this.settings.saveStudy({ weights: this.fitted });
-		this.status = 'applied';
+		const weights = this.fitted;
+		if (!weights) return;
+		if (await this.task.run(() => this.#save(weights))) this.status = 'applied';
 	}
 
 	async useDefaults(): Promise<void> {
-		await this.settings.saveStudy({ weights: null });
-		this.status = 'idle';
+		if (await this.task.run(() => this.#save(null))) this.status = 'idle';
+	}
+
+	async #save(weights: number[] | null): Promise<true> {
+		await this.settings.saveStudy({ weights });
+		return true;
 	}
 }
 
@@ -74,9 +99,9 @@ function fitInWorker(items: TrainingItem[]): Promise<number[]> {
 	return new Promise<number[]>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<OptimizerReply>) => {
 			if ('weights' in event.data) resolve(event.data.weights);
-			else reject(new Error(event.data.error));
+			else reject(new FitError(event.data.error));
 		};
-		worker.onerror = (event) => reject(new Error(event.message));
+		worker.onerror = (event) => reject(new FitError(event.message));
 		worker.postMessage(toTrainingArrays(items));
 	}).finally(() => worker.terminate());
 }

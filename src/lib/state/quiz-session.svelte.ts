@@ -14,11 +14,14 @@ import {
 	type QuizItem,
 	type QuizResponse
 } from '../domain/quiz/quiz';
-import type { QuizAnswerRecord, QuizAttempt, QuizMode, ReportCardDb, StoredChapter } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
+import type { StoredChapter } from '../domain/collection';
+import type { QuizAnswerRecord, QuizAttempt, QuizMode } from '../domain/quiz/attempt';
+import type { ReportCardDb } from '../storage/db';
+import type { StorageProblem } from '../domain/problems';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import { finishAttempt, openAttempt, questionPool, recordAnswer, startAttempt } from '../storage/quiz';
 import type { StudyContext } from './app.svelte';
+import { storageTask } from './task.svelte';
 
 export interface QuizResultRow {
 	item: QuizItem;
@@ -37,9 +40,9 @@ export class QuizSession {
 	loaded = $state(false);
 	/** Every current chapter by id: the quizzed one, and those cited by final-exam questions. */
 	chapters = $state.raw(NO_CHAPTERS);
-	problem = $state<StorageProblem | null>(null);
+	/** Loading, answering, starting again: one at a time; a failure leaves what is shown and says why. */
+	readonly task = storageTask();
 	#pool: Question[] = [];
-	#busy = false;
 
 	constructor(
 		private readonly db: ReportCardDb,
@@ -49,6 +52,10 @@ export class QuizSession {
 		private readonly preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
 		private readonly newSeed: () => number = () => Math.floor(Math.random() * 2 ** 31)
 	) {}
+
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
 
 	get isFinalExam(): boolean {
 		return this.scope === FINAL_EXAM_ID;
@@ -99,14 +106,16 @@ export class QuizSession {
 	}
 
 	async load(): Promise<void> {
-		this.chapters = await chaptersById(this.db);
-		this.#pool = this.unknownScope() ? [] : await questionPool(this.db, this.scope);
-		const open = await openAttempt(this.db, this.scope);
-		if (open) this.#show(open, open.answers.length > 0);
-		else await this.#begin(this.#draw(), null);
-		// Every answer was saved but the tab closed before the results: finish it now.
-		if (open && open.answers.length >= this.items.length && this.items.length > 0) await this.#finish();
-		this.loaded = true;
+		await this.task.run(async () => {
+			this.chapters = await chaptersById(this.db);
+			this.#pool = this.unknownScope() ? [] : await questionPool(this.db, this.scope);
+			const open = await openAttempt(this.db, this.scope);
+			if (open) this.#show(open, open.answers.length > 0);
+			else await this.#begin(this.#draw(), null);
+			// Every answer was saved but the tab closed before the results: finish it now.
+			if (open && open.answers.length >= this.items.length && this.items.length > 0) await this.#finish();
+			this.loaded = true;
+		});
 	}
 
 	private unknownScope(): boolean {
@@ -120,26 +129,21 @@ export class QuizSession {
 			: drawQuestionIds(this.#pool, seed, DEFAULT_QUIZ_LENGTH);
 	}
 
+	/** A full disk, say, throws: the attempt shown (if any) stays, and the learner is told why nothing started. */
 	async #begin(questionIds: string[], retryOf: string | null): Promise<void> {
 		if (questionIds.length === 0) {
 			this.#show(null, false);
 			return;
 		}
-		try {
-			const attempt = await startAttempt(this.db, {
-				scope: this.scope,
-				mode: this.preferredMode,
-				questionIds,
-				seed: this.newSeed(),
-				retryOf,
-				now: this.context.clock()
-			});
-			this.problem = null;
-			this.#show(attempt, false);
-		} catch (error) {
-			// A full disk, say: the attempt shown (if any) stays, and the learner is told why nothing started.
-			this.problem = storageProblem(error);
-		}
+		const attempt = await startAttempt(this.db, {
+			scope: this.scope,
+			mode: this.preferredMode,
+			questionIds,
+			seed: this.newSeed(),
+			retryOf,
+			now: this.context.clock()
+		});
+		this.#show(attempt, false);
 	}
 
 	#show(attempt: QuizAttempt | null, resumed: boolean): void {
@@ -162,9 +166,8 @@ export class QuizSession {
 		const item = this.current;
 		const attempt = this.attempt;
 		const response = this.response;
-		if (!item || !attempt || !response || !this.canSubmit || this.#busy) return;
-		this.#busy = true;
-		try {
+		if (!item || !attempt || !response || !this.canSubmit) return;
+		await this.task.run(async () => {
 			this.attempt = await recordAnswer(this.db, this.context.scheduler, {
 				attemptId: attempt.id,
 				question: item.question,
@@ -172,18 +175,13 @@ export class QuizSession {
 				response: $state.snapshot(response),
 				now: this.context.clock()
 			});
-			this.problem = null;
 			this.checked = true;
 			if (this.mode === 'exam') await this.#advance();
-		} catch (error) {
-			this.problem = storageProblem(error);
-		} finally {
-			this.#busy = false;
-		}
+		});
 	}
 
 	async next(): Promise<void> {
-		if (this.checked && !this.#busy) await this.#advance();
+		if (this.checked) await this.task.run(() => this.#advance());
 	}
 
 	async #advance(): Promise<void> {
@@ -198,22 +196,17 @@ export class QuizSession {
 
 	async #finish(): Promise<void> {
 		const attempt = this.attempt;
-		if (!attempt) return;
-		try {
-			this.attempt = await finishAttempt(this.db, attempt.id, this.context.clock());
-		} catch (error) {
-			this.problem = storageProblem(error);
-		}
+		if (attempt) this.attempt = await finishAttempt(this.db, attempt.id, this.context.clock());
 	}
 
 	/** A fresh attempt with newly drawn questions. */
 	async restart(): Promise<void> {
-		await this.#begin(this.#draw(), null);
+		await this.task.run(() => this.#begin(this.#draw(), null));
 	}
 
 	/** A new attempt with only the questions missed (or only partly right) in this one. */
 	async retryMissed(): Promise<void> {
 		const attempt = this.attempt;
-		if (attempt) await this.#begin(this.missedIds, attempt.retryOf ?? attempt.id);
+		if (attempt) await this.task.run(() => this.#begin(this.missedIds, attempt.retryOf ?? attempt.id));
 	}
 }

@@ -5,13 +5,15 @@
 import type { SourceRef } from '../domain/deck/model';
 import type { Grade } from '../domain/scheduling/review-log';
 import { Rating } from '../domain/scheduling/review-log';
-import type { StoredCard } from '../domain/sync/content-sync';
+import type { StoredCard, StoredChapter } from '../domain/collection';
 import { compareTyped, type TypedComparison } from '../domain/typing';
-import type { ReportCardDb, StoredChapter } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
+import type { ReportCardDb } from '../storage/db';
+import type { StorageProblem } from '../domain/problems';
+import { StaleGradeError } from '../storage/errors';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import { buryCard, gradeCard, loadQueue, setSuspended, undoGrade } from '../storage/reviews';
 import type { StudyContext } from './app.svelte';
+import { storageTask } from './task.svelte';
 
 interface Answered {
 	eventId: string;
@@ -31,8 +33,8 @@ export class ReviewSession {
 	chapters = $state.raw(NO_CHAPTERS);
 	/** Reviewing one paragraph (from the report map) that no card cites: the link is wrong or the deck changed. */
 	unknownPassage = $state(false);
-	/** The last write that failed, to explain; the card stays as it was. */
-	problem = $state<StorageProblem | null>(null);
+	/** Loading the queue and every change the learner makes, one at a time; a failure says why, the card stays. */
+	readonly task = storageTask();
 	/** When each grade would bring the shown card back (epoch ms), for the button labels. */
 	previews = $state<Record<Grade, number> | null>(null);
 	/** When the next card comes due, once nothing is left. */
@@ -49,7 +51,6 @@ export class ReviewSession {
 		remembered: this.answered.filter((a) => a.rating !== Rating.Again).length
 	});
 
-	#busy = false;
 	#shownAt = 0;
 
 	constructor(
@@ -69,17 +70,23 @@ export class ReviewSession {
 		return this.typing && this.revealed && expected !== undefined ? compareTyped(this.typed, expected) : null;
 	}
 
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
+
 	async start(): Promise<void> {
-		this.chapters = await chaptersById(this.db);
-		if (this.chapterId) {
-			this.chapter = this.chapters.get(this.chapterId);
-			this.unknownChapter = !this.chapter;
-		}
-		await this.next();
+		await this.task.run(async () => {
+			this.chapters = await chaptersById(this.db);
+			if (this.chapterId) {
+				this.chapter = this.chapters.get(this.chapterId);
+				this.unknownChapter = !this.chapter;
+			}
+			await this.#next();
+		});
 	}
 
 	/** Show the next card: due and new cards first, then learning cards coming back within minutes. */
-	async next(): Promise<void> {
+	async #next(): Promise<void> {
 		const now = this.app.clock();
 		const { queue, cards } = await loadQueue(this.db, {
 			now,
@@ -128,49 +135,42 @@ export class ReviewSession {
 	/** Take back the last grade of this session: the card returns exactly as it was and is shown again. */
 	async undo(): Promise<void> {
 		const last = this.answered.at(-1);
-		if (!last || this.#busy) return;
-		this.#busy = true;
-		try {
-			const card = await undoGrade(this.db, this.app.scheduler, last.eventId);
+		if (!last) return;
+		await this.task.run(async () => {
+			const now = this.app.clock();
+			const card = await undoGrade(this.db, this.app.scheduler, last.eventId, now);
 			this.answered = this.answered.slice(0, -1);
-			this.show(card, this.app.clock());
+			this.show(card, now);
 			this.remaining++;
-			this.problem = null;
-		} catch (error) {
-			this.problem = storageProblem(error);
-		} finally {
-			this.#busy = false;
-		}
+		});
 	}
 
 	async suspend(): Promise<void> {
 		const card = this.current;
-		if (card) await this.#write(() => setSuspended(this.db, card.id, true));
+		if (card) await this.#write((now) => setSuspended(this.db, this.app.scheduler, card.id, true, now));
 	}
 
 	async bury(): Promise<void> {
 		const card = this.current;
-		if (card) await this.#write((now) => buryCard(this.db, card.id, now, this.app.study.rolloverHour));
+		if (card)
+			await this.#write((now) => buryCard(this.db, this.app.scheduler, card.id, now, this.app.study.rolloverHour));
 	}
 
 	async studyAhead(): Promise<void> {
 		this.ahead = true;
-		await this.next();
+		await this.task.run(() => this.#next());
 	}
 
-	/** One write at a time; on failure the learner is told and the card stays; a stale card moves on. */
+	/** One write at a time; on failure the learner is told and the card stays; a card changed elsewhere moves on. */
 	async #write(action: (now: number) => Promise<unknown>): Promise<void> {
-		if (this.#busy) return;
-		this.#busy = true;
-		try {
-			await action(this.app.clock());
-			this.problem = null;
-			await this.next();
-		} catch (error) {
-			this.problem = storageProblem(error);
-			if (this.problem === 'stale') await this.next();
-		} finally {
-			this.#busy = false;
-		}
+		await this.task.run(async () => {
+			try {
+				await action(this.app.clock());
+			} catch (error) {
+				if (error instanceof StaleGradeError) await this.#next();
+				throw error;
+			}
+			await this.#next();
+		});
 	}
 }

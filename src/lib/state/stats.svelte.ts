@@ -1,7 +1,7 @@
 /**
- * The statistics page. It reads the statistics caches (card digests and day tallies) once, so every figure appears
- * together and choosing a chapter recounts at once. When the caches are missing (first visit after an update, a
- * restore or a repair) they are rebuilt first, from every card and the whole log: `rebuilding` says so meanwhile.
+ * The statistics page. It reads two projections (card digests and day tallies) once, so every figure appears together
+ * and choosing a chapter recounts at once. When they are not built (first visit after an upgrade, or a change of
+ * scheduling settings) they are rebuilt first, from every card and the whole log: `rebuilding` says so meanwhile.
  */
 import type { DayActivity } from '../domain/stats/activity';
 import {
@@ -14,12 +14,14 @@ import {
 } from '../domain/stats/report';
 import type { RetentionRow } from '../domain/stats/retention';
 import type { DayTally } from '../domain/stats/tallies';
-import type { ReportCardDb, StoredChapter } from '../storage/db';
-import { storageProblem, type StorageProblem } from '../storage/errors';
+import type { StoredChapter } from '../domain/collection';
+import type { ReportCardDb } from '../storage/db';
+import type { StorageProblem } from '../domain/problems';
+import { projectionsStale } from '../storage/projections/marker';
+import { rebuildProjections } from '../storage/projections/rebuild';
 import { loadStatsSource } from '../storage/stats';
-import { statsCachesStale } from '../storage/stats-caches';
-import { rebuildStatsCaches } from '../storage/stats-rebuild';
 import type { StudyContext } from './app.svelte';
+import { storageTask } from './task.svelte';
 
 export class StatsState {
 	chapters = $state.raw<StoredChapter[]>([]);
@@ -29,7 +31,7 @@ export class StatsState {
 	unknownChapter = $state(false);
 	/** The caches are being rebuilt from the whole history: the figures come after. */
 	rebuilding = $state(false);
-	problem = $state<StorageProblem | null>(null);
+	readonly task = storageTask();
 	/** Fixed when the page loads, so every figure on it is for the same moment. */
 	readonly now: number;
 
@@ -57,12 +59,19 @@ export class StatsState {
 		this.chapterId = chapterId;
 	}
 
+	get problem(): StorageProblem | null {
+		return this.task.problem;
+	}
+
 	async load(): Promise<void> {
-		try {
-			if (await statsCachesStale(this.db)) {
+		await this.task.run(async () => {
+			if (await projectionsStale(this.db)) {
 				this.rebuilding = true;
-				await rebuildStatsCaches(this.db, this.context.scheduler);
-				this.rebuilding = false;
+				try {
+					await rebuildProjections(this.db, this.context.scheduler);
+				} finally {
+					this.rebuilding = false;
+				}
 			}
 			const { chapters, cards, tallies } = await loadStatsSource(this.db);
 			if (this.chapterId !== null && !chapters.some((chapter) => chapter.id === this.chapterId)) {
@@ -72,10 +81,7 @@ export class StatsState {
 			this.chapters = chapters;
 			this.#cards = cards;
 			this.#tallies = tallies;
-		} catch (error) {
-			this.rebuilding = false;
-			this.problem = storageProblem(error);
-		}
+		});
 	}
 
 	choose(chapterId: string | null): void {

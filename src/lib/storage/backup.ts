@@ -2,7 +2,8 @@
  * Backups: everything the learner did, streamed out to one file and back in (merge or replace) in a single
  * transaction, and whether a backup is due.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { itemAt } from '../domain/arrays';
+import type { EntityTable } from 'dexie';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -20,12 +21,13 @@ import {
 } from '../domain/backup/merge';
 import { BackupChecker, totalRows, validateHeader, type CheckedBackup, type OnProgress } from '../domain/backup/read';
 import { USER_DECK_PREFIX } from '../domain/interop/user-deck';
-import type { ReviewEvent } from '../domain/scheduling/review-log';
+import { groupBy } from '../domain/stats/group';
 import type { Scheduler } from '../domain/scheduling/scheduler';
-import type { StoredCard } from '../domain/sync/content-sync';
+import type { StoredCard } from '../domain/collection';
 import type { ReportCardDb } from './db';
 import { setSetting, type Settings } from './settings';
-import { rebuildStatsCachesWithin } from './stats-rebuild';
+import { rebuildProjectionsWithin } from './projections/rebuild';
+import { replayedRow, writeTransaction } from './projections/write';
 
 /** Settings that belong to the learner and travel in backups. */
 const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof Settings & keyof BackupSettings)[];
@@ -82,10 +84,10 @@ export async function exportBackup(db: ReportCardDb, now: number, onProgress?: O
 			// The compressor takes each page before the next is read; waitFor keeps the transaction open meanwhile.
 			const write = async (table: BackupTable, rows: readonly unknown[]) => {
 				const lines = rows.map((row) => backupLine([table, checker.row(table, row, checker.rowsChecked + 2)]));
-				await Dexie.waitFor(writer.write(encoder.encode(lines.join(''))));
+				await db.waitFor(writer.write(encoder.encode(lines.join(''))));
 				onProgress?.(checker.rowsChecked, total);
 			};
-			await Dexie.waitFor(writer.write(encoder.encode(backupLine(header))));
+			await db.waitFor(writer.write(encoder.encode(backupLine(header))));
 			await write('chapters', chapters);
 			await eachPage(db.cards, (cards) => write('cards', cards.map(withoutCache)));
 			await eachPage(db.reviews, (reviews) =>
@@ -117,16 +119,16 @@ async function eachPage<T extends { id: string }>(
 		if (rows.length < EXPORT_PAGE) return;
 		rows = await table
 			.where(':id')
-			.above(rows[rows.length - 1].id)
+			.above(itemAt(rows, rows.length - 1).id)
 			.limit(EXPORT_PAGE)
 			.toArray();
 	}
 }
 
-/** A card row without its cached memory state, which an import rebuilds from the log. */
+/** A card row without its cached progress (memory, suspension, burial), which an import replays from the log. */
 function withoutCache(card: StoredCard): BackupCard {
 	const { id, noteId, deckId, chapterId, order, kind, source, front, back, answer } = card;
-	const { introducedAt, retired, suspended, buriedUntil } = card;
+	const { introducedAt, retired } = card;
 	return {
 		id,
 		noteId,
@@ -139,9 +141,7 @@ function withoutCache(card: StoredCard): BackupCard {
 		back,
 		...(answer ? { answer } : {}),
 		introducedAt,
-		retired,
-		suspended,
-		buriedUntil
+		retired
 	};
 }
 
@@ -178,70 +178,59 @@ export async function importBackup(
 ): Promise<ImportSummary> {
 	const reviews = backup.reviews();
 	try {
-		return await db.transaction(
-			'rw',
-			[db.cards, db.chapters, db.reviews, db.attempts, db.settings, db.tallies],
-			async () => {
-				const plan = planImport(await readLocal(db), backup, mode, now);
-				const total = backup.reviewCards.size + plan.cards.length;
-				let done = 0;
-				if (plan.clear) await Promise.all([db.reviews.clear(), db.attempts.clear()]);
-				// Reading and unpacking the next batch is not IndexedDB work: waitFor keeps the transaction open through it,
-				// so the whole restore stays one all-or-nothing write.
-				for (
-					let batch = await Dexie.waitFor(reviews.next());
-					!batch.done;
-					batch = await Dexie.waitFor(reviews.next())
-				) {
-					await db.reviews.bulkAdd(batch.value.filter((review) => plan.writesReview(review.id)));
-					onProgress?.((done += batch.value.length), total);
-				}
-				await db.attempts.bulkPut(plan.attempts);
-				await db.chapters.bulkDelete(plan.deleteChapterIds);
-				await db.chapters.bulkPut(plan.chapters);
-				await db.cards.bulkDelete(plan.deleteCardIds);
-				// A replace rebuilds every card: in id order, each page's logs are one key range of the cardId index (a query
-				// per card costs about a millisecond, minutes at 100,000 cards). A merge that touched a few cards reads only
-				// theirs, one query each. Either way the whole log never sits in memory.
-				const touched = plan.clear
-					? [...plan.cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-					: plan.cards;
-				for (let i = 0; i < touched.length; i += REBUILD_PAGE) {
-					const cards = touched.slice(i, i + REBUILD_PAGE);
-					const logs = plan.clear
-						? groupByCard(
-								await db.reviews
-									.where('cardId')
-									.between(cards[0].id, cards[cards.length - 1].id, true, true)
-									.toArray()
-							)
-						: new Map(
-								await Promise.all(
-									cards.map(
-										async (card) => [card.id, await db.reviews.where('cardId').equals(card.id).toArray()] as const
-									)
-								)
-							);
-					await db.cards.bulkPut(
-						cards.map((card): StoredCard => {
-							const memory = scheduler.replay(card.introducedAt, logs.get(card.id) ?? []);
-							return { ...card, memory, due: memory.due };
-						})
-					);
-					onProgress?.((done += cards.length), total);
-				}
-				await db.settings.bulkDelete(LEARNER_SETTINGS.filter((key) => plan.settings[key] === undefined));
-				await db.settings.bulkPut(
-					LEARNER_SETTINGS.filter((key) => plan.settings[key] !== undefined).map((key) => ({
-						key,
-						value: plan.settings[key]
-					}))
-				);
-				// The statistics are counted again from what is now stored, in the same commit.
-				await rebuildStatsCachesWithin(db, scheduler);
-				return plan.summary;
+		// The write path's transaction with its bulk rule: rows written as they come, every touched card replayed, and
+		// the projections built again from what is stored, all in one commit.
+		return await writeTransaction(db, [db.chapters, db.attempts, db.settings], async () => {
+			const plan = planImport(await readLocal(db), backup, mode, now);
+			const total = backup.reviewCards.size + plan.cards.length;
+			let done = 0;
+			if (plan.clear) await Promise.all([db.reviews.clear(), db.attempts.clear()]);
+			// Reading and unpacking the next batch is not IndexedDB work: waitFor keeps the transaction open through it,
+			// so the whole restore stays one all-or-nothing write.
+			for (let batch = await db.waitFor(reviews.next()); !batch.done; batch = await db.waitFor(reviews.next())) {
+				await db.reviews.bulkAdd(batch.value.filter((review) => plan.writesReview(review.id)));
+				onProgress?.((done += batch.value.length), total);
 			}
-		);
+			await db.attempts.bulkPut(plan.attempts);
+			await db.chapters.bulkDelete(plan.deleteChapterIds);
+			await db.chapters.bulkPut(plan.chapters);
+			await db.cards.bulkDelete(plan.deleteCardIds);
+			// A replace rebuilds every card: in id order, each page's logs are one key range of the cardId index (a query
+			// per card costs about a millisecond, minutes at 100,000 cards). A merge that touched a few cards reads only
+			// theirs, one query each. Either way the whole log never sits in memory.
+			const touched = plan.clear
+				? [...plan.cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+				: plan.cards;
+			for (let i = 0; i < touched.length; i += REBUILD_PAGE) {
+				const cards = touched.slice(i, i + REBUILD_PAGE);
+				const logs = plan.clear
+					? groupBy(
+							await db.reviews
+								.where('cardId')
+								.between(itemAt(cards, 0).id, itemAt(cards, cards.length - 1).id, true, true)
+								.toArray(),
+							(event) => event.cardId
+						)
+					: new Map(
+							await Promise.all(
+								cards.map(
+									async (card) => [card.id, await db.reviews.where('cardId').equals(card.id).toArray()] as const
+								)
+							)
+						);
+				await db.cards.bulkPut(cards.map((card) => replayedRow(scheduler, card, logs.get(card.id) ?? [])));
+				onProgress?.((done += cards.length), total);
+			}
+			await db.settings.bulkDelete(LEARNER_SETTINGS.filter((key) => plan.settings[key] === undefined));
+			await db.settings.bulkPut(
+				LEARNER_SETTINGS.filter((key) => plan.settings[key] !== undefined).map((key) => ({
+					key,
+					value: plan.settings[key]
+				}))
+			);
+			await rebuildProjectionsWithin(db, scheduler);
+			return plan.summary;
+		});
 	} finally {
 		// Stops reading the file if the transaction failed half-way.
 		await reviews.return?.();
@@ -264,14 +253,4 @@ async function learnerSettings(db: ReportCardDb): Promise<BackupSettings> {
 	// Whatever is stored; exportBackup checks it against the schema before any file is written.
 	const entries = rows.flatMap((row): [string, unknown][] => (row ? [[row.key, row.value]] : []));
 	return Object.fromEntries(entries);
-}
-
-export function groupByCard(events: readonly ReviewEvent[]): Map<string, ReviewEvent[]> {
-	const byCard = new Map<string, ReviewEvent[]>();
-	for (const event of events) {
-		const list = byCard.get(event.cardId);
-		if (list) list.push(event);
-		else byCard.set(event.cardId, [event]);
-	}
-	return byCard;
 }

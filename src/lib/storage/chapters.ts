@@ -1,5 +1,6 @@
 /** The chapters of the shipped decks, in report order. */
-import type { ReportCardDb, StoredChapter } from './db';
+import type { StoredChapter } from '../domain/collection';
+import type { ReportCardDb } from './db';
 
 export async function currentChapters(db: ReportCardDb): Promise<StoredChapter[]> {
 	return (await db.chapters.orderBy('order').toArray()).filter((chapter) => chapter.retired === 0);

@@ -21,59 +21,30 @@
  * (storage/open.ts), so they never block it.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Chapter, Question } from '../domain/deck/model';
-import type { ReviewEvent } from '../domain/scheduling/review-log';
-import type { StoredCard } from '../domain/sync/content-sync';
-import { State } from '../domain/scheduling/memory';
-import type { QuizResponse } from '../domain/quiz/quiz';
-import { masteredUntil } from '../domain/stats/mastery';
+import type { StoredChapter, StoredQuestion } from '../domain/collection';
+import type { QuizAttempt } from '../domain/quiz/attempt';
+import type { BuryEvent, ReviewEvent, SuspendEvent } from '../domain/scheduling/review-log';
 import type { DayTally } from '../domain/stats/tallies';
-import { digestMiddleware, type DigestRow } from './digests';
-import { STATS_CACHES_VERSION, logWriteMiddleware } from './stats-caches';
+import type { DigestRow } from './projections/digests';
+import { PROJECTIONS_VERSION, PROJECTIONS_MARKER } from './projections/marker';
+import { writeGuard } from './projections/guard';
+import { indexKeys, type CardRow } from './index-keys';
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 3;
-
-export interface StoredChapter extends Chapter {
-	retired: 0 | 1;
-}
-
-export type StoredQuestion = Question & { retired: 0 | 1 };
-
-export interface QuizAnswerRecord {
-	questionId: string;
-	response: QuizResponse;
-	/** Marks earned, 0 to 1 (partial credit for multiple select, ordering, matching). */
-	credit: number;
-	/** Flashcards this answer made due now (only when it was not fully right). */
-	cardsMadeDue: number;
-}
-
-export type QuizMode = 'practice' | 'exam';
-
-/** A quiz attempt, stored while in progress (finishedAt null) so it survives a reload, then kept as history. */
-export interface QuizAttempt {
-	id: string;
-	/** The chapter quizzed, or FINAL_EXAM_ID for the final exam across all chapters. */
-	chapterId: string;
-	/** practice: feedback after each question; exam: feedback only at the end. */
-	mode: QuizMode;
-	/** The drawn questions, in order; with `seed` they rebuild the attempt exactly after a reload. */
-	questionIds: string[];
-	seed: number;
-	/** The attempt whose missed questions this one retries; null for a full attempt (the only kind that scores). */
-	retryOf: string | null;
-	startedAt: number;
-	finishedAt: number | null;
-	answers: QuizAnswerRecord[];
-	/** Sum of the answers' credit. */
-	correct: number;
-	total: number;
-}
+export const SCHEMA_VERSION = 4;
 
 export interface SettingRow {
 	key: string;
 	value: unknown;
+}
+
+/** A log row Check data could not use (a NaN time, an unknown rating), moved here where the Data page shows it. */
+export interface SetAsideRow {
+	/** Assigned by the database: a damaged row may have no usable id of its own. */
+	seq?: number;
+	row: unknown;
+	/** When it was set aside. */
+	at: number;
 }
 
 export class ReportCardDb extends Dexie {
@@ -83,9 +54,10 @@ export class ReportCardDb extends Dexie {
 	reviews!: EntityTable<ReviewEvent, 'id'>;
 	attempts!: EntityTable<QuizAttempt, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
-	/** Caches for the statistics page (stats.ts): rebuilt from cards and the log whenever their marker is missing. */
+	/** Projections of cards and the log for the statistics page and home (storage/projections/). */
 	cardDigests!: Table<DigestRow, [string, number]>;
 	tallies!: Table<DayTally, [string, number]>;
+	setAside!: Table<SetAsideRow, number>;
 
 	constructor(name = DATABASE_NAME, options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
 		// Relaxed durability: a commit does not wait for the disk flush. A crash can lose the last moments, never
@@ -108,7 +80,7 @@ export class ReportCardDb extends Dexie {
 				cards:
 					'id, chapterId, deckId, queueDue, queueNew, buriedUntil, [chapterId+queueDue], [chapterId+queueNew], [chapterId+masteredUntil]'
 			})
-			// The middleware would derive the keys on this write too; deriving them here keeps the upgrade right on its own.
+			// Written in the upgrade's own transaction, so the upgrade derives the keys itself.
 			.upgrade((tx) =>
 				tx
 					.table('cards')
@@ -117,71 +89,49 @@ export class ReportCardDb extends Dexie {
 						Object.assign(card, indexKeys(card));
 					})
 			);
-		// Statistics read a few hundred rows at any size: card digests per chapter, kept by digestMiddleware, and review
-		// tallies per chapter and day, kept by grading. An upgraded database has no marker yet, so the statistics page
-		// builds them on its first visit (storage/stats-caches.ts).
+		// Statistics read a few hundred rows at any size: card digests per chapter and review tallies per chapter and day
+		// (storage/projections/). An upgraded database has no marker yet, so the statistics page builds them on its first
+		// visit.
 		this.version(3).stores({ cardDigests: '[chapterId+shard]', tallies: '[chapterId+day]' });
-		// A new database has no history: its caches are right from the start, kept as its first cards are written.
+		// The log becomes append-only: an undo is an event (found by what it `cancels`), suspending and burying are events,
+		// and Check data sets a damaged row aside instead of deleting it. Each card's flags become the events that give it
+		// them, so replaying the log gives every card as it was.
+		this.version(4)
+			.stores({ reviews: 'id, cardId, at, [cardId+at], cancels', setAside: '++seq' })
+			.upgrade(async (tx) => {
+				const at = Date.now();
+				const flagged = await tx
+					.table<CardRow>('cards')
+					.filter((card) => card.suspended === 1 || card.buriedUntil > 0)
+					.toArray();
+				await tx.table<ReviewEvent>('reviews').bulkAdd(flagged.flatMap((card) => flagEvents(card, at)));
+			});
+		// A new database has no history: its projections are right from the start, kept as its first cards are written.
 		this.on('populate', (tx) => {
-			void tx.table('settings').add({ key: 'statsCaches', value: STATS_CACHES_VERSION });
+			void tx.table('settings').add({ key: PROJECTIONS_MARKER, value: PROJECTIONS_VERSION });
 		});
-		this.use(digestMiddleware());
-		this.use(logWriteMiddleware());
-		// Every write of a card keeps its derived index keys right, whoever writes it (review, sync, import, repair): put,
-		// add, update and modify all reach the database as DBCore add/put requests with the full rows.
-		this.use({
-			stack: 'dbcore',
-			name: 'cardIndexKeys',
-			create: (down) => ({
-				...down,
-				table: (name) => {
-					const table = down.table(name);
-					if (name !== 'cards') return table;
-					return {
-						...table,
-						mutate: (request) =>
-							table.mutate(
-								request.type === 'add' || request.type === 'put'
-									? { ...request, values: request.values.map((card: StoredCard) => withIndexKeys(card)) }
-									: request
-							)
-					};
-				}
-			})
-		});
+		// Cards, the log and their projections are written by the one write path (storage/projections/write.ts) only.
+		this.use(writeGuard());
+	}
+
+	/**
+	 * Keep the current transaction open until `work` settles, though it is not IndexedDB work (reading a file, a
+	 * compressor): for a backup written or restored in one transaction. Here so storage code needs no Dexie of its own.
+	 */
+	waitFor<T>(work: PromiseLike<T> | T): Promise<T> {
+		return Dexie.waitFor(work);
 	}
 }
 
-type KeyedFields = Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>;
-
-/** The card with the index keys this module derives from it, as every card row is stored. */
-export function withIndexKeys<T extends KeyedFields>(card: T): T & IndexKeys {
-	return { ...card, ...indexKeys(card) };
-}
-
-/** A card as stored: the card plus the index keys this module maintains. */
-export type CardRow = StoredCard & Partial<IndexKeys>;
-
-/**
- * Keys derived from a card for the indexes that answer the queue and the home screen without reading every card.
- * IndexedDB leaves a row out of an index whose key is undefined: that is how a key says "not in this index".
- */
-export interface IndexKeys {
-	/** The due time of a started card (learning, review, relearning) that can be queued. */
-	queueDue: number | undefined;
-	/** The report order of a new card that can be queued. */
-	queueNew: number | undefined;
-	/** Every card still in its deck (not retired): when it stops being mastered, 0 if never reviewed (mastery.ts). */
-	masteredUntil: number | undefined;
-}
-
-export function indexKeys(card: KeyedFields): IndexKeys {
-	const active = card.retired === 0;
-	const queueable = active && card.suspended === 0;
-	const isNew = card.memory.state === State.New;
-	return {
-		queueDue: queueable && !isNew ? card.memory.due : undefined,
-		queueNew: queueable && isNew ? card.order : undefined,
-		masteredUntil: active ? masteredUntil(card.memory) : undefined
-	};
+/** The events that give a card of version 3 or before the suspension and burial it held. */
+function flagEvents(card: CardRow, at: number): (SuspendEvent | BuryEvent)[] {
+	const events: (SuspendEvent | BuryEvent)[] = [];
+	if (card.suspended === 1) {
+		events.push({ id: crypto.randomUUID(), cardId: card.id, kind: 'suspend', at, suspended: true });
+	}
+	// Every burial, a past one too: the replay then gives the very `buriedUntil` the row holds.
+	if (card.buriedUntil > 0) {
+		events.push({ id: crypto.randomUUID(), cardId: card.id, kind: 'bury', at, until: card.buriedUntil });
+	}
+	return events;
 }

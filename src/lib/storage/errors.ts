@@ -1,6 +1,5 @@
-/** Storage failures the learner must be told about, each with its own message in the UI. */
-
-export type StorageProblem = 'quota' | 'unavailable' | 'blocked' | 'outdated' | 'stale' | 'unknown';
+/** Sorting storage failures into the problems the learner is told about (domain/problems.ts). */
+import type { StorageProblem } from '../domain/problems';
 
 /** The card changed since it was shown (a second tab or a double tap graded it first); nothing was written. */
 export class StaleGradeError extends Error {

@@ -1,57 +1,54 @@
-/** "Check data": find and repair what should never be in the database, in one transaction, and say what was done. */
-import { isUsableEvent, repairCard } from '../domain/scheduling/integrity';
+/**
+ * "Check data": find what should never be in the database and repair it without deleting anything, in one
+ * transaction, and say what was done. A damaged log row is set aside (the Data page shows and downloads it); a row of
+ * a card this device lacks stays in the log; a card whose cache disagrees with its log is replayed.
+ */
+import { isUsableEvent, repairCard, type IntegrityReport } from '../domain/scheduling/integrity';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
-import type { StoredCard } from '../domain/sync/content-sync';
-import { groupByCard } from './backup';
-import type { ReportCardDb } from './db';
-
-export interface IntegrityReport {
-	cardsChecked: number;
-	reviewsChecked: number;
-	/** Log rows about cards that no longer exist: removed. */
-	orphanReviews: number;
-	/** Log rows with missing or impossible values (a NaN time, an unknown rating): removed, the replay cannot use them. */
-	brokenReviews: number;
-	/** Cards with numbers no schedule can have (NaN stability or due): rebuilt from their log. */
-	impossibleCards: number;
-	/** Cards whose cached state disagreed with their log: rebuilt from it. */
-	staleCards: number;
-}
-
-export function repairsMade(report: IntegrityReport): number {
-	return report.orphanReviews + report.brokenReviews + report.impossibleCards + report.staleCards;
-}
+import { groupBy } from '../domain/stats/group';
+import type { ReportCardDb, SetAsideRow } from './db';
+import { rebuildProjectionsWithin } from './projections/rebuild';
+import { write, writeTransaction } from './projections/write';
 
 export async function checkData(db: ReportCardDb, scheduler: Scheduler, now: number): Promise<IntegrityReport> {
-	return db.transaction('rw', [db.cards, db.reviews], async () => {
-		const [cards, rows] = await Promise.all([db.cards.toArray(), db.reviews.toArray() as Promise<unknown[]>]);
+	return writeTransaction(db, [db.setAside, db.settings], async () => {
+		const [cards, keys, rows] = await Promise.all([
+			db.cards.toArray(),
+			db.reviews.toCollection().primaryKeys(),
+			db.reviews.toArray() as Promise<unknown[]>
+		]);
 		const cardIds = new Set(cards.map((card) => card.id));
 		const usable: ReviewEvent[] = [];
-		const broken: unknown[] = [];
-		const orphans: ReviewEvent[] = [];
-		for (const row of rows) {
-			if (!isUsableEvent(row)) broken.push(row);
-			else if (!cardIds.has(row.cardId)) orphans.push(row);
-			else usable.push(row);
-		}
-		// A broken row may lack a usable id; delete by whatever primary key it is stored under.
-		await db.reviews.bulkDelete([...broken.map(primaryKeyOf), ...orphans.map((row) => row.id)]);
-		const logs = groupByCard(usable);
+		const damaged: { key: string; row: unknown }[] = [];
+		rows.forEach((row, i) => {
+			if (isUsableEvent(row)) usable.push(row);
+			else damaged.push({ key: keys[i] as string, row });
+		});
+		// Moved, not dropped: the row goes to the set-aside table in the same commit, whatever its shape.
+		await db.setAside.bulkAdd(damaged.map(({ row }): SetAsideRow => ({ row, at: now })));
+		await db.reviews.bulkDelete(damaged.map(({ key }) => key));
+		const logs = groupBy(usable, (event) => event.cardId);
 		const repairs = cards.flatMap((card) => repairCard(card, logs.get(card.id) ?? [], scheduler, now) ?? []);
-		await db.cards.bulkPut(repairs.map((repair): StoredCard => repair.card));
-		const report = {
+		// A repaired card is written through the write path: its content (introducedAt mended) and its replay.
+		await write(db, scheduler, {
+			cards: repairs.map((repair) => repair.card),
+			replay: repairs.map((repair) => repair.card.id)
+		});
+		// What the projections counted for a card whose cache was impossible cannot be taken out exactly: count again.
+		if (repairs.length > 0 || damaged.length > 0) await rebuildProjectionsWithin(db, scheduler);
+		return {
 			cardsChecked: cards.length,
 			reviewsChecked: rows.length,
-			orphanReviews: orphans.length,
-			brokenReviews: broken.length,
+			waitingReviews: usable.filter((event) => !cardIds.has(event.cardId)).length,
+			setAsideReviews: damaged.length,
 			impossibleCards: repairs.filter((repair) => repair.issue === 'impossible').length,
 			staleCards: repairs.filter((repair) => repair.issue === 'stale').length
 		};
-		return report;
 	});
 }
 
-function primaryKeyOf(row: unknown): string {
-	return (row as { id: string }).id;
+/** The log rows Check data set aside, oldest first: shown and downloadable on the Data page. */
+export async function setAsideRows(db: ReportCardDb): Promise<SetAsideRow[]> {
+	return db.setAside.toArray();
 }

@@ -1,8 +1,9 @@
 /** Opening the database and keeping content in sync with the shipped decks. */
 import type { CompiledDecks } from '../domain/deck/model';
-import { ensureContent } from './content';
+import { learnerScheduler } from '../domain/scheduling/scheduler';
 import { ReportCardDb } from './db';
 import { OutdatedAppError } from './errors';
+import { getSetting, readStudySettings } from './settings';
 
 export interface OpenOptions {
 	contentVersion: string;
@@ -29,4 +30,22 @@ export async function openStorage(options: OpenOptions, db = new ReportCardDb())
 	}
 	await ensureContent(db, options.contentVersion, options.loadContent, options.now);
 	return db;
+}
+
+/**
+ * Sync content if the database holds another version than `version`. `load` fetches the full decks, and the sync code
+ * is loaded, only then: a normal start reads one setting and loads neither.
+ * @returns whether a sync ran.
+ */
+export async function ensureContent(
+	db: ReportCardDb,
+	version: string,
+	load: () => Promise<CompiledDecks>,
+	now: number
+): Promise<boolean> {
+	if ((await getSetting(db, 'contentVersion')) === version) return false;
+	const [{ syncContent }, decks, study] = await Promise.all([import('./content'), load(), readStudySettings(db)]);
+	// New cards are replayed from whatever log they already have, with the learner's own scheduling.
+	await syncContent(db, learnerScheduler(study), decks, now);
+	return true;
 }

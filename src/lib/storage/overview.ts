@@ -5,46 +5,19 @@
 import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../domain/scheduling/queue';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../domain/settings';
 import { StreakCounter, type Streak } from '../domain/stats/streak';
-import type { Mastery } from '../domain/stats/mastery';
+import type { ChapterOverview, HomeOverview, ScoreSummary, TodayOverview } from '../domain/stats/overview';
+import { effectiveGrades } from '../domain/scheduling/review-log';
 import { studyDayEnd, studyDayStart } from '../domain/time';
-import type { ReportCardDb, StoredChapter } from './db';
+import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
-import { chapterCounts, type ChapterCounts } from './digests';
+import { chapterCounts, type ChapterCounts } from './projections/digests';
+import { projectionsStale } from './projections/marker';
 import { queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
-import { statsCachesStale } from './stats-caches';
-
-export interface ScoreSummary {
-	correct: number;
-	total: number;
-}
-
-export interface ChapterOverview {
-	chapter: StoredChapter;
-	due: number;
-	fresh: number;
-	total: number;
-	mastery: Mastery;
-	best: ScoreSummary | null;
-	latest: ScoreSummary | null;
-}
-
-export interface TodayOverview {
-	due: number;
-	/** New cards the daily limit still lets the learner start today. */
-	fresh: number;
-	reviewed: number;
-	streak: Streak;
-}
-
-export interface HomeOverview {
-	today: TodayOverview;
-	chapters: ChapterOverview[];
-}
 
 /**
  * Read through indexes and the card digests, so its cost hardly grows with the collection: today's queue from the
  * queue indexes, and per chapter its due cards (few), the counts of its new, active and mastered cards, and the few
- * buried cards. The counts come from the digests while the statistics caches hold (stats-caches.ts), else from index
+ * buried cards. The counts come from the digests while the projections hold (projections/marker.ts), else from index
  * counts, which Chromium makes one entry at a time (about 1 s at 100,000 cards).
  */
 export async function homeOverview(
@@ -59,7 +32,7 @@ export async function homeOverview(
 		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.settings],
 		async () => {
 			const chapters = await currentChapters(db);
-			const digested = (await statsCachesStale(db)) ? null : chapterCounts(await db.cardDigests.toArray(), now);
+			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray(), now);
 			const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
 			const counts = await todaysCounts(db, now, rolloverHour);
 			const newLimit = settings.newPerDay - counts.newStarted;
@@ -133,18 +106,16 @@ function masteryIndex(db: ReportCardDb, chapterId: string, from: number, include
 		.between([chapterId, from], [chapterId, Infinity], includeFrom, true);
 }
 
-/** Cards graded since the study day began. */
+/** Grades given since the study day began and not undone. */
 export async function reviewedToday(db: ReportCardDb, now: number, rolloverHour: number): Promise<number> {
-	return db.reviews
-		.where('at')
-		.aboveOrEqual(studyDayStart(now, rolloverHour))
-		.filter((event) => event.kind === 'grade')
-		.count();
+	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
+	return effectiveGrades(await db.reviews.where('at').aboveOrEqual(studyDayStart(now, rolloverHour)).toArray()).length;
 }
 
 /**
  * The current streak. A long streak over a long log must not read the whole log: each step asks the `at` index for
- * the latest review before the day already counted, one row per study day of the streak.
+ * the latest grade before the day already counted (and the `cancels` index whether it was undone), a few rows per
+ * study day of the streak.
  */
 export async function reviewStreak(db: ReportCardDb, now: number, rolloverHour: number): Promise<Streak> {
 	const counter = new StreakCounter(now, rolloverHour);
@@ -155,7 +126,12 @@ export async function reviewStreak(db: ReportCardDb, now: number, rolloverHour: 
 			.reverse()
 			.filter((event) => event.kind === 'grade')
 			.first();
-		if (!latest || !counter.add(latest.at)) return counter.streak;
+		if (!latest) return counter.streak;
+		if ((await db.reviews.where('cancels').equals(latest.id).count()) > 0) {
+			before = latest.at;
+			continue;
+		}
+		if (!counter.add(latest.at)) return counter.streak;
 		before = studyDayStart(latest.at, rolloverHour);
 	}
 }

@@ -2,12 +2,15 @@
  * Quiz attempts: started, answered question by question (so a reload resumes), finished with a score. A wrong answer
  * makes the flashcards of the same fact due now, logged as `due-now` events in the same transaction.
  */
+import type { StoredCard } from '../domain/collection';
 import type { Question } from '../domain/deck/model';
 import { FINAL_EXAM_ID, scoreResponse, type QuizResponse } from '../domain/quiz/quiz';
 import { State } from '../domain/scheduling/memory';
 import type { DueNowEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
-import type { QuizAnswerRecord, QuizAttempt, QuizMode, ReportCardDb } from './db';
+import type { QuizAnswerRecord, QuizAttempt, QuizMode } from '../domain/quiz/attempt';
+import type { ReportCardDb } from './db';
+import { appendEvents, writeTransaction } from './projections/write';
 
 /** The current questions of a chapter, or of every chapter for the final exam. */
 export async function questionPool(db: ReportCardDb, scope: string): Promise<Question[]> {
@@ -78,8 +81,7 @@ export async function recordAnswer(
 	scheduler: Scheduler,
 	request: AnswerRequest
 ): Promise<QuizAttempt> {
-	// A due-now event changes no grade counted in the tallies: they stay right (stats-caches.ts).
-	return db.transaction('rw', [db.attempts, db.cards, db.reviews, db.tallies], async () => {
+	return writeTransaction(db, [db.attempts], async () => {
 		const attempt = await db.attempts.get(request.attemptId);
 		if (!attempt) throw new Error(`No quiz attempt ${request.attemptId}`);
 		if (attempt.finishedAt !== null || attempt.answers.some((a) => a.questionId === request.question.id))
@@ -99,24 +101,20 @@ export async function recordAnswer(
 	});
 }
 
-/** Log a `due-now` event for each started, current card of the question and bring its due date forward. */
+/** Log a `due-now` event for each started, current card of the question, bringing its due date forward. */
 async function makeDue(db: ReportCardDb, scheduler: Scheduler, question: Question, now: number): Promise<number> {
 	const cards = (await db.cards.bulkGet(question.cards)).filter(
-		(card) => card && card.retired === 0 && card.memory.state !== State.New && card.due > now
+		(card): card is StoredCard =>
+			card !== undefined && card.retired === 0 && card.memory.state !== State.New && card.due > now
 	);
-	for (const card of cards) {
-		if (!card) continue;
-		const event: DueNowEvent = {
-			id: crypto.randomUUID(),
-			cardId: card.id,
-			kind: 'due-now',
-			at: now,
-			questionId: question.id
-		};
-		const memory = scheduler.apply(card.memory, event);
-		await db.reviews.add(event);
-		await db.cards.put({ ...card, memory, due: memory.due });
-	}
+	const events = cards.map((card): DueNowEvent => ({
+		id: crypto.randomUUID(),
+		cardId: card.id,
+		kind: 'due-now',
+		at: now,
+		questionId: question.id
+	}));
+	await appendEvents(db, scheduler, events);
 	return cards.length;
 }
 

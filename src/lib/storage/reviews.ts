@@ -1,18 +1,25 @@
 /**
- * Reviewing: the queue, grading and undoing (one transaction each: log row + card cache), suspending, burying,
- * resetting, and rebuilding a card from its log.
+ * Reviewing: the queue, and the learner's changes to a card — grading, undoing, suspending, burying, resetting — each
+ * one event appended to the log through the write path (projections/write.ts), which replays the card and keeps every
+ * projection in the same transaction.
  */
 import type { SourceRef } from '../domain/deck/model';
 import { STUDY_AHEAD_DAYS, buildQueue, type Queue } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
-import type { Grade, GradeEvent, ResetEvent, ReviewEvent } from '../domain/scheduling/review-log';
+import {
+	effectiveGrades,
+	type Grade,
+	type GradeEvent,
+	type ReviewEvent,
+	type UndoEvent
+} from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { StudySettings } from '../domain/settings';
-import type { StoredCard } from '../domain/sync/content-sync';
+import type { StoredCard } from '../domain/collection';
 import { studyDayEnd, studyDayStart } from '../domain/time';
-import { withIndexKeys, type ReportCardDb } from './db';
+import type { ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
-import { countGrade, recountCard } from './stats-caches';
+import { appendEvents, write, writeTransaction } from './projections/write';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,12 +40,9 @@ export async function todaysCounts(
 	now: number,
 	rolloverHour: number
 ): Promise<{ newStarted: number; reviewsDone: number }> {
-	const grades = await db.reviews
-		.where('at')
-		.aboveOrEqual(studyDayStart(now, rolloverHour))
-		.filter((event) => event.kind === 'grade')
-		.toArray();
-	const before = (state: State) => grades.filter((e) => e.kind === 'grade' && e.stateBefore === state).length;
+	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
+	const grades = effectiveGrades(await db.reviews.where('at').aboveOrEqual(studyDayStart(now, rolloverHour)).toArray());
+	const before = (state: State) => grades.filter((e) => e.stateBefore === state).length;
 	return { newStarted: before(State.New), reviewsDone: before(State.Review) };
 }
 
@@ -140,9 +144,9 @@ export interface GradeRequest {
 	shownReps: number;
 }
 
-/** Grade a card: append one log row and update the card's cached state, in one transaction. Returns the log row. */
+/** Grade a card: append one event; the write path replays the card and counts the grade. Returns the event. */
 export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request: GradeRequest): Promise<GradeEvent> {
-	return db.transaction('rw', [db.cards, db.reviews, db.tallies], async () => {
+	return writeTransaction(db, [], async () => {
 		const card = await db.cards.get(request.cardId);
 		if (!card || card.memory.reps !== request.shownReps) throw new StaleGradeError(request.cardId);
 		const event: GradeEvent = {
@@ -154,81 +158,73 @@ export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request:
 			durationMs: request.durationMs,
 			stateBefore: card.memory.state
 		};
-		const memory = scheduler.grade(card.memory, request.rating, request.now);
-		await db.reviews.add(event);
-		await db.cards.put({ ...card, memory, due: memory.due });
-		await countGrade(db, card, event, card.memory);
+		await appendEvents(db, scheduler, [event]);
 		return event;
 	});
 }
 
 /**
- * Undo a grade: remove its log row and rebuild the card from what remains, in one transaction. The card is back exactly
- * as it was before the grade, whatever came between (the log is replayed).
+ * Undo a grade: append an undo event naming it. The grade stays in the log, cancelled; the card is back exactly as it
+ * was before the grade, whatever came between (the log is replayed). Refused for a grade already undone.
  */
-export async function undoGrade(db: ReportCardDb, scheduler: Scheduler, eventId: string): Promise<StoredCard> {
-	return db.transaction('rw', [db.cards, db.reviews, db.tallies], async () => {
+export async function undoGrade(
+	db: ReportCardDb,
+	scheduler: Scheduler,
+	eventId: string,
+	now: number
+): Promise<StoredCard> {
+	return writeTransaction(db, [], async () => {
 		const event = await db.reviews.get(eventId);
-		if (!event) throw new StaleGradeError(eventId);
-		const history = await cardHistory(db, event.cardId);
-		await db.reviews.delete(eventId);
-		const card = await replayCard(db, scheduler, event.cardId);
-		// Later grades of the card were counted with a memory this one shaped: count the card's history again.
-		const remaining = history.filter((other) => other.id !== eventId);
-		await recountCard(db, scheduler, card, history, remaining);
+		if (!event || (await db.reviews.where('cancels').equals(eventId).count()) > 0) throw new StaleGradeError(eventId);
+		const undo: UndoEvent = { id: crypto.randomUUID(), cardId: event.cardId, kind: 'undo', at: now, cancels: eventId };
+		const { cards } = await appendEvents(db, scheduler, [undo]);
+		const card = cards.get(event.cardId);
+		if (!card) throw new Error(`No card ${event.cardId}`);
 		return card;
 	});
 }
 
-/** Rebuild a card's cached state from its review log; the log is the truth, the card row only a cache of it. */
-export async function rebuildCard(db: ReportCardDb, scheduler: Scheduler, cardId: string): Promise<StoredCard> {
-	return db.transaction('rw', [db.cards, db.reviews], () => replayCard(db, scheduler, cardId));
-}
-
-async function replayCard(db: ReportCardDb, scheduler: Scheduler, cardId: string): Promise<StoredCard> {
-	const card = await db.cards.get(cardId);
-	if (!card) throw new Error(`No card ${cardId}`);
-	const events = await db.reviews.where('cardId').equals(cardId).toArray();
-	const memory = scheduler.replay(card.introducedAt, events);
-	// The index keys too, so the card returned is exactly the row stored.
-	const rebuilt = withIndexKeys({ ...card, memory, due: memory.due });
-	await db.cards.put(rebuilt);
-	return rebuilt;
+/** Replay cards from their review log; the log is the truth, the card row only a cache of it. */
+export async function rebuildCards(db: ReportCardDb, scheduler: Scheduler, cardIds: readonly string[]): Promise<void> {
+	await write(db, scheduler, { replay: cardIds });
 }
 
 /** Start a card again as new; its history stays in the log, behind a `reset` event. */
-export async function resetCard(
-	db: ReportCardDb,
-	scheduler: Scheduler,
-	cardId: string,
-	now: number
-): Promise<StoredCard> {
-	// A reset changes no grade already counted: the tallies stay right (stats-caches.ts).
-	return db.transaction('rw', [db.cards, db.reviews, db.tallies], async () => {
-		const event: ResetEvent = { id: crypto.randomUUID(), cardId, kind: 'reset', at: now };
-		await db.reviews.add(event);
-		return replayCard(db, scheduler, cardId);
-	});
+export async function resetCard(db: ReportCardDb, scheduler: Scheduler, cardId: string, now: number): Promise<void> {
+	await appendEvents(db, scheduler, [{ id: crypto.randomUUID(), cardId, kind: 'reset', at: now }]);
 }
 
 /** Keep a card out of every queue, or let it back. */
-export async function setSuspended(db: ReportCardDb, cardId: string, suspended: boolean): Promise<void> {
-	await db.cards.update(cardId, { suspended: suspended ? 1 : 0 });
+export async function setSuspended(
+	db: ReportCardDb,
+	scheduler: Scheduler,
+	cardId: string,
+	suspended: boolean,
+	now: number
+): Promise<void> {
+	await appendEvents(db, scheduler, [{ id: crypto.randomUUID(), cardId, kind: 'suspend', at: now, suspended }]);
 }
 
 /** Keep a card out of the queue until the next study day. */
-export async function buryCard(db: ReportCardDb, cardId: string, now: number, rolloverHour: number): Promise<void> {
-	await db.cards.update(cardId, { buriedUntil: studyDayEnd(now, rolloverHour) });
+export async function buryCard(
+	db: ReportCardDb,
+	scheduler: Scheduler,
+	cardId: string,
+	now: number,
+	rolloverHour: number
+): Promise<void> {
+	const until = studyDayEnd(now, rolloverHour);
+	await appendEvents(db, scheduler, [{ id: crypto.randomUUID(), cardId, kind: 'bury', at: now, until }]);
 }
 
-/** A card's log, oldest first: its whole history, quiz mistakes and resets included. */
+/** A card's log, oldest first: its whole history, quiz mistakes, resets and undos included. */
 export async function cardHistory(db: ReportCardDb, cardId: string): Promise<ReviewEvent[]> {
 	return db.reviews.where('[cardId+at]').between([cardId, -Infinity], [cardId, Infinity]).toArray();
 }
 
 /**
  * Graded reviews in the log, counted up to `cap`: whether there are enough to fit parameters, without reading a log of
- * a million rows (Chromium counts rows one by one: about 9 s at 1,000,000).
+ * a million rows (Chromium counts rows one by one: about 9 s at 1,000,000). Undone grades count too: a handful at most.
  */
 export async function countGrades(db: ReportCardDb, cap: number): Promise<number> {
 	return db.reviews

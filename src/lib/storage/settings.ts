@@ -1,7 +1,7 @@
 /** Typed access to the settings table. */
 import type { ReportCardDb } from './db';
-import type { Locale } from '../i18n/locales';
-import type { StudySettings } from '../domain/settings';
+import type { Locale } from '../domain/locale';
+import { normalizeSettings, type StudySettings } from '../domain/settings';
 
 export interface Settings {
 	/** Version of the shipped decks last synced into the database. */
@@ -31,4 +31,9 @@ export async function setSetting<K extends keyof Settings>(
 	value: Settings[K]
 ): Promise<void> {
 	await db.settings.put({ key, value });
+}
+
+/** The learner's study settings as saved, brought into range. */
+export async function readStudySettings(db: ReportCardDb): Promise<StudySettings> {
+	return normalizeSettings(await getSetting(db, 'study'));
 }

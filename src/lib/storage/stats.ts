@@ -1,12 +1,12 @@
 /**
- * Reads for the statistics page and the report map. The statistics page reads only its caches (stats-caches.ts): a
+ * Reads for the statistics page and the report map. The statistics page reads only projections (projections/): a
  * few hundred to a few thousand rows at any size.
  */
 import type { StatsCard } from '../domain/stats/report';
 import type { DayTally } from '../domain/stats/tallies';
-import type { StoredCard } from '../domain/sync/content-sync';
-import type { ReportCardDb, StoredChapter } from './db';
-import { digestedCards } from './digests';
+import type { StoredCard, StoredChapter } from '../domain/collection';
+import type { ReportCardDb } from './db';
+import { digestedCards } from './projections/digests';
 import { currentChapters } from './chapters';
 import { activeCards } from './reviews';
 

@@ -1,8 +1,11 @@
 /** Decks the learner imported from text files: stored like shipped decks, under their own `user-*` deck ids. */
 import type { ParsedDeckText } from '../domain/interop/anki-text';
 import { FIRST_USER_CHAPTER_ORDER, USER_DECK_PREFIX, buildUserDeck, userDeckId } from '../domain/interop/user-deck';
+import type { Scheduler } from '../domain/scheduling/scheduler';
 import { storeDeck } from './content';
-import type { ReportCardDb, StoredChapter } from './db';
+import { writeCards, writeTransaction } from './projections/write';
+import type { StoredChapter } from '../domain/collection';
+import type { ReportCardDb } from './db';
 
 export interface UserDeckImport {
 	deckId: string;
@@ -16,15 +19,20 @@ export interface UserDeckImport {
 }
 
 /** Store a parsed deck file in one transaction; importing a file of the same deck name again updates that deck. */
-export async function importUserDeck(db: ReportCardDb, parsed: ParsedDeckText, now: number): Promise<UserDeckImport> {
-	return db.transaction('rw', [db.chapters, db.cards, db.questions, db.settings], async () => {
+export async function importUserDeck(
+	db: ReportCardDb,
+	scheduler: Scheduler,
+	parsed: ParsedDeckText,
+	now: number
+): Promise<UserDeckImport> {
+	return writeTransaction(db, [db.chapters, db.questions, db.settings], async () => {
 		const id = userDeckId(parsed.name);
 		const existing = await db.chapters.get(id);
 		const deck = buildUserDeck(parsed, existing?.order ?? (await nextUserOrder(db)));
 		const before = new Set(
 			(await db.cards.where('deckId').equals(id).toArray()).filter((c) => c.retired === 0).map((c) => c.id)
 		);
-		await storeDeck(db, deck, now);
+		await storeDeck(db, scheduler, deck, now);
 		const after = new Set(deck.cards.map((card) => card.id));
 		return {
 			deckId: id,
@@ -70,13 +78,20 @@ export async function listUserDecks(db: ReportCardDb): Promise<UserDeckSummary[]
 	});
 }
 
-/** Remove an imported deck with its cards and their reviews, in one transaction (the learner confirmed it). */
-export async function deleteUserDeck(db: ReportCardDb, deckId: string): Promise<void> {
+/**
+ * Take an imported deck off the device's list, in one transaction (the learner confirmed it): its chapter and cards
+ * retire, out of every list and queue, and their history stays in the log. Importing the same deck again brings the
+ * cards back with their history.
+ */
+export async function deleteUserDeck(db: ReportCardDb, scheduler: Scheduler, deckId: string): Promise<void> {
 	if (!deckId.startsWith(USER_DECK_PREFIX)) throw new Error(`${deckId} is not an imported deck`);
-	await db.transaction('rw', [db.chapters, db.cards, db.reviews], async () => {
-		// Every card id of an imported deck starts with its deck id (see buildUserDeck): one key range each.
-		await db.reviews.where('cardId').startsWith(`${deckId}--`).delete();
-		await db.cards.where('deckId').equals(deckId).delete();
-		await db.chapters.where('deckId').equals(deckId).delete();
+	await writeTransaction(db, [db.chapters], async () => {
+		const cards = await db.cards.where('deckId').equals(deckId).toArray();
+		await writeCards(
+			db,
+			scheduler,
+			cards.map((card) => ({ ...card, retired: 1 as const }))
+		);
+		await db.chapters.where('deckId').equals(deckId).modify({ retired: 1 });
 	});
 }

@@ -51,7 +51,7 @@ export function responseText(
 		case 'match':
 			return question.kind === 'match'
 				? question.pairs
-						.map((pair, i) => `${pair.left[lang]} — ${question.pairs[response.rights[i]]?.right[lang] ?? '?'}`)
+						.map((pair, i) => `${pair.left[lang]} — ${question.pairs[response.rights[i] ?? -1]?.right[lang] ?? '?'}`)
 						.join(lang === 'zh' ? '；' : '; ')
 				: '';
 	}

@@ -5,7 +5,7 @@
  * carry a schedule that disagrees with its log), the chapters of imported decks, the whole review log, every quiz
  * attempt, and the settings that belong to the learner rather than to the device.
  *
- * Version 2 (written since the streamed backup), `reportcard-backup-<date>.jsonl.gz`: gzip-compressed JSON lines,
+ * Version 3 (written since the log became append-only), `reportcard-backup-<date>.jsonl.gz`: gzip-compressed JSON lines,
  * so a backup of any size is written and read a piece at a time and never held whole in memory.
  * - Line 1, the header: `{"format":"reportcard-backup","version":2,"exportedAt":…,"settings":{…},"counts":{"chapters":n,
  *   "cards":n,"reviews":n,"attempts":n}}`. The counts let a reader show progress and notice a file that was cut off.
@@ -14,21 +14,29 @@
  *   review's card always come before it.
  * - Every line, the last included, ends in `\n`. Rows have the shapes of the row schemas below.
  *
- * Version 1 (written before), `reportcard-backup-<date>.json`: one plain JSON object with every table as an array
- * (plainBackupSchema). It is still read, whole, within MAX_PLAIN_BACKUP_BYTES. A file is told apart by its first bytes:
- * gzip's magic number (1f 8b) or not.
+ * Card rows carry no progress at all: suspending, burying and undoing are events of the log like grades.
+ *
+ * Version 2 (written before), the same lines, but each card row also carried its suspension (`suspended`) and burial
+ * (`buriedUntil`), and the log had no undo, suspend or bury events. It is still read: those two fields become suspend and
+ * bury events of the log (`legacyFlagEvents`), dated when the file was written.
+ *
+ * Version 1 (written before that), `reportcard-backup-<date>.json`: one plain JSON object with every table as an array
+ * and version 2's card rows (plainBackupSchema). It is still read, whole, within MAX_PLAIN_BACKUP_BYTES. A file is told
+ * apart by its first bytes: gzip's magic number (1f 8b) or not.
  *
  * Versioning: `version` changes whenever the shape does. An app reads every version up to its own (older ones are
  * migrated in read.ts before validation) and refuses a newer one with a message to update.
  */
 import * as v from 'valibot';
-import { Rating } from '../scheduling/review-log';
+import { Rating, type BuryEvent, type SuspendEvent } from '../scheduling/review-log';
 import { State } from '../scheduling/memory';
-import { LOCALES } from '../../i18n/locales';
+import { LOCALES } from '../locale';
 import { USER_DECK_PREFIX } from '../interop/user-deck';
 
 export const BACKUP_FORMAT = 'reportcard-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
+/** The streamed version whose card rows still carried their suspension and burial. */
+export const FLAGGED_CARDS_VERSION = 2;
 /** The last version written as one plain JSON object. */
 export const PLAIN_BACKUP_VERSION = 1;
 /**
@@ -67,10 +75,11 @@ export const backupCardSchema = v.strictObject({
 	back: localized,
 	answer: v.optional(localized),
 	introducedAt: time,
-	retired: flag,
-	suspended: flag,
-	buriedUntil: time
+	retired: flag
 });
+
+/** A card row of a version 1 or 2 file: with the suspension and burial that are log events since. */
+export const flaggedCardSchema = v.strictObject({ ...backupCardSchema.entries, suspended: flag, buriedUntil: time });
 
 /** Only imported decks' chapters: the shipped ones come with the app. */
 export const backupChapterSchema = v.strictObject({
@@ -99,7 +108,10 @@ export const reviewEventSchema = v.variant('kind', [
 		stateBefore: v.picklist(states)
 	}),
 	v.strictObject({ id, cardId: id, kind: v.literal('due-now'), at: time, questionId: id }),
-	v.strictObject({ id, cardId: id, kind: v.literal('reset'), at: time })
+	v.strictObject({ id, cardId: id, kind: v.literal('reset'), at: time }),
+	v.strictObject({ id, cardId: id, kind: v.literal('undo'), at: time, cancels: id }),
+	v.strictObject({ id, cardId: id, kind: v.literal('suspend'), at: time, suspended: v.boolean() }),
+	v.strictObject({ id, cardId: id, kind: v.literal('bury'), at: time, until: time })
 ]);
 
 const indices = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(-1))), v.maxLength(1000));
@@ -155,10 +167,15 @@ export const backupRowSchemas = {
 } as const satisfies Record<BackupTable, v.GenericSchema>;
 export type BackupRow<T extends BackupTable> = v.InferOutput<(typeof backupRowSchemas)[T]>;
 
+/** The row schemas of a file of `version`: cards of versions 1 and 2 carry their flags. */
+export function rowSchemasOf(version: number): Record<BackupTable, v.GenericSchema> {
+	return version > FLAGGED_CARDS_VERSION ? backupRowSchemas : { ...backupRowSchemas, cards: flaggedCardSchema };
+}
+
 /** The first line of a streamed file. */
 export const backupHeaderSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.literal(BACKUP_VERSION),
+	version: v.picklist([FLAGGED_CARDS_VERSION, BACKUP_VERSION]),
 	exportedAt: time,
 	settings: backupSettingsSchema,
 	counts: v.strictObject({ chapters: count, cards: count, reviews: count, attempts: count })
@@ -171,7 +188,7 @@ export const plainBackupSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
 	version: v.literal(PLAIN_BACKUP_VERSION),
 	exportedAt: time,
-	cards: v.array(backupCardSchema),
+	cards: v.array(flaggedCardSchema),
 	chapters: v.array(backupChapterSchema),
 	reviews: v.array(reviewEventSchema),
 	attempts: v.array(backupAttemptSchema),
@@ -180,6 +197,7 @@ export const plainBackupSchema = v.strictObject({
 
 export type PlainBackup = v.InferOutput<typeof plainBackupSchema>;
 export type BackupCard = v.InferOutput<typeof backupCardSchema>;
+export type FlaggedCard = v.InferOutput<typeof flaggedCardSchema>;
 export type BackupChapter = v.InferOutput<typeof backupChapterSchema>;
 export type BackupAttempt = v.InferOutput<typeof backupAttemptSchema>;
 export type BackupSettings = v.InferOutput<typeof backupSettingsSchema>;
@@ -198,4 +216,38 @@ export function localDate(now: number): string {
 	const date = new Date(now);
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The log events that stand for a version 1 or 2 card row's suspension and burial, dated when the file was written.
+ * Their ids come from the file and the card alone, so restoring the same file twice adds them once.
+ */
+export function legacyFlagEvents(card: FlaggedCard, exportedAt: number): (SuspendEvent | BuryEvent)[] {
+	const events: (SuspendEvent | BuryEvent)[] = [];
+	const idOf = (kind: string) => `legacy-${kind}-${exportedAt}-${hashId(card.id)}`;
+	if (card.suspended === 1) {
+		events.push({ id: idOf('suspend'), cardId: card.id, kind: 'suspend', at: exportedAt, suspended: true });
+	}
+	// A past burial too: the replay then gives the very `buriedUntil` the row holds, as a schema upgrade does.
+	if (card.buriedUntil > 0) {
+		events.push({ id: idOf('bury'), cardId: card.id, kind: 'bury', at: exportedAt, until: card.buriedUntil });
+	}
+	return events;
+}
+
+/** A card row of a version 1 or 2 file without its flags. */
+export function withoutFlags(card: FlaggedCard): BackupCard {
+	const { suspended, buriedUntil, ...rest } = card;
+	return rest;
+}
+
+/** 64 bits of two FNV-1a variants as hex: a short, stable stand-in for an id of up to MAX_ID_LENGTH characters. */
+function hashId(text: string): string {
+	let a = 0x811c9dc5;
+	let b = 0x01000193;
+	for (let i = 0; i < text.length; i++) {
+		a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+		b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995);
+	}
+	return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }

@@ -3,8 +3,10 @@
  * serves the preview ("replacing removes 3 reviews") and the import itself.
  *
  * Merge is a union: log rows and quiz attempts join by their globally unique ids, so merging the same file twice
- * changes nothing the second time. Replace makes the device's progress exactly the file's. Either way every card
- * whose history changed gets its cached state rebuilt by replaying its log (done by the caller, which has the log).
+ * changes nothing the second time, and an undo or a suspension made on either side holds (they are log events too).
+ * Replace makes the device's progress exactly the file's, dropping this device's own history: the learner's explicit
+ * choice, confirmed first. Either way every card whose history changed gets its cached state rebuilt by replaying its
+ * log (done by the caller, which has the log).
  */
 import { isUserDeck } from '../interop/user-deck';
 import type { BackupAttempt, BackupCard, BackupChapter, BackupSettings } from './format';
@@ -87,18 +89,9 @@ function planMerge<C extends BackupCard>(local: LocalData<C>, backup: BackupCont
 			cardsAdded++;
 			continue;
 		}
-		// The card existed as early as either device saw it; a suspension or burial made on either device holds.
-		const merged = {
-			...mine,
-			introducedAt: Math.min(mine.introducedAt, card.introducedAt),
-			suspended: Math.max(mine.suspended, card.suspended) as 0 | 1,
-			buriedUntil: Math.max(mine.buriedUntil, card.buriedUntil)
-		};
-		const changed =
-			merged.introducedAt !== mine.introducedAt ||
-			merged.suspended !== mine.suspended ||
-			merged.buriedUntil !== mine.buriedUntil;
-		if (changed || withNewHistory.has(card.id)) cards.push(merged);
+		// The card existed as early as either device saw it.
+		const merged = { ...mine, introducedAt: Math.min(mine.introducedAt, card.introducedAt) };
+		if (merged.introducedAt !== mine.introducedAt || withNewHistory.has(card.id)) cards.push(merged);
 	}
 	const localChapters = byId(local.chapters);
 	const chapters = backup.chapters.filter((chapter) => !localChapters.has(chapter.id));
@@ -140,14 +133,13 @@ function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupCo
 			// An imported deck the backup lacks goes; a shipped card the backup never saw starts fresh, as on a
 			// device that never studied it.
 			if (isUserDeck(mine.deckId)) deleteCardIds.push(mine.id);
-			else cards.push({ ...mine, introducedAt: now, suspended: 0, buriedUntil: 0 });
+			else cards.push({ ...mine, introducedAt: now });
 		} else if (isUserDeck(mine.deckId) && isUserDeck(theirs.deckId)) {
 			// An imported deck comes back exactly as backed up.
 			cards.push(theirs);
 		} else {
-			// A shipped card keeps this device's (current) content and takes the backup's progress.
-			const { introducedAt, suspended, buriedUntil } = theirs;
-			cards.push({ ...mine, introducedAt, suspended, buriedUntil });
+			// A shipped card keeps this device's (current) content and takes the backup's progress (its log).
+			cards.push({ ...mine, introducedAt: theirs.introducedAt });
 		}
 	}
 	const arrivals = backup.cards.filter((card) => !localCards.has(card.id));

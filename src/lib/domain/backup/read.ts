@@ -13,11 +13,16 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_TABLES,
 	BACKUP_VERSION,
+	FLAGGED_CARDS_VERSION,
 	MAX_LINE_LENGTH,
 	MAX_PLAIN_BACKUP_BYTES,
+	PLAIN_BACKUP_VERSION,
 	backupHeaderSchema,
-	backupRowSchemas,
+	legacyFlagEvents,
 	plainBackupSchema,
+	rowSchemasOf,
+	withoutFlags,
+	type FlaggedCard,
 	type BackupCounts,
 	type BackupHeader,
 	type BackupRow,
@@ -105,15 +110,24 @@ export function readPlainBackup(text: string): CheckedBackup {
 		throw new BackupFileError({ kind: looksTruncated(text) ? 'truncated' : 'notJson' });
 	}
 	const file = validatePlain(data);
-	const checker = new BackupChecker({
-		chapters: file.chapters.length,
-		cards: file.cards.length,
-		reviews: file.reviews.length,
-		attempts: file.attempts.length
-	});
-	for (const table of BACKUP_TABLES) for (const row of file[table]) checker.add(table, row);
+	const { exportedAt, settings, chapters, attempts } = file;
+	const checker = new BackupChecker(
+		{
+			chapters: file.chapters.length,
+			cards: file.cards.length,
+			reviews: file.reviews.length,
+			attempts: file.attempts.length
+		},
+		PLAIN_BACKUP_VERSION,
+		exportedAt
+	);
+	const cards = file.cards.map((card) => checker.card(card));
+	for (const row of file.chapters) checker.add('chapters', row);
+	for (const row of cards) checker.add('cards', row);
+	for (const row of file.reviews) checker.add('reviews', row);
+	for (const row of file.attempts) checker.add('attempts', row);
 	checker.finish();
-	const { exportedAt, settings, chapters, cards, reviews, attempts } = file;
+	const reviews = [...file.reviews, ...checker.flagEvents];
 	return {
 		exportedAt,
 		settings,
@@ -201,16 +215,34 @@ export class BackupChecker {
 	 */
 	readonly #cardIds = new Map<string, string>();
 	readonly #attemptIds = new Set<string>();
+	/** The suspend and bury events standing for the flags of a version 1 or 2 file's cards (format.ts). */
+	readonly flagEvents: ReviewEvent[] = [];
 	readonly #found: BackupCounts = { chapters: 0, cards: 0, reviews: 0, attempts: 0 };
+	readonly #schemas: ReturnType<typeof rowSchemasOf>;
 	#section = 0;
 
-	constructor(readonly counts: BackupCounts) {}
+	constructor(
+		readonly counts: BackupCounts,
+		readonly version = BACKUP_VERSION,
+		/** When the file was written: the date of the events that stand for its cards' flags. */
+		private readonly exportedAt = 0
+	) {
+		this.#schemas = rowSchemasOf(version);
+	}
 
 	/** The row checked against its table's schema and the rows before it; throws `BackupFileError` naming the line. */
 	row<T extends BackupTable>(table: T, data: unknown, line: number): BackupRow<T> {
-		const row = parseRow(table, data, line);
+		const parsed = parseRow(this.#schemas, table, data, line);
+		const row = (table === 'cards' ? this.card(parsed as BackupRow<'cards'>) : parsed) as BackupRow<T>;
 		this.add(table, row, line);
 		return row;
+	}
+
+	/** A card row as this version stores it: the flags of an older file's card become log events. */
+	card(row: BackupRow<'cards'> | FlaggedCard): BackupRow<'cards'> {
+		if (this.version > FLAGGED_CARDS_VERSION || !('suspended' in row)) return row;
+		this.flagEvents.push(...legacyFlagEvents(row, this.exportedAt));
+		return withoutFlags(row);
 	}
 
 	/** A row already of its table's shape, checked against the rows before it. */
@@ -257,12 +289,13 @@ export class BackupChecker {
 		}
 	}
 
-	/** After the last row: every table holds as many rows as announced. */
+	/** After the last row: every table holds as many rows as announced; the flag events join the log. */
 	finish(): void {
 		for (const table of BACKUP_TABLES) {
 			const [expected, found] = [this.counts[table], this.#found[table]];
 			if (expected !== found) throw new BackupFileError({ kind: 'countMismatch', table, expected, found });
 		}
+		for (const event of this.flagEvents) this.reviewCards.set(event.id, event.cardId);
 	}
 
 	get rowsChecked(): number {
@@ -270,10 +303,15 @@ export class BackupChecker {
 	}
 }
 
-function parseRow<T extends BackupTable>(table: T, data: unknown, line: number): BackupRow<T> {
-	const result = v.safeParse(backupRowSchemas[table], data, { abortEarly: true });
+function parseRow<T extends BackupTable>(
+	schemas: ReturnType<typeof rowSchemasOf>,
+	table: T,
+	data: unknown,
+	line: number
+): BackupRow<T> {
+	const result = v.safeParse(schemas[table], data, { abortEarly: true });
 	if (!result.success) throw new BackupFileError(problemOf(result.issues[0], table, line));
-	return result.output;
+	return result.output as BackupRow<T>;
 }
 
 export function totalRows(counts: BackupCounts): number {
@@ -297,7 +335,7 @@ export async function readStreamedBackup(open: () => ByteStream, onProgress?: On
 			line++;
 			if (!checker) {
 				header = readHeader(text);
-				checker = new BackupChecker(header.counts);
+				checker = new BackupChecker(header.counts, header.version, header.exportedAt);
 				continue;
 			}
 			const [table, data] = rowOf(text, line);
@@ -327,7 +365,7 @@ export async function readStreamedBackup(open: () => ByteStream, onProgress?: On
 		cards,
 		attempts,
 		reviewCards,
-		reviews: () => streamedReviews(open, reviewCards)
+		reviews: () => streamedReviews(open, reviewCards, checker.version, checker.flagEvents)
 	};
 }
 
@@ -366,8 +404,11 @@ function rowOf(text: string, line: number): [BackupTable, unknown] {
 /** The review rows of a file the first pass checked, a batch per chunk read; each must be one the first pass saw. */
 async function* streamedReviews(
 	open: () => ByteStream,
-	reviewCards: ReadonlyMap<string, string>
+	reviewCards: ReadonlyMap<string, string>,
+	version: number,
+	flagEvents: readonly ReviewEvent[]
 ): AsyncGenerator<ReviewEvent[], void, undefined> {
+	const schemas = rowSchemasOf(version);
 	let line = 0;
 	let count = 0;
 	for await (const lines of readLines(open())) {
@@ -376,14 +417,15 @@ async function* streamedReviews(
 			if (++line === 1) continue;
 			const [table, data] = rowOf(text, line);
 			if (table !== 'reviews') continue;
-			const review = parseRow(table, data, line);
+			const review = parseRow(schemas, table, data, line);
 			if (reviewCards.get(review.id) !== review.cardId) throw new BackupFileError({ kind: 'changed' });
 			reviews.push(review);
 		}
 		count += reviews.length;
 		if (reviews.length > 0) yield reviews;
 	}
-	if (count !== reviewCards.size) throw new BackupFileError({ kind: 'changed' });
+	if (count + flagEvents.length !== reviewCards.size) throw new BackupFileError({ kind: 'changed' });
+	if (flagEvents.length > 0) yield [...flagEvents];
 }
 
 /**

@@ -78,9 +78,10 @@ export function parseChineseNumeral(text: string): number | undefined {
 	let total = 0;
 	let digit = 0;
 	for (const c of text) {
-		if (c in CHINESE_DIGITS) digit = CHINESE_DIGITS[c];
+		const unit = CHINESE_UNITS[c];
+		if (unit === undefined) digit = CHINESE_DIGITS[c] ?? 0;
 		else {
-			total += (digit || 1) * CHINESE_UNITS[c];
+			total += (digit || 1) * unit;
 			digit = 0;
 		}
 	}

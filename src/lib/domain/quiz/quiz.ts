@@ -50,7 +50,10 @@ export function drawExamIds(pool: readonly Question[], seed: number, length = FI
 	const piles = [...byChapter.keys()].sort().map((chapter) => shuffled(byChapter.get(chapter) ?? [], random));
 	const ids: string[] = [];
 	for (let round = 0; ids.length < length && piles.some((pile) => pile.length > round); round++) {
-		for (const pile of piles) if (pile[round] && ids.length < length) ids.push(pile[round]);
+		for (const pile of piles) {
+			const id = pile[round];
+			if (id !== undefined && ids.length < length) ids.push(id);
+		}
 	}
 	return shuffled(ids, random);
 }
@@ -85,7 +88,8 @@ function shownOrder(question: Question, seed: number): number[] {
 /** A shuffle that is never the answer itself, so an ordering or matching question never starts solved. */
 function shuffledAwayFromAnswer(indices: number[], random: () => number): number[] {
 	const result = shuffled(indices, random);
-	return result.every((v, i) => v === i) ? [...result.slice(1), result[0]] : result;
+	const [first, ...rest] = result;
+	return first !== undefined && result.every((v, i) => v === i) ? [...rest, first] : result;
 }
 
 /** FNV-1a: a stable 32-bit hash, to give each question its own shuffle from the attempt's seed. */
@@ -106,7 +110,10 @@ export function scoreResponse(question: Question, response: QuizResponse): numbe
 		case 'multiple': {
 			if (response.kind !== 'choice') return 0;
 			const chosen = new Set(response.chosen);
-			if (question.kind === 'single') return chosen.size === 1 && question.options[response.chosen[0]]?.correct ? 1 : 0;
+			if (question.kind === 'single') {
+				const [only] = response.chosen;
+				return chosen.size === 1 && only !== undefined && question.options[only]?.correct ? 1 : 0;
+			}
 			const right = question.options.filter((o) => o.correct).length;
 			const hits = question.options.filter((o, i) => o.correct && chosen.has(i)).length;
 			const misses = question.options.filter((o, i) => !o.correct && chosen.has(i)).length;

@@ -1,13 +1,34 @@
 /**
  * The integrity check, pure part: which log rows cannot be used, and which cards' cached state is impossible or
- * disagrees with the replay of their log, with the repaired card for each.
+ * disagrees with the replay of their log, with the repaired card for each. Nothing is ever deleted: a damaged log row
+ * is set aside where the learner sees it, a row of a card this device lacks is kept for when the card arrives, and a
+ * card is a cache rebuilt from its log.
  */
 import * as v from 'valibot';
 import { reviewEventSchema } from '../backup/format';
-import type { StoredCard } from '../sync/content-sync';
-import type { MemoryState } from './memory';
+import type { StoredCard } from '../collection';
+import { sameMemory, type MemoryState } from './memory';
+import { replay } from './progress';
 import type { ReviewEvent } from './review-log';
 import type { Scheduler } from './scheduler';
+
+export interface IntegrityReport {
+	cardsChecked: number;
+	reviewsChecked: number;
+	/** Log rows about cards this device does not hold: kept, for a restore or a sync may bring the card. */
+	waitingReviews: number;
+	/** Log rows with missing or impossible values (a NaN time, an unknown rating): set aside, the replay cannot use them. */
+	setAsideReviews: number;
+	/** Cards with numbers no schedule can have (NaN stability or due): rebuilt from their log. */
+	impossibleCards: number;
+	/** Cards whose cached state disagreed with their log: rebuilt from it. */
+	staleCards: number;
+}
+
+/** How many things the check changed (rows kept for later change nothing). */
+export function repairsMade(report: IntegrityReport): number {
+	return report.setAsideReviews + report.impossibleCards + report.staleCards;
+}
 
 /** A log row the replay can use: every field present and in range (a NaN time or a rating of 7 is not). */
 export function isUsableEvent(row: unknown): row is ReviewEvent {
@@ -34,13 +55,17 @@ export function repairCard<C extends StoredCard>(
 	const introducedAt = isTime(card.introducedAt)
 		? card.introducedAt
 		: Math.min(now, ...events.map((event) => event.at));
-	const memory = scheduler.replay(introducedAt, events);
-	if (possible && sameMemory(card.memory, memory) && card.due === memory.due) return null;
-	const flags = possible
-		? {}
-		: { suspended: card.suspended === 1 ? 1 : 0, buriedUntil: isTime(card.buriedUntil) ? card.buriedUntil : 0 };
+	const { progress } = replay(scheduler, introducedAt, events);
+	const { memory, suspended, buriedUntil } = progress;
+	const same =
+		possible &&
+		sameMemory(card.memory, memory) &&
+		card.due === memory.due &&
+		card.suspended === suspended &&
+		card.buriedUntil === buriedUntil;
+	if (same) return null;
 	return {
-		card: { ...card, ...flags, introducedAt, memory, due: memory.due },
+		card: { ...card, introducedAt, ...progress, due: memory.due },
 		issue: possible ? 'stale' : 'impossible'
 	};
 }
@@ -62,8 +87,4 @@ function isPossible(card: StoredCard): boolean {
 		(card.suspended === 0 || card.suspended === 1) &&
 		isTime(card.buriedUntil)
 	);
-}
-
-function sameMemory(a: MemoryState, b: MemoryState): boolean {
-	return (Object.keys(b) as (keyof MemoryState)[]).every((key) => Object.is(a[key], b[key]));
 }

@@ -53,3 +53,8 @@ export function fromFsrsCard(card: FsrsCard): MemoryState {
 export function newMemoryState(now: number): MemoryState {
 	return fromFsrsCard(createEmptyCard(new Date(now)));
 }
+
+/** Whether two memory states are the same in every number (NaN equal to NaN, as a cache check needs). */
+export function sameMemory(a: MemoryState, b: MemoryState): boolean {
+	return (Object.keys(b) as (keyof MemoryState)[]).every((key) => Object.is(a[key], b[key]));
+}

@@ -3,9 +3,10 @@
  * set of weights predicts the learner's real answers (log loss: lower is better). The fitting itself runs in a worker
  * (fsrs-browser, WebAssembly), off the main thread.
  */
+import { itemAt } from '../arrays';
 import { FSRSAlgorithm, default_w, forgetting_curve, generatorParameters, type FSRSState } from 'ts-fsrs';
 import { studyDayStart } from '../time';
-import { Rating, type ReviewEvent } from './review-log';
+import { Rating, effectiveEvents, type ReviewEvent } from './review-log';
 
 /** Below this many graded reviews the fitted weights would mostly fit noise; the defaults serve better. */
 export const MIN_REVIEWS_TO_OPTIMIZE = 400;
@@ -35,14 +36,15 @@ export function trainingItems(events: readonly ReviewEvent[], rolloverHour: numb
 	for (const event of events) byCard.set(event.cardId, [...(byCard.get(event.cardId) ?? []), event]);
 	const items: TrainingItem[] = [];
 	for (const cardEvents of byCard.values()) {
-		const sorted = [...cardEvents].sort((a, b) => a.at - b.at);
+		// An undone grade never happened; the rest in log order.
+		const sorted = effectiveEvents(cardEvents);
 		const lastReset = sorted.findLastIndex((e) => e.kind === 'reset');
 		const grades = sorted.slice(lastReset + 1).flatMap((e) => (e.kind === 'grade' ? [e] : []));
 		const day = (at: number) => Math.round(studyDayStart(at, rolloverHour) / DAY_MS);
 		const ratings = grades.map((g) => g.rating as number);
-		const deltaDays = grades.map((g, i) => (i === 0 ? 0 : day(g.at) - day(grades[i - 1].at)));
+		const deltaDays = grades.map((g, i) => (i === 0 ? 0 : day(g.at) - day(itemAt(grades, i - 1).at)));
 		for (let length = 2; length <= grades.length; length++) {
-			if (deltaDays[length - 1] > 0)
+			if (itemAt(deltaDays, length - 1) > 0)
 				items.push({ ratings: ratings.slice(0, length), deltaDays: deltaDays.slice(0, length) });
 		}
 	}
@@ -65,8 +67,11 @@ export function logLoss(items: readonly TrainingItem[], weights: readonly number
 	for (const item of items) {
 		let state: FSRSState | null = null;
 		const last = item.ratings.length - 1;
-		for (let i = 0; i < last; i++) state = algorithm.next_state(state, item.deltaDays[i], item.ratings[i]);
-		const recall = Math.min(1 - 1e-6, Math.max(1e-6, forgetting_curve(w, item.deltaDays[last], state?.stability ?? 0)));
+		for (let i = 0; i < last; i++) {
+			state = algorithm.next_state(state, itemAt(item.deltaDays, i), itemAt(item.ratings, i));
+		}
+		const elapsed = itemAt(item.deltaDays, last);
+		const recall = Math.min(1 - 1e-6, Math.max(1e-6, forgetting_curve(w, elapsed, state?.stability ?? 0)));
 		const remembered = item.ratings[last] !== (Rating.Again as number);
 		total -= remembered ? Math.log(recall) : Math.log(1 - recall);
 	}

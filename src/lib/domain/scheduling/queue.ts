@@ -1,4 +1,5 @@
 /** The day's review queue: which cards to show, in what order. Pure: takes the cards' states and `now`. */
+import { itemAt } from '../arrays';
 import type { StudySettings } from '../settings';
 import { State, type MemoryState } from './memory';
 
@@ -94,7 +95,7 @@ function interleave(major: string[], minor: string[]): string[] {
 	while (m < major.length || n < minor.length) {
 		// Take from `minor` whenever its share of progress lags behind `major`'s.
 		const takeMinor = n < minor.length && (m >= major.length || n * major.length < m * minor.length);
-		result.push(takeMinor ? minor[n++] : major[m++]);
+		result.push(takeMinor ? itemAt(minor, n++) : itemAt(major, m++));
 	}
 	return result;
 }

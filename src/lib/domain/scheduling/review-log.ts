@@ -1,6 +1,8 @@
 /**
- * The review log: the source of truth for scheduling. Rows are only ever appended, each with a globally unique id;
- * a card's stored memory state is a cache of replaying its rows in order.
+ * The review log: the source of truth for a card's progress. Rows are only ever appended, each with a globally unique
+ * id, and never deleted in normal use: an undo is an event of its own that cancels the one it names. A card's stored
+ * state (memory, suspension, burial) is a cache of replaying its effective events in log order, so two devices that
+ * hold the same set of events, however it reached them, hold the same cards.
  */
 import type { Grade } from 'ts-fsrs';
 import type { State } from './memory';
@@ -42,9 +44,52 @@ export interface ResetEvent {
 	at: number;
 }
 
-export type ReviewEvent = GradeEvent | DueNowEvent | ResetEvent;
+/** The learner took an event back (a grade, from the review screen): replay skips both. */
+export interface UndoEvent {
+	id: string;
+	cardId: string;
+	kind: 'undo';
+	at: number;
+	/** The id of the event cancelled, of the same card. */
+	cancels: string;
+}
+
+/** The learner kept the card out of every queue (`suspended` true), or let it back. The last one in log order holds. */
+export interface SuspendEvent {
+	id: string;
+	cardId: string;
+	kind: 'suspend';
+	at: number;
+	suspended: boolean;
+}
+
+/** The learner kept the card out of the queue until `until` (the end of that study day). */
+export interface BuryEvent {
+	id: string;
+	cardId: string;
+	kind: 'bury';
+	at: number;
+	until: number;
+}
+
+export type ReviewEvent = GradeEvent | DueNowEvent | ResetEvent | UndoEvent | SuspendEvent | BuryEvent;
+export type EventKind = ReviewEvent['kind'];
 
 /** Log order: by time, ties broken by id so that every device replays the same sequence. */
 export function compareEvents(a: ReviewEvent, b: ReviewEvent): number {
 	return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The events a replay applies, in log order: every event but the undos and the events they cancel. Whatever order the
+ * events arrived in, the same set gives the same list.
+ */
+export function effectiveEvents(events: readonly ReviewEvent[]): ReviewEvent[] {
+	const cancelled = new Set(events.flatMap((event) => (event.kind === 'undo' ? [event.cancels] : [])));
+	return events.filter((event) => event.kind !== 'undo' && !cancelled.has(event.id)).sort(compareEvents);
+}
+
+/** The effective grades of a log, in log order. */
+export function effectiveGrades(events: readonly ReviewEvent[]): GradeEvent[] {
+	return effectiveEvents(events).filter((event): event is GradeEvent => event.kind === 'grade');
 }

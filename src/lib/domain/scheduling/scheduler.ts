@@ -2,7 +2,7 @@
 import { FSRS, Rating, generatorParameters, type Grade } from 'ts-fsrs';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../settings';
 import { State, fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
-import { compareEvents, type ReviewEvent } from './review-log';
+import { effectiveEvents, type ReviewEvent } from './review-log';
 
 /** What predicting recall needs of a card's memory. */
 export type RecallInputs = Pick<MemoryState, 'state' | 'stability' | 'lastReview'>;
@@ -26,6 +26,11 @@ export type SchedulerOptions = Pick<
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = { ...DEFAULT_STUDY_SETTINGS, fuzz: true };
 
+/** The scheduler the app grades and replays with: the learner's settings, intervals fuzzed. */
+export function learnerScheduler(study: StudySettings): Scheduler {
+	return new Scheduler({ ...study, fuzz: true });
+}
+
 export class Scheduler {
 	readonly #fsrs: FSRS;
 
@@ -41,7 +46,7 @@ export class Scheduler {
 		);
 	}
 
-	/** The memory state after one log event. */
+	/** The memory state after one effective log event (undos are taken out before: see `effectiveEvents`). */
 	apply(memory: MemoryState, event: ReviewEvent): MemoryState {
 		switch (event.kind) {
 			case 'grade':
@@ -50,6 +55,10 @@ export class Scheduler {
 				return memory.state === State.New ? memory : { ...memory, due: Math.min(memory.due, event.at) };
 			case 'reset':
 				return newMemoryState(event.at);
+			case 'undo':
+			case 'suspend':
+			case 'bury':
+				return memory;
 		}
 	}
 
@@ -59,13 +68,11 @@ export class Scheduler {
 	}
 
 	/**
-	 * Rebuild a card's memory state from its log alone: a new card introduced at `introducedAt`, then every event in
-	 * log order. This is what the stored state caches.
+	 * Rebuild a card's memory state from its log alone: a new card introduced at `introducedAt`, then every effective
+	 * event in log order. This is what the stored state caches (with the suspension and burial: progress.ts).
 	 */
 	replay(introducedAt: number, events: readonly ReviewEvent[]): MemoryState {
-		return [...events]
-			.sort(compareEvents)
-			.reduce((memory, event) => this.apply(memory, event), newMemoryState(introducedAt));
+		return effectiveEvents(events).reduce((memory, event) => this.apply(memory, event), newMemoryState(introducedAt));
 	}
 
 	/** When the card would next be due after each grade, for the labels on the grade buttons. */

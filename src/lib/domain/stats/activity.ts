@@ -40,11 +40,12 @@ export function monthlyTotals(days: readonly DayActivity[]): MonthActivity[] {
 	for (const day of days) {
 		const date = calendarDate(day.day);
 		const month = `${date.getUTCFullYear()}-${date.getUTCMonth()}`;
-		if (month !== current) {
-			months.push({ firstDay: day.day, reviews: 0, activeDays: 0, durationMs: 0 });
+		let total = months.at(-1);
+		if (month !== current || !total) {
+			total = { firstDay: day.day, reviews: 0, activeDays: 0, durationMs: 0 };
+			months.push(total);
 			current = month;
 		}
-		const total = months[months.length - 1];
 		total.reviews += day.reviews;
 		total.durationMs += day.durationMs;
 		if (day.reviews > 0) total.activeDays++;
@@ -60,8 +61,9 @@ export type WeekStart = 0 | 1;
  * first day and after the last are null.
  */
 export function heatmapWeeks(days: readonly DayActivity[], weekStartsOn: WeekStart): (DayActivity | null)[][] {
-	if (days.length === 0) return [];
-	const lead = (weekday(days[0].day) - weekStartsOn + 7) % 7;
+	const [first] = days;
+	if (!first) return [];
+	const lead = (weekday(first.day) - weekStartsOn + 7) % 7;
 	const cells: (DayActivity | null)[] = [...Array<null>(lead).fill(null), ...days];
 	while (cells.length % 7 !== 0) cells.push(null);
 	return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));

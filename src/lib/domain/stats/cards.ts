@@ -1,4 +1,5 @@
 /** The cards as they stand now: how many in each state, and how their stability and predicted recall spread. */
+import { itemAt } from '../arrays';
 import { State, type MemoryState } from '../scheduling/memory';
 import type { Scheduler } from '../scheduling/scheduler';
 
@@ -37,7 +38,7 @@ function histogram(values: readonly number[], bounds: readonly number[]): Bucket
 	const buckets = bounds.map((from, i) => ({ from, to: bounds[i + 1] ?? null, cards: 0 }));
 	for (const value of values) {
 		const index = bounds.findLastIndex((from) => value >= from);
-		buckets[Math.max(0, index)].cards++;
+		itemAt(buckets, Math.max(0, index)).cards++;
 	}
 	return buckets;
 }
@@ -46,7 +47,8 @@ function median(values: readonly number[]): number | null {
 	if (values.length === 0) return null;
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = sorted.length >> 1;
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	const upper = itemAt(sorted, middle);
+	return sorted.length % 2 === 1 ? upper : (itemAt(sorted, middle - 1) + upper) / 2;
 }
 
 /** Cards reviewed at least once: the only ones with a stability and a recall to speak of. */

@@ -23,7 +23,7 @@ export function dueForecast(
 	for (const card of cards) {
 		if (card.suspended === 1 || card.memory.state === State.New) continue;
 		const index = Math.max(0, studyDay(card.memory.due, rolloverHour) - today);
-		if (index < days) counts[index]++;
+		if (index < days) counts[index] = (counts[index] ?? 0) + 1;
 	}
 	return counts;
 }

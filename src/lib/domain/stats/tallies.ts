@@ -3,11 +3,13 @@
  * cards in the review state went (true retention). The statistics page reads these few rows instead of the whole log:
  * a year of a large collection is a million log rows but a few thousand tallies.
  *
- * They are a cache of the log, as a card's memory is: grading adds to one tally, undoing subtracts the same amount,
- * and replaying every card's log (`cardTallies`) rebuilds them all.
+ * They are a cache of the log, as a card's memory is: each effective grade of a card's replay (its `ReplayStep`) adds
+ * to one tally, so a write that changes a card's replay takes its old steps out and adds its new ones, and replaying
+ * every card's log rebuilds them all.
  */
-import { State, newMemoryState, type MemoryState } from '../scheduling/memory';
-import { Rating, compareEvents, type GradeEvent, type ReviewEvent } from '../scheduling/review-log';
+import { State, type MemoryState } from '../scheduling/memory';
+import { replay, type ReplayStep } from '../scheduling/progress';
+import { Rating, type GradeEvent, type ReviewEvent } from '../scheduling/review-log';
 import type { Scheduler } from '../scheduling/scheduler';
 import { DEFAULT_ROLLOVER_HOUR } from '../time';
 import { studyDay } from './days';
@@ -99,18 +101,15 @@ export class TallySums {
 		this.#byKey.set(key, addTally(this.#byKey.get(key) ?? emptyTally(part.chapterId, part.day), part, 1));
 	}
 
-	/**
-	 * Every card's grades, each counted with the memory its card had just before it (replayed from the log): the
-	 * tallies as a rebuild writes them, which may count the cards a step at a time.
-	 */
+	/** A card's replay steps: each effective grade counted with the memory its card had just before it. */
+	addSteps(chapterId: string, steps: readonly ReplayStep[]): this {
+		for (const { event, before } of steps) if (event.kind === 'grade') this.add(gradeTally(chapterId, event, before));
+		return this;
+	}
+
+	/** Every card's grades, replayed from its log: the tallies as a rebuild writes them. */
 	addLogs(logs: Iterable<CardLog>, scheduler: Scheduler): this {
-		for (const log of logs) {
-			let memory = newMemoryState(log.introducedAt);
-			for (const event of [...log.events].sort(compareEvents)) {
-				if (event.kind === 'grade') this.add(gradeTally(log.chapterId, event, memory));
-				memory = scheduler.apply(memory, event);
-			}
-		}
+		for (const log of logs) this.addSteps(log.chapterId, replay(scheduler, log.introducedAt, log.events).steps);
 		return this;
 	}
 

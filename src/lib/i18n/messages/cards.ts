@@ -24,8 +24,12 @@ export const cards = defineMessages({
 		noHistory: 'Never reviewed.',
 		events: {
 			grade: (grade: string) => `Graded ${grade}`,
+			undoneGrade: (grade: string) => `Graded ${grade} (undone)`,
 			'due-now': 'Made due by a quiz mistake',
-			reset: 'Reset to new'
+			reset: 'Reset to new',
+			undo: 'Undid the grade',
+			suspend: (suspended: boolean): string => (suspended ? 'Suspended' : 'Unsuspended'),
+			bury: 'Buried until the next study day'
 		},
 		suspend: 'Suspend',
 		unsuspend: 'Unsuspend',
@@ -56,8 +60,12 @@ export const cards = defineMessages({
 		noHistory: '从未复习。',
 		events: {
 			grade: (grade) => `评分：${grade}`,
+			undoneGrade: (grade) => `评分：${grade}（已撤销）`,
 			'due-now': '因测验答错而提前到期',
-			reset: '重置为新卡'
+			reset: '重置为新卡',
+			undo: '撤销了评分',
+			suspend: (suspended) => (suspended ? '暂停' : '取消暂停'),
+			bury: '搁置到下一个学习日'
 		},
 		suspend: '暂停',
 		unsuspend: '取消暂停',

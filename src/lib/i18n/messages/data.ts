@@ -134,18 +134,24 @@ export const data = defineMessages({
 		},
 		check: {
 			heading: 'Check data',
-			intro: 'Looks for damaged or left-over data and repairs it from your review history, which is kept.',
+			intro:
+				'Looks for damaged data and repairs it from your review history. Nothing is deleted: a damaged history entry is set aside here.',
 			run: 'Check data',
 			clean: (cards: number, reviews: number) =>
 				`Checked ${plural(cards, 'card', 'cards')} and ${plural(reviews, 'review', 'reviews')}: everything is in order.`,
 			repaired: (cards: number, reviews: number) =>
 				`Checked ${plural(cards, 'card', 'cards')} and ${plural(reviews, 'review', 'reviews')} and repaired:`,
-			orphanReviews: (n: number) => `${plural(n, 'review', 'reviews')} of cards that no longer exist, removed`,
-			brokenReviews: (n: number) => `${plural(n, 'damaged review', 'damaged reviews')}, removed`,
+			waitingReviews: (n: number) =>
+				`${plural(n, 'history entry', 'history entries')} of cards not on this device, kept for when they arrive (a sync or a restore brings them)`,
+			setAsideReviews: (n: number) =>
+				`${plural(n, 'damaged history entry', 'damaged history entries')}, set aside (below): the schedule cannot use them`,
 			impossibleCards: (n: number) =>
 				`${plural(n, 'card', 'cards')} with an impossible schedule, rebuilt from their history`,
 			staleCards: (n: number) =>
-				`${plural(n, 'card', 'cards')} whose schedule disagreed with their history, rebuilt from it`
+				`${plural(n, 'card', 'cards')} whose schedule disagreed with their history, rebuilt from it`,
+			setAsideKept: (n: number) =>
+				`${plural(n, 'damaged history entry is', 'damaged history entries are')} set aside on this device. They are kept as they were; download them to look at them or to ask for help.`,
+			downloadSetAside: 'Download the set-aside entries'
 		}
 	},
 	'zh-CN': {
@@ -264,14 +270,16 @@ export const data = defineMessages({
 		},
 		check: {
 			heading: '检查数据',
-			intro: '查找损坏或残留的数据，并根据你的复习记录修复；复习记录会被保留。',
+			intro: '查找损坏的数据，并根据你的复习记录修复。不会删除任何内容：损坏的记录会被单独存放在这里。',
 			run: '检查数据',
 			clean: (cards, reviews) => `已检查 ${cards} 张卡片和 ${reviews} 次复习：一切正常。`,
 			repaired: (cards, reviews) => `已检查 ${cards} 张卡片和 ${reviews} 次复习，并修复了：`,
-			orphanReviews: (n) => `${n} 条属于已不存在卡片的复习记录，已删除`,
-			brokenReviews: (n) => `${n} 条损坏的复习记录，已删除`,
+			waitingReviews: (n) => `${n} 条属于本设备上没有的卡片的记录，已保留，待卡片到来时使用（同步或恢复会带来它们）`,
+			setAsideReviews: (n) => `${n} 条损坏的记录，排程无法使用，已单独存放（见下方）`,
 			impossibleCards: (n) => `${n} 张排程数值不可能成立的卡片，已根据复习记录重建`,
-			staleCards: (n) => `${n} 张排程与复习记录不一致的卡片，已据此重建`
+			staleCards: (n) => `${n} 张排程与复习记录不一致的卡片，已据此重建`,
+			setAsideKept: (n) => `本设备上单独存放着 ${n} 条损坏的记录。它们保持原样；可以下载查看，或在求助时附上。`,
+			downloadSetAside: '下载单独存放的记录'
 		}
 	}
 });

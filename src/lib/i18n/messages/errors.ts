@@ -1,4 +1,4 @@
-import type { StorageProblem } from '../../storage/errors';
+import type { StorageProblem } from '../../domain/problems';
 import { defineMessages } from '../define';
 
 export const errors = defineMessages({

@@ -1,7 +1,7 @@
 import type { CardCounts } from '../../domain/stats/cards';
 import type { RetentionPeriod } from '../../domain/stats/retention';
 import type { WeekStart } from '../../domain/stats/activity';
-import type { Locale } from '../locales';
+import type { Locale } from '../../domain/locale';
 import { defineMessages, plural } from '../define';
 
 /** Where a calendar week starts in each locale: Sunday in US English, Monday in China. */

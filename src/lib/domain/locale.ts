@@ -1,5 +1,5 @@
 /** The interface languages and how a browser language maps onto them. */
-import type { ContentLanguage } from '../domain/deck/model';
+import type { ContentLanguage } from './deck/model';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,33 @@
+/** A quiz attempt as the learner's history keeps it. */
+import type { QuizResponse } from './quiz';
+
+export interface QuizAnswerRecord {
+	questionId: string;
+	response: QuizResponse;
+	/** Marks earned, 0 to 1 (partial credit for multiple select, ordering, matching). */
+	credit: number;
+	/** Flashcards this answer made due now (only when it was not fully right). */
+	cardsMadeDue: number;
+}
+
+export type QuizMode = 'practice' | 'exam';
+
+/** A quiz attempt, stored while in progress (finishedAt null) so it survives a reload, then kept as history. */
+export interface QuizAttempt {
+	id: string;
+	/** The chapter quizzed, or FINAL_EXAM_ID for the final exam across all chapters. */
+	chapterId: string;
+	/** practice: feedback after each question; exam: feedback only at the end. */
+	mode: QuizMode;
+	/** The drawn questions, in order; with `seed` they rebuild the attempt exactly after a reload. */
+	questionIds: string[];
+	seed: number;
+	/** The attempt whose missed questions this one retries; null for a full attempt (the only kind that scores). */
+	retryOf: string | null;
+	startedAt: number;
+	finishedAt: number | null;
+	answers: QuizAnswerRecord[];
+	/** Sum of the answers' credit. */
+	correct: number;
+	total: number;
+}

@@ -1,0 +1,32 @@
+/** What the home screen shows: today's work and, per chapter, its cards, mastery and quiz scores. */
+import type { StoredChapter } from '../collection';
+import type { Streak } from './streak';
+import type { Mastery } from './mastery';
+
+export interface ScoreSummary {
+	correct: number;
+	total: number;
+}
+
+export interface ChapterOverview {
+	chapter: StoredChapter;
+	due: number;
+	fresh: number;
+	total: number;
+	mastery: Mastery;
+	best: ScoreSummary | null;
+	latest: ScoreSummary | null;
+}
+
+export interface TodayOverview {
+	due: number;
+	/** New cards the daily limit still lets the learner start today. */
+	fresh: number;
+	reviewed: number;
+	streak: Streak;
+}
+
+export interface HomeOverview {
+	today: TodayOverview;
+	chapters: ChapterOverview[];
+}
