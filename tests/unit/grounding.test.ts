@@ -25,12 +25,24 @@ const outline: CompileResult['outline'] = [
 	{ number: 2, heading: '引用', title: { zh: '引用', en: 'References' }, paragraphs: 1 }
 ];
 
-function result(terms: string[], section = 1, paragraph = 1): CompileResult {
-	return {
+function result(
+	terms: string[],
+	section = 1,
+	paragraph = 1,
+	alsoCites: CompileResult['grounding'][0]['alsoCites'] = []
+) {
+	const compiled: CompileResult = {
 		deck: {} as CompileResult['deck'],
 		outline,
-		grounding: [{ id: 'card-a', file: 'x.yaml', source: { section, paragraph }, terms }]
+		grounding: [
+			{ id: 'card-a', kind: 'card', file: 'x.yaml', line: 7, source: { section, paragraph }, alsoCites, terms }
+		],
+		texts: [],
+		glossary: [],
+		hedges: [],
+		errata: []
 	};
+	return compiled;
 }
 
 describe('grounding', () => {
@@ -45,10 +57,14 @@ describe('grounding', () => {
 		expect(checkGrounding(report, result(['82亿美元']))).toEqual([]);
 	});
 
-	it('flags a term that is in the report but not in the cited paragraph', () => {
+	it('flags a term that is in the report but not in the cited paragraph, at the item', () => {
 		expect(checkGrounding(report, result(['华为']))).toEqual([
-			{ file: 'x.yaml', message: 'card-a: "华为" is not in paragraph 1.1 of the report' }
+			{ file: 'x.yaml', line: 7, message: 'card-a: term "华为" is not in the cited paragraphs (1.1)' }
 		]);
+	});
+
+	it('accepts a term from a paragraph the item also cites', () => {
+		expect(checkGrounding(report, result(['82亿美元', '华为'], 1, 1, [{ section: 1, paragraph: 2 }]))).toEqual([]);
 	});
 
 	it('flags an outline that disagrees with the report', () => {

@@ -1,7 +1,7 @@
 /**
- * The grounding check: every card and question names the terms or figures it relies on, and each must appear in the
- * paragraph of the report it cites. It catches a citation that points at the wrong paragraph and a fact the report
- * does not state.
+ * The grounding check: every card and question names the terms or figures it relies on, and each must appear in a
+ * paragraph of the report it cites (its `source` or one of its `alsoCites`). It catches a citation that points at the
+ * wrong paragraph and a fact the report does not state.
  */
 import type { CompileResult } from './compile.ts';
 import type { DeckProblem } from './errors.ts';
@@ -41,11 +41,14 @@ export function checkGrounding(reportText: string, compiled: CompileResult): Dec
 		}
 	}
 	for (const item of compiled.grounding) {
-		const key = `${item.source.section}.${item.source.paragraph}`;
-		const text = paragraphs.get(key) ?? '';
+		const cited = [item.source, ...item.alsoCites].map((ref) => `${ref.section}.${ref.paragraph}`);
 		for (const term of item.terms) {
-			if (!text.includes(term)) {
-				problems.push({ file: item.file, message: `${item.id}: "${term}" is not in paragraph ${key} of the report` });
+			if (!cited.some((key) => paragraphs.get(key)?.includes(term))) {
+				problems.push({
+					file: item.file,
+					line: item.line,
+					message: `${item.id}: term "${term}" is not in the cited paragraphs (${cited.join(', ')})`
+				});
 			}
 		}
 	}
