@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import * as v from 'valibot';
 import { localizedCloze, clozeBack, clozeGaps } from './cloze.ts';
 import { DeckCompileError, type DeckProblem } from './errors.ts';
-import type { Card, Chapter, Deck, Question, SourceRef } from './model.ts';
+import type { Card, Chapter, Deck, Localized, Question, SourceRef } from './model.ts';
 import {
 	chapterSourceSchema,
 	deckSourceSchema,
@@ -310,14 +310,8 @@ function deckTexts(parsed: ParsedFile, deck: DeckSource): LearnerText[] {
 /** Every learner-facing text of a chapter, each with its line and the item it belongs to. */
 function chapterTexts(parsed: ParsedFile, chapter: ChapterSource): LearnerText[] {
 	const texts: LearnerText[] = [];
-	const add = (
-		path: Path,
-		where: string,
-		value: { zh: string; en: string },
-		item?: string,
-		unit?: string,
-		claim = true
-	) =>
+	type Place = Pick<LearnerText, 'item' | 'unit'> & { claim?: boolean };
+	const add = (path: Path, where: string, value: Localized, { item, unit, claim = true }: Place = {}) =>
 		texts.push({
 			file: parsed.file.path,
 			line: parsed.lineAt(path),
@@ -328,47 +322,49 @@ function chapterTexts(parsed: ParsedFile, chapter: ChapterSource): LearnerText[]
 			zh: value.zh,
 			en: value.en
 		});
-	add(['title'], 'chapter title', chapter.title, undefined, undefined, false);
+
+	add(['title'], 'chapter title', chapter.title, { claim: false });
 	chapter.summary.forEach((entry, i) => {
 		const id = summaryId(chapter, entry.source);
-		add(['summary', i], id, entry, id, id);
+		add(['summary', i], id, entry, { item: id, unit: id });
 	});
 	chapter.cards.forEach((note, i) => {
-		const at = (field: string) => [...['cards', i], field];
-		const add1 = (field: 'front' | 'back' | 'text' | 'extra', value: { zh: string; en: string } | undefined) => {
-			if (value) add(at(field), `${note.id} ${field}`, value, note.id, note.id);
+		// A card's sides are read together: one unit.
+		const side = (field: string, value: Localized | undefined) => {
+			if (value) add(['cards', i, field], `${note.id} ${field}`, value, { item: note.id, unit: note.id });
 		};
 		if (note.kind === 'cloze') {
 			// The sentence as a learner reads it, without the gap marks.
-			add1('text', { zh: clozeBack(note.text.zh), en: clozeBack(note.text.en) });
-			add1('extra', note.extra);
+			side('text', { zh: clozeBack(note.text.zh), en: clozeBack(note.text.en) });
+			side('extra', note.extra);
 		} else {
-			add1('front', note.front);
-			add1('back', note.back);
+			side('front', note.front);
+			side('back', note.back);
 		}
 	});
 	chapter.questions.forEach((q, i) => {
-		const path = ['questions', i];
-		const asked = `${q.id} question`;
-		add([...path, 'prompt'], `${q.id} prompt`, q.prompt, q.id, asked, q.kind !== 'truefalse' || q.answer);
-		add([...path, 'explanation'], `${q.id} explanation`, q.explanation, q.id, `${q.id} explanation`);
+		// The question is read with its answers; the explanation comes after, on its own.
+		const asked = { item: q.id, unit: `${q.id} question` };
+		const at = (...rest: Path) => ['questions', i, ...rest];
+		add(at('prompt'), `${q.id} prompt`, q.prompt, { ...asked, claim: q.kind !== 'truefalse' || q.answer });
+		add(at('explanation'), `${q.id} explanation`, q.explanation, { item: q.id, unit: `${q.id} explanation` });
 		switch (q.kind) {
 			case 'single':
 			case 'multiple':
 				q.options.forEach((o, j) =>
-					add([...path, 'options', j], `${q.id} options.${j}`, o, q.id, asked, o.correct ?? false)
+					add(at('options', j), `${q.id} options.${j}`, o, { ...asked, claim: o.correct ?? false })
 				);
 				break;
 			case 'numeric':
-				add([...path, 'answer'], `${q.id} answer`, q.answer, q.id, asked);
+				add(at('answer'), `${q.id} answer`, q.answer, asked);
 				break;
 			case 'order':
-				q.items.forEach((item, j) => add([...path, 'items', j], `${q.id} items.${j}`, item, q.id, asked));
+				q.items.forEach((item, j) => add(at('items', j), `${q.id} items.${j}`, item, asked));
 				break;
 			case 'match':
 				q.pairs.forEach((pair, j) => {
-					add([...path, 'pairs', j, 'left'], `${q.id} pairs.${j}.left`, pair.left, q.id, asked);
-					add([...path, 'pairs', j, 'right'], `${q.id} pairs.${j}.right`, pair.right, q.id, asked);
+					add(at('pairs', j, 'left'), `${q.id} pairs.${j}.left`, pair.left, asked);
+					add(at('pairs', j, 'right'), `${q.id} pairs.${j}.right`, pair.right, asked);
 				});
 				break;
 		}
