@@ -1,4 +1,7 @@
-/** Reads deck sources from disk (Node only): decks/<deck>/deck.yaml plus decks/<deck>/chapters/*.yaml. */
+/**
+ * Reads deck sources from disk (Node only): decks/<deck>/deck.yaml, decks/<deck>/chapters/*.yaml, and the optional
+ * decks/<deck>/glossary.yaml and decks/<deck>/hedges.yaml.
+ */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DeckSourceFiles, SourceFile } from '../lib/domain/deck/compile.ts';
@@ -20,6 +23,12 @@ export function readDeckSources(decksDir: string): DeckSourceFiles[] {
 						.filter((name) => /\.ya?ml$/.test(name))
 						.sort()
 				: [];
-			return { deck: read(join(dir, 'deck.yaml')), chapters: chapterFiles.map((name) => read(join(chaptersDir, name))) };
+			const optional = (name: string) => (existsSync(join(dir, name)) ? read(join(dir, name)) : undefined);
+			return {
+				deck: read(join(dir, 'deck.yaml')),
+				chapters: chapterFiles.map((name) => read(join(chaptersDir, name))),
+				glossary: optional('glossary.yaml'),
+				hedges: optional('hedges.yaml')
+			};
 		});
 }

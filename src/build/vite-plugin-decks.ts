@@ -33,7 +33,9 @@ export function decksPlugin(root: string = process.cwd()): Plugin {
 			this.addWatchFile(decksDir);
 			for (const files of readDeckSources(decksDir)) {
 				this.addWatchFile(join(root, files.deck.path));
-				for (const chapter of files.chapters) this.addWatchFile(join(root, chapter.path));
+				for (const file of [...files.chapters, files.glossary, files.hedges]) {
+					if (file) this.addWatchFile(join(root, file.path));
+				}
 			}
 			const compiled = compileAllDecks(decksDir);
 			return id === `\0${VERSION_ID}`

@@ -1,6 +1,8 @@
 /**
- * The content check: the real decks compile, cite real paragraphs, cover the report, and (when the report text is
- * present beside the project, as ../shared/source/report.zh.txt or $REPORT_PATH) are grounded in it.
+ * The content check: the real decks compile, cite real paragraphs, cover the report, follow the content rules (no
+ * quiz passed by guessing, no section numbers, one English rendering per term, no item twice), and (when the report
+ * text is present beside the project, as ../shared/source/report.zh.txt or $REPORT_PATH) are grounded in it.
+ * Failures read `file:line: reason`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { readDeckSources } from '../../src/build/deck-files';
 import { GAP_MARK } from '../../src/lib/domain/deck/cloze';
 import { compileDeck } from '../../src/lib/domain/deck/compile';
+import { checkContent } from '../../src/lib/domain/deck/content-rules';
+import type { DeckProblem } from '../../src/lib/domain/deck/errors';
 import { checkGrounding } from '../../src/lib/domain/deck/grounding';
 import type { Deck } from '../../src/lib/domain/deck/model';
 
@@ -47,12 +51,8 @@ describe.each(sources.map((files) => [files.deck.path, files] as const))('deck %
 		expect(duplicates(deck.cards.map((c) => c.front[lang]))).toEqual([]);
 	});
 
-	it("cites the question's own paragraph in every explanation, in both languages", () => {
-		const uncited = deck.questions.filter(({ source: { section, paragraph }, explanation }) => {
-			const en = new RegExp(`\\bsection ${section}, paragraph ${paragraph}\\b`, 'i');
-			return !en.test(explanation.en) || !explanation.zh.includes(`第${section}节第${paragraph}段`);
-		});
-		expect(uncited.map((q) => q.id)).toEqual([]);
+	it('follows the content rules: balanced true/false, no giveaway option, no section numbers, the glossary, no repeats', () => {
+		expect(located(checkContent(compiled))).toEqual([]);
 	});
 
 	it('leaves the "choose every correct answer" hint to the quiz screen', () => {
@@ -81,7 +81,7 @@ describe.each(sources.map((files) => [files.deck.path, files] as const))('deck %
 	});
 
 	it.skipIf(!existsSync(reportPath))('is grounded in the report text', () => {
-		expect(checkGrounding(readFileSync(reportPath, 'utf8'), compiled)).toEqual([]);
+		expect(located(checkGrounding(readFileSync(reportPath, 'utf8'), compiled))).toEqual([]);
 	});
 
 	it.skipIf(!existsSync(reportPath))('puts the report in its own words, quoting only its terms', () => {
@@ -94,7 +94,12 @@ describe.each(sources.map((files) => [files.deck.path, files] as const))('deck %
 	});
 });
 
-/** Every Chinese text of the deck that shares more than MAX_COPIED_RUN characters in a row with the report. */
+/** Problems as an author reads them: file:line: reason. */
+function located(problems: DeckProblem[]): string[] {
+	return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+}
+
+/** Every Chinese text of the deck that shares more than MAX_COPIED_RUN characters in a row with the report, and the run. */
 function copiedRuns(report: string, deck: Deck, terms: string[]): string[] {
 	// Terms may be quoted, so each counts as one character, the same in the report and in the deck: a copied
 	// sentence is still found when it happens to contain a term. The report mixes ASCII and full-width punctuation.
@@ -105,8 +110,9 @@ function copiedRuns(report: string, deck: Deck, terms: string[]): string[] {
 	for (const text of chineseTexts(deck)) {
 		const own = words(text);
 		for (let start = 0; start + MAX_COPIED_RUN < own.length; start++) {
-			if (source.includes(own.slice(start, start + MAX_COPIED_RUN + 1))) {
-				copied.push(text);
+			const run = own.slice(start, start + MAX_COPIED_RUN + 1);
+			if (source.includes(run)) {
+				copied.push(`"${run}" (¤ = a term) in: ${text}`);
 				break;
 			}
 		}

@@ -54,16 +54,17 @@ questions:
     explanation: { zh: 第1节第1段。, en: "Section 1, paragraph 1." }
 `;
 
-function files(chapter: string, deck = deckYaml): DeckSourceFiles {
+function files(chapter: string, deck = deckYaml, extra: Partial<DeckSourceFiles> = {}): DeckSourceFiles {
 	return {
 		deck: { path: 'decks/demo/deck.yaml', text: deck },
-		chapters: [{ path: 'decks/demo/chapters/01.yaml', text: chapter }]
+		chapters: [{ path: 'decks/demo/chapters/01.yaml', text: chapter }],
+		...extra
 	};
 }
 
-function problemsOf(chapter: string, deck?: string): string[] {
+function problemsOf(chapter: string, deck?: string, extra?: Partial<DeckSourceFiles>): string[] {
 	try {
-		compileDeck(files(chapter, deck));
+		compileDeck(files(chapter, deck, extra));
 	} catch (error) {
 		if (error instanceof DeckCompileError) return error.problems.map((p) => `${p.file}:${p.line ?? '?'}: ${p.message}`);
 		throw error;
@@ -143,5 +144,80 @@ describe('compileDeck', () => {
 			''
 		);
 		expect(problemsOf(broken).join('\n')).toContain('paragraph 1.2 has no summary');
+	});
+
+	it('compiles further citations onto the cards and questions that make them, and leaves them off the rest', () => {
+		const cited = chapterYaml
+			.replace(
+				'    source: { section: 1, paragraph: 1 }\n    terms: [初创企业]',
+				'    source: { section: 1, paragraph: 1 }\n    alsoCites: [{ section: 1, paragraph: 2 }]\n    terms: [初创企业]'
+			)
+			.replace(
+				'    source: { section: 1, paragraph: 1 }\n    terms: [82亿美元]\n    cards',
+				'    source: { section: 1, paragraph: 1 }\n    alsoCites: [{ section: 1, paragraph: 2 }]\n    terms: [82亿美元]\n    cards'
+			);
+		const { deck, grounding } = compileDeck(files(cited));
+		expect(deck.cards.find((c) => c.id === 'fund-purpose')?.alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
+		expect(deck.questions[0].alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
+		expect(deck.cards.find((c) => c.id === 'fund-size--c1')).not.toHaveProperty('alsoCites');
+		expect(grounding.find((g) => g.id === 'fund-purpose')?.alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
+	});
+
+	it('rejects a further citation of a paragraph that does not exist or is already cited', () => {
+		const broken = chapterYaml.replace(
+			'    source: { section: 1, paragraph: 1 }\n    terms: [初创企业]',
+			'    source: { section: 1, paragraph: 1 }\n    alsoCites: [{ section: 1, paragraph: 1 }, { section: 1, paragraph: 7 }, { section: 5, paragraph: 1 }]\n    terms: [初创企业]'
+		);
+		expect(problemsOf(broken)).toEqual([
+			'decks/demo/chapters/01.yaml:21: paragraph 1.1 is already cited',
+			'decks/demo/chapters/01.yaml:21: section 1 has 2 paragraphs, not 7',
+			'decks/demo/chapters/01.yaml:21: section 5 is not declared in deck.yaml'
+		]);
+	});
+
+	it('compiles the note about the source onto the deck', () => {
+		const about = deckYaml.replace('sections:', 'about: { zh: 日期存疑, en: The dates are doubtful }\nsections:');
+		expect(compileDeck(files(chapterYaml, about)).deck.about).toEqual({ zh: '日期存疑', en: 'The dates are doubtful' });
+		expect(compileDeck(files(chapterYaml)).deck).not.toHaveProperty('about');
+	});
+
+	it('reads the glossary and the hedges, and reports a broken entry at its line', () => {
+		const glossary = {
+			path: 'decks/demo/glossary.yaml',
+			text: 'terms:\n  - { zh: 华为, en: Huawei }\n  - { zh: 百度 }\n'
+		};
+		expect(problemsOf(chapterYaml, undefined, { glossary })).toEqual([
+			'decks/demo/glossary.yaml:3: terms.1.en: is missing'
+		]);
+		const twice = {
+			...glossary,
+			text: 'terms:\n  - { zh: 华为, en: Huawei }\n  - { zh: 华为, en: Huawei Technologies }\n'
+		};
+		expect(problemsOf(chapterYaml, undefined, { glossary: twice })).toEqual([
+			'decks/demo/glossary.yaml:3: "华为" is already in the glossary'
+		]);
+		const hedges = {
+			path: 'decks/demo/hedges.yaml',
+			text: 'hedges:\n  - source: { section: 1, paragraph: 9 }\n    marker: 据报道\n    anchors: {}\n    zh: [据报道]\n    en: [reportedly]\n'
+		};
+		expect(problemsOf(chapterYaml, undefined, { hedges })).toEqual([
+			'decks/demo/hedges.yaml:2: paragraph 1.9 is not in the report outline',
+			'decks/demo/hedges.yaml:4: name at least one anchor'
+		]);
+		const ok = compileDeck(
+			files(chapterYaml, deckYaml, { glossary: { ...glossary, text: 'terms:\n  - { zh: 华为, en: Huawei }\n' } })
+		);
+		expect(ok.glossary).toEqual([{ zh: '华为', en: 'Huawei', file: 'decks/demo/glossary.yaml', line: 2 }]);
+	});
+
+	it('lists every learner-facing text with its line, and whether it is a claim', () => {
+		const { texts } = compileDeck(files(chapterYaml));
+		expect(texts.find((t) => t.where === 'fund-size text')).toMatchObject({
+			line: 17,
+			zh: '基金规模为82亿美元，用于初创企业。',
+			claim: true
+		});
+		expect(texts.find((t) => t.where === 'q-fund options.1')).toMatchObject({ line: 39, claim: false });
+		expect(texts.find((t) => t.where === 'title')).toMatchObject({ file: 'decks/demo/deck.yaml', line: 2 });
 	});
 });

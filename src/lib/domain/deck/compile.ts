@@ -4,15 +4,19 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import * as v from 'valibot';
-import { localizedCloze, clozeGaps } from './cloze.ts';
+import { localizedCloze, clozeBack, clozeGaps } from './cloze.ts';
 import { DeckCompileError, type DeckProblem } from './errors.ts';
-import type { Card, Chapter, Deck, Question, SourceRef } from './model.ts';
+import type { Card, Chapter, Deck, Localized, Question, SourceRef } from './model.ts';
 import {
 	chapterSourceSchema,
 	deckSourceSchema,
+	glossarySourceSchema,
+	hedgesSourceSchema,
 	type CardSource,
 	type ChapterSource,
 	type DeckSource,
+	type GlossarySource,
+	type HedgesSource,
 	type QuestionSource
 } from './source-schema.ts';
 
@@ -24,21 +28,57 @@ export interface SourceFile {
 export interface DeckSourceFiles {
 	deck: SourceFile;
 	chapters: SourceFile[];
+	/** decks/<deck>/glossary.yaml, when the deck has one. */
+	glossary?: SourceFile;
+	/** decks/<deck>/hedges.yaml, when the deck has one. */
+	hedges?: SourceFile;
 }
 
-/** What the grounding check needs to know of each card and question: where it points and what it relies on. */
+/**
+ * What the grounding check needs to know of each card note, question and summary paragraph: where it points and
+ * what it relies on. Its texts are the `LearnerText`s whose `item` is this id.
+ */
 export interface GroundingItem {
 	id: string;
+	kind: 'card' | 'question' | 'summary';
 	file: string;
+	line?: number;
 	source: SourceRef;
+	alsoCites: SourceRef[];
 	terms: string[];
 }
+
+/** One text a learner reads, in both languages, located in its source file for the content rules. */
+export interface LearnerText {
+	file: string;
+	line?: number;
+	/** Where an author finds it: "strategy-q-fund-size explanation", "summary 1.2", "title". */
+	where: string;
+	/** The grounding item it belongs to; absent for deck, chapter and section titles. */
+	item?: string;
+	/**
+	 * What a learner reads together, for the hedge check: a card's sides, a question with its answers, an
+	 * explanation, a summary paragraph.
+	 */
+	unit?: string;
+	/** Part of what the item asserts; false for a wrong option and for the statement of a false true/false question. */
+	claim: boolean;
+	zh: string;
+	en: string;
+}
+
+/** A glossary or hedge entry with the line it is written on. */
+export type Located<T> = T & { file: string; line?: number };
 
 export interface CompileResult {
 	deck: Deck;
 	/** The report outline with heading anchors, for splitting the report text into cited paragraphs. */
 	outline: DeckSource['sections'];
 	grounding: GroundingItem[];
+	texts: LearnerText[];
+	glossary: Located<GlossarySource['terms'][number]>[];
+	hedges: Located<HedgesSource['hedges'][number]>[];
+	errata: Located<NonNullable<DeckSource['errata']>[number]>[];
 }
 
 type Path = (string | number)[];
@@ -108,7 +148,14 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 		const parsed = new ParsedFile(file, problems);
 		return { parsed, source: parsed.validate(chapterSourceSchema) };
 	});
-	if (!deckSource || chapters.some((c) => !c.source)) throw new DeckCompileError(problems);
+	const glossaryFile = files.glossary && new ParsedFile(files.glossary, problems);
+	const glossarySource = glossaryFile?.validate(glossarySourceSchema);
+	const hedgesFile = files.hedges && new ParsedFile(files.hedges, problems);
+	const hedgesSource = hedgesFile?.validate(hedgesSourceSchema);
+	const invalid = !deckSource || chapters.some((c) => !c.source);
+	if (invalid || (glossaryFile && !glossarySource) || (hedgesFile && !hedgesSource)) {
+		throw new DeckCompileError(problems);
+	}
 
 	const sections = new Map(deckSource.sections.map((s) => [s.number, s]));
 	checkUniqueSections(deckFile, deckSource);
@@ -123,12 +170,16 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 		id: deckSource.id,
 		title: deckSource.title,
 		attribution: deckSource.attribution,
+		...(deckSource.about ? { about: deckSource.about } : {}),
 		sections: deckSource.sections.map(({ number, title, paragraphs }) => ({ number, title, paragraphs })),
 		chapters: [],
 		cards: [],
 		questions: []
 	};
 	const grounding: GroundingItem[] = [];
+	const texts: LearnerText[] = deckTexts(deckFile, deckSource);
+	const glossary = glossaryFile && glossarySource ? locateGlossary(glossaryFile, glossarySource) : [];
+	const hedges = hedgesFile && hedgesSource ? locateHedges(hedgesFile, hedgesSource, sections) : [];
 	const sorted = chapters
 		.map((c) => ({ parsed: c.parsed, source: c.source as ChapterSource }))
 		.sort((a, b) => a.source.order - b.source.order);
@@ -149,15 +200,38 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 				parsed.report(path, `section ${ref.section} has ${section.paragraphs} paragraphs, not ${ref.paragraph}`);
 			}
 		};
+		// Further citations may reach into any section of the report (an explanation that sets a fact beside another).
+		const alsoCiteCheck = (path: Path, item: { source: SourceRef; alsoCites?: SourceRef[] }) => {
+			const seen = new Set([refKey(item.source)]);
+			item.alsoCites?.forEach((ref, j) => {
+				const section = sections.get(ref.section);
+				if (!section) parsed.report([...path, j], `section ${ref.section} is not declared in deck.yaml`);
+				else if (ref.paragraph > section.paragraphs) {
+					parsed.report(
+						[...path, j],
+						`section ${ref.section} has ${section.paragraphs} paragraphs, not ${ref.paragraph}`
+					);
+				}
+				if (seen.has(refKey(ref))) parsed.report([...path, j], `paragraph ${refKey(ref)} is already cited`);
+				seen.add(refKey(ref));
+			});
+		};
 
 		checkSummaryCoverage(parsed, chapter, sections, citeCheck);
 		deck.chapters.push(toChapter(deck.id, chapter, sections));
+		texts.push(...chapterTexts(parsed, chapter));
+		chapter.summary.forEach((entry, i) => {
+			const id = summaryId(chapter, entry.source);
+			const where = { file: parsed.file.path, line: parsed.lineAt(['summary', i]) };
+			grounding.push({ id, kind: 'summary', ...where, source: entry.source, alsoCites: [], terms: [] });
+		});
 
 		const noteCards = new Map<string, string[]>();
 		chapter.cards.forEach((note, i) => {
 			claimId(parsed, ['cards', i, 'id'], note.id);
 			citeCheck(['cards', i, 'source'], note.source);
-			grounding.push({ id: note.id, file: parsed.file.path, source: note.source, terms: note.terms });
+			alsoCiteCheck(['cards', i, 'alsoCites'], note);
+			grounding.push(groundingItem(parsed, ['cards', i], 'card', note));
 			const cards = expandNote(parsed, ['cards', i], deck.id, chapter, note, deck.cards.length);
 			// A basic card keeps its note's id; only the ids that expansion derives need claiming.
 			for (const card of cards) if (card.id !== note.id) claimId(parsed, ['cards', i, 'id'], card.id);
@@ -171,7 +245,8 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 		chapter.questions.forEach((question, i) => {
 			claimId(parsed, ['questions', i, 'id'], question.id);
 			citeCheck(['questions', i, 'source'], question.source);
-			grounding.push({ id: question.id, file: parsed.file.path, source: question.source, terms: question.terms });
+			alsoCiteCheck(['questions', i, 'alsoCites'], question);
+			grounding.push(groundingItem(parsed, ['questions', i], 'question', question));
 			checkQuestion(parsed, ['questions', i], question);
 			const cards = question.cards.flatMap((ref, j) => {
 				const ids = noteCards.get(ref) ?? (deck.cards.some((c) => c.id === ref) ? [ref] : undefined);
@@ -182,7 +257,143 @@ export function compileDeck(files: DeckSourceFiles): CompileResult {
 		});
 	}
 	if (problems.length > 0) throw new DeckCompileError(problems);
-	return { deck, outline: deckSource.sections, grounding };
+	const errata = (deckSource.errata ?? []).map((erratum, i) => ({
+		...erratum,
+		file: deckFile.file.path,
+		line: deckFile.lineAt(['errata', i])
+	}));
+	return { deck, outline: deckSource.sections, grounding, texts, glossary, hedges, errata };
+}
+
+const refKey = (ref: SourceRef) => `${ref.section}.${ref.paragraph}`;
+
+/** The grounding id of a summary paragraph, also how the content rules name it. */
+export function summaryId(chapter: { id: string }, ref: SourceRef): string {
+	return `${chapter.id} summary ${refKey(ref)}`;
+}
+
+function groundingItem(
+	parsed: ParsedFile,
+	path: Path,
+	kind: GroundingItem['kind'],
+	item: CardSource | QuestionSource
+): GroundingItem {
+	return {
+		id: item.id,
+		kind,
+		file: parsed.file.path,
+		line: parsed.lineAt([...path, 'id']),
+		source: item.source,
+		alsoCites: item.alsoCites ?? [],
+		terms: item.terms
+	};
+}
+
+/** The deck's own learner-facing texts: title, attribution, the note about the source, section titles. */
+function deckTexts(parsed: ParsedFile, deck: DeckSource): LearnerText[] {
+	const text = (path: Path, where: string, value: { zh: string; en: string }): LearnerText => ({
+		file: parsed.file.path,
+		line: parsed.lineAt(path),
+		where,
+		claim: false,
+		zh: value.zh,
+		en: value.en
+	});
+	return [
+		text(['title'], 'title', deck.title),
+		text(['attribution'], 'attribution', deck.attribution),
+		...(deck.about ? [text(['about'], 'about', deck.about)] : []),
+		...deck.sections.map((s, i) => text(['sections', i, 'title'], `section title ${s.number}`, s.title))
+	];
+}
+
+/** Every learner-facing text of a chapter, each with its line and the item it belongs to. */
+function chapterTexts(parsed: ParsedFile, chapter: ChapterSource): LearnerText[] {
+	const texts: LearnerText[] = [];
+	type Place = Pick<LearnerText, 'item' | 'unit'> & { claim?: boolean };
+	const add = (path: Path, where: string, value: Localized, { item, unit, claim = true }: Place = {}) =>
+		texts.push({
+			file: parsed.file.path,
+			line: parsed.lineAt(path),
+			where,
+			item,
+			unit,
+			claim,
+			zh: value.zh,
+			en: value.en
+		});
+
+	add(['title'], 'chapter title', chapter.title, { claim: false });
+	chapter.summary.forEach((entry, i) => {
+		const id = summaryId(chapter, entry.source);
+		add(['summary', i], id, entry, { item: id, unit: id });
+	});
+	chapter.cards.forEach((note, i) => {
+		// A card's sides are read together: one unit.
+		const side = (field: string, value: Localized | undefined) => {
+			if (value) add(['cards', i, field], `${note.id} ${field}`, value, { item: note.id, unit: note.id });
+		};
+		if (note.kind === 'cloze') {
+			// The sentence as a learner reads it, without the gap marks.
+			side('text', { zh: clozeBack(note.text.zh), en: clozeBack(note.text.en) });
+			side('extra', note.extra);
+		} else {
+			side('front', note.front);
+			side('back', note.back);
+		}
+	});
+	chapter.questions.forEach((q, i) => {
+		// The question is read with its answers; the explanation comes after, on its own.
+		const asked = { item: q.id, unit: `${q.id} question` };
+		const at = (...rest: Path) => ['questions', i, ...rest];
+		add(at('prompt'), `${q.id} prompt`, q.prompt, { ...asked, claim: q.kind !== 'truefalse' || q.answer });
+		add(at('explanation'), `${q.id} explanation`, q.explanation, { item: q.id, unit: `${q.id} explanation` });
+		switch (q.kind) {
+			case 'single':
+			case 'multiple':
+				q.options.forEach((o, j) =>
+					add(at('options', j), `${q.id} options.${j}`, o, { ...asked, claim: o.correct ?? false })
+				);
+				break;
+			case 'numeric':
+				add(at('answer'), `${q.id} answer`, q.answer, asked);
+				break;
+			case 'order':
+				q.items.forEach((item, j) => add(at('items', j), `${q.id} items.${j}`, item, asked));
+				break;
+			case 'match':
+				q.pairs.forEach((pair, j) => {
+					add(at('pairs', j, 'left'), `${q.id} pairs.${j}.left`, pair.left, asked);
+					add(at('pairs', j, 'right'), `${q.id} pairs.${j}.right`, pair.right, asked);
+				});
+				break;
+		}
+	});
+	return texts;
+}
+
+function locateGlossary(parsed: ParsedFile, glossary: GlossarySource): CompileResult['glossary'] {
+	const seen = new Set<string>();
+	return glossary.terms.map((entry, i) => {
+		if (seen.has(entry.zh)) parsed.report(['terms', i, 'zh'], `"${entry.zh}" is already in the glossary`);
+		seen.add(entry.zh);
+		return { ...entry, file: parsed.file.path, line: parsed.lineAt(['terms', i]) };
+	});
+}
+
+function locateHedges(
+	parsed: ParsedFile,
+	hedges: HedgesSource,
+	sections: Map<number, DeckSource['sections'][number]>
+): CompileResult['hedges'] {
+	return hedges.hedges.map((entry, i) => {
+		const section = sections.get(entry.source.section);
+		if (!section || entry.source.paragraph > section.paragraphs) {
+			parsed.report(['hedges', i, 'source'], `paragraph ${refKey(entry.source)} is not in the report outline`);
+		}
+		if (!entry.anchors.zh && !entry.anchors.en) parsed.report(['hedges', i, 'anchors'], 'name at least one anchor');
+		return { ...entry, file: parsed.file.path, line: parsed.lineAt(['hedges', i]) };
+	});
 }
 
 function checkUniqueSections(parsed: ParsedFile, deck: DeckSource): void {
@@ -243,7 +454,15 @@ function expandNote(
 	note: CardSource,
 	order: number
 ): Card[] {
-	const base = { noteId: note.id, deckId, chapterId: chapter.id, order, kind: note.kind, source: note.source };
+	const base = {
+		noteId: note.id,
+		deckId,
+		chapterId: chapter.id,
+		order,
+		kind: note.kind,
+		source: note.source,
+		...(note.alsoCites ? { alsoCites: note.alsoCites } : {})
+	};
 	switch (note.kind) {
 		case 'basic':
 			return [{ ...base, id: note.id, front: note.front, back: note.back }];
@@ -287,6 +506,7 @@ function toQuestion(deckId: string, chapterId: string, q: QuestionSource, cards:
 		deckId,
 		chapterId,
 		source: q.source,
+		...(q.alsoCites ? { alsoCites: q.alsoCites } : {}),
 		cards,
 		prompt: q.prompt,
 		explanation: q.explanation

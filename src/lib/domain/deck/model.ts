@@ -49,7 +49,10 @@ export interface Card {
 	/** Position in report order across the deck, so new cards are introduced in reading order. */
 	order: number;
 	kind: CardKind;
+	/** The paragraph the card comes from, where the app links. */
 	source: SourceRef;
+	/** Further paragraphs the card draws on, when its fact spans several; absent when it cites one. */
+	alsoCites?: SourceRef[];
 	front: Localized;
 	back: Localized;
 	/** Cloze cards: the hidden words, which the learner may type instead of only recalling. */
@@ -67,7 +70,10 @@ interface QuestionBase {
 	id: string;
 	deckId: string;
 	chapterId: string;
+	/** The paragraph the question comes from, where the app links. */
 	source: SourceRef;
+	/** Further paragraphs the question or its explanation draws on; absent when it cites one. */
+	alsoCites?: SourceRef[];
 	/** The flashcards that test the same fact; a wrong answer makes them due. */
 	cards: string[];
 	prompt: Localized;
@@ -112,6 +118,8 @@ export interface Deck {
 	title: Localized;
 	/** Where the report comes from: shown on the home screen and cited by the opening chapter. */
 	attribution: Localized;
+	/** A note about the source as a whole, such as how far to trust its dates ("About this report"). */
+	about?: Localized;
 	sections: ReportSection[];
 	chapters: Chapter[];
 	cards: Card[];

@@ -16,6 +16,11 @@ const sourceSchema = v.strictObject({
 	section: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	paragraph: positive
 });
+/**
+ * Further paragraphs an item draws on when its fact spans several (a list over bullets, a comparison); `source` stays
+ * the primary one, where the app links.
+ */
+const alsoCitesSchema = v.optional(v.pipe(v.array(sourceSchema), v.minLength(1, 'leave it out rather than empty')));
 /** Words or figures the item relies on; the grounding check finds each in the cited paragraph of the report. */
 const termsSchema = v.pipe(v.array(text), v.minLength(1, 'name at least one term from the cited paragraph'));
 
@@ -23,6 +28,13 @@ export const deckSourceSchema = v.strictObject({
 	id,
 	title: localizedSchema,
 	attribution: localizedSchema,
+	/** A note about the source as a whole (e.g. how far to trust its dates), for an "About this report" line. */
+	about: v.optional(localizedSchema),
+	/**
+	 * Slips in the report's text (a typo), which the grounding check reads as meant; the report itself is left as it
+	 * is, and each slip must be found where it is said to be.
+	 */
+	errata: v.optional(v.array(v.strictObject({ source: sourceSchema, reads: text, means: text }))),
 	sections: v.pipe(
 		v.array(
 			v.strictObject({
@@ -40,6 +52,7 @@ export const deckSourceSchema = v.strictObject({
 const itemBase = {
 	id,
 	source: sourceSchema,
+	alsoCites: alsoCitesSchema,
 	terms: termsSchema
 };
 
@@ -109,7 +122,45 @@ export const chapterSourceSchema = v.strictObject({
 	questions: v.array(questionSchema)
 });
 
+/**
+ * decks/<deck>/glossary.yaml: the one English rendering of each term of the report. Whenever a Chinese text contains
+ * the term, its English text contains the rendering.
+ */
+export const glossarySourceSchema = v.strictObject({
+	terms: v.array(
+		v.strictObject({
+			zh: text,
+			en: text,
+			/** For authors: why this rendering (a mistranslation in the source, an ambiguity). */
+			gloss: v.optional(text)
+		})
+	)
+});
+
+const words = v.pipe(v.array(text), v.minLength(1));
+
+/**
+ * decks/<deck>/hedges.yaml: where the report marks a claim as reported, estimated, expected or possible. An item citing
+ * that paragraph which mentions the claim (an anchor, in either language) must keep a hedge in both languages.
+ */
+export const hedgesSourceSchema = v.strictObject({
+	hedges: v.array(
+		v.strictObject({
+			source: sourceSchema,
+			/** The report's own hedging words, checked against the paragraph. */
+			marker: text,
+			/** Words that show a text is about the hedged claim. */
+			anchors: v.strictObject({ zh: v.optional(words), en: v.optional(words) }),
+			/** Any one of these keeps the hedge. */
+			zh: words,
+			en: words
+		})
+	)
+});
+
 export type DeckSource = v.InferOutput<typeof deckSourceSchema>;
+export type GlossarySource = v.InferOutput<typeof glossarySourceSchema>;
+export type HedgesSource = v.InferOutput<typeof hedgesSourceSchema>;
 export type ChapterSource = v.InferOutput<typeof chapterSourceSchema>;
 export type CardSource = ChapterSource['cards'][number];
 export type QuestionSource = ChapterSource['questions'][number];
