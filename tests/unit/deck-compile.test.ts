@@ -158,7 +158,7 @@ describe('compileDeck', () => {
 			);
 		const { deck, grounding } = compileDeck(files(cited));
 		expect(deck.cards.find((c) => c.id === 'fund-purpose')?.alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
-		expect(deck.questions[0].alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
+		expect(deck.questions[0]?.alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
 		expect(deck.cards.find((c) => c.id === 'fund-size--c1')).not.toHaveProperty('alsoCites');
 		expect(grounding.find((g) => g.id === 'fund-purpose')?.alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
 	});

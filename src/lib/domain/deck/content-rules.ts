@@ -2,6 +2,7 @@
  * The content rules that need no report text: a quiz that can be passed by guessing, what a learner should not be
  * shown, the one English rendering of each term, and items that repeat each other. Each problem names file and line.
  */
+import { itemAt } from '../arrays';
 import type { CompileResult, GroundingItem, LearnerText } from './compile.ts';
 import type { DeckProblem } from './errors.ts';
 import type { Card, ChoiceQuestion, Question } from './model.ts';
@@ -94,7 +95,7 @@ function checkTrueFalseBalance(compiled: CompileResult): DeckProblem[] {
 	if (balanced) return [];
 	const majority = share > TRUE_SHARE.max;
 	const listed = questions.filter((q) => q.answer === majority);
-	const at = locate(compiled.grounding, listed[0].id);
+	const at = locate(compiled.grounding, itemAt(listed, 0).id);
 	return [
 		{
 			...at,
@@ -114,7 +115,7 @@ function checkLongestRightOption(compiled: CompileResult): DeckProblem[] {
 	if (share <= MAX_LONGEST_RIGHT_SHARE) return [];
 	return [
 		{
-			...locate(compiled.grounding, longest[0].id),
+			...locate(compiled.grounding, itemAt(longest, 0).id),
 			message:
 				`in ${longest.length} of ${single.length} single-choice questions of deck "${compiled.deck.id}" ` +
 				`(${percent(share)}) the right option is the longest in both languages; keep it to ` +
@@ -189,7 +190,7 @@ function checkNearDuplicates(compiled: CompileResult): DeckProblem[] {
 	for (const studies of groups) {
 		for (let i = 0; i < studies.length; i++) {
 			for (let j = i + 1; j < studies.length; j++) {
-				const [a, b] = [studies[i], studies[j]];
+				const [a, b] = [itemAt(studies, i), itemAt(studies, j)];
 				if (a.owner === b.owner) continue;
 				const reason = nearDuplicate(a, b);
 				if (reason) {
@@ -247,7 +248,7 @@ export function dice(a: string, b: string): number {
 		const chars = [...plain(text)];
 		const counts = new Map<string, number>();
 		for (let i = 0; i + 1 < chars.length; i++) {
-			const pair = chars[i] + chars[i + 1];
+			const pair = itemAt(chars, i) + itemAt(chars, i + 1);
 			counts.set(pair, (counts.get(pair) ?? 0) + 1);
 		}
 		return counts;

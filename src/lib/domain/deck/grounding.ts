@@ -158,10 +158,11 @@ function checkHedges(paragraphs: Map<string, string>, compiled: CompileResult): 
 				...(hedge.zh.some((h) => zh.includes(h)) ? [] : [`zh (one of ${hedge.zh.join(', ')})`]),
 				...(hedge.en.some((h) => hasWord(en, h)) ? [] : [`en (one of ${hedge.en.join(', ')})`])
 			];
-			if (lost.length > 0) {
+			const [first] = texts;
+			if (lost.length > 0 && first) {
 				problems.push({
-					...at(texts[0]),
-					message: `${texts[0].where}: the report hedges this claim ("${hedge.marker}", ${where}); keep the hedge in ${lost.join(' and ')}`
+					...at(first),
+					message: `${first.where}: the report hedges this claim ("${hedge.marker}", ${where}); keep the hedge in ${lost.join(' and ')}`
 				});
 			}
 		}
