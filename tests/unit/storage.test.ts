@@ -79,6 +79,19 @@ describe('content sync', () => {
 		expect(queue.cards).not.toContain('b');
 	});
 
+	it('stores exactly the shipped content: a field a new version drops is gone, the progress stays', async () => {
+		const cited = makeCard({ id: 'a', order: 1, alsoCites: [{ section: 1, paragraph: 2 }] });
+		await syncContent(db, scheduler, compiled(makeDeck([cited]), 'v2'), NOW);
+		await grade('a', Rating.Good, NOW + MINUTE);
+		const graded = await db.cards.get('a');
+		expect(graded?.alsoCites).toEqual([{ section: 1, paragraph: 2 }]);
+		await syncContent(db, scheduler, compiled(makeDeck([makeCard({ id: 'a', order: 1 })]), 'v3'), NOW + DAY);
+		const synced = await db.cards.get('a');
+		expect(synced).not.toHaveProperty('alsoCites');
+		expect(synced?.memory).toEqual(graded?.memory);
+		expect(synced?.introducedAt).toBe(NOW);
+	});
+
 	it('runs only when the shipped version differs', async () => {
 		let loads = 0;
 		const load = () => {

@@ -21,6 +21,9 @@ export interface StoredCard extends Card {
 	buriedUntil: number;
 }
 
+/** A card row's content and origin: everything but the progress its log decides. */
+export type CardContent = Omit<StoredCard, 'memory' | 'due' | 'suspended' | 'buriedUntil'>;
+
 /** A chapter as stored: retired once its deck no longer has it. */
 export interface StoredChapter extends Chapter {
 	retired: 0 | 1;

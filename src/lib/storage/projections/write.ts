@@ -9,7 +9,7 @@
  * hears what changed: the rows before and after, and the replay steps that no longer hold and those that now do.
  */
 import type { Table } from 'dexie';
-import type { StoredCard } from '../../domain/collection';
+import type { CardContent, StoredCard } from '../../domain/collection';
 import { replay, type ReplayStep } from '../../domain/scheduling/progress';
 import type { ReviewEvent } from '../../domain/scheduling/review-log';
 import type { Scheduler } from '../../domain/scheduling/scheduler';
@@ -20,9 +20,6 @@ import { withIndexKeys } from '../index-keys';
 import { grantWrites } from './guard';
 import { PROJECTIONS } from './index';
 import type { CardChange } from './projection';
-
-/** A card row's content and origin: everything but the progress its log decides. */
-export type CardContent = Omit<StoredCard, 'memory' | 'due' | 'suspended' | 'buriedUntil'>;
 
 export interface WriteRequest {
 	/** Events to add to the log; those it already holds (by id) are skipped. */
