@@ -22,6 +22,7 @@ import { rebuildProjections } from '../../src/lib/storage/projections/rebuild';
 import { appendEvents, writeTransaction } from '../../src/lib/storage/projections/write';
 import { recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import { buryCard, gradeCard, resetCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
+import { readStudySettings, saveStudySettings } from '../../src/lib/storage/settings';
 import { deleteUserDeck, importUserDeck } from '../../src/lib/storage/user-decks';
 import { checkedBackup } from './backup-files';
 import { dumpDatabase } from './db-dump';
@@ -264,6 +265,15 @@ describe('projections', () => {
 		await view.load();
 		expect([view.problem, view.rebuilding, view.cards]).toEqual(['quota', false, null]);
 		expect(await dumpDatabase(db)).toEqual(before);
+	});
+
+	it('are counted again after a change of scheduling settings, not after a change of limits', async () => {
+		await firstGrade('c0', local(2026, 1, 3));
+		const study = await readStudySettings(db);
+		await saveStudySettings(db, { ...study, newPerDay: 5, typeAnswers: true });
+		expect(await projectionsStale(db)).toBe(false);
+		await saveStudySettings(db, { ...study, desiredRetention: 0.85 });
+		expect(await projectionsStale(db)).toBe(true);
 	});
 
 	it('count a grade on the study day of the default 4 am rollover', async () => {

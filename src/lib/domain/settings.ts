@@ -81,3 +81,11 @@ export function contentLanguages(
 	if (choice === 'both') return { primary: interfaceLanguage, second: interfaceLanguage === 'zh' ? 'en' : 'zh' };
 	return { primary: interfaceLanguage, second: null };
 }
+
+/** The settings a replay depends on: what the scheduler is built from. */
+const SCHEDULING_KEYS = ['desiredRetention', 'learningSteps', 'maximumIntervalDays', 'weights'] as const;
+
+/** Whether going from `before` to `after` changes how the log replays (and so what its projections count). */
+export function changesScheduling(before: StudySettings, after: StudySettings): boolean {
+	return SCHEDULING_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}

@@ -20,7 +20,7 @@ import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type Study
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { storageProblem } from '../storage/errors';
-import { getSetting, readStudySettings, setSetting } from '../storage/settings';
+import { getSetting, readStudySettings, saveStudySettings, setSetting } from '../storage/settings';
 
 export type Clock = () => number;
 
@@ -111,7 +111,7 @@ class AppState implements StudySettingsStore {
 	/** Save study settings (normalised into their ranges); they apply from the next card or queue. */
 	async saveStudy(changes: Partial<StudySettings>): Promise<void> {
 		const next = normalizeSettings({ ...this.study, ...changes });
-		await setSetting(this.db, 'study', next);
+		await saveStudySettings(this.db, next);
 		this.study = next;
 	}
 

@@ -1,7 +1,8 @@
 /** Typed access to the settings table. */
 import type { ReportCardDb } from './db';
 import type { Locale } from '../domain/locale';
-import { normalizeSettings, type StudySettings } from '../domain/settings';
+import { changesScheduling, normalizeSettings, type StudySettings } from '../domain/settings';
+import { PROJECTIONS_MARKER } from './projections/marker';
 
 export interface Settings {
 	/** Version of the shipped decks last synced into the database. */
@@ -36,4 +37,17 @@ export async function setSetting<K extends keyof Settings>(
 /** The learner's study settings as saved, brought into range. */
 export async function readStudySettings(db: ReportCardDb): Promise<StudySettings> {
 	return normalizeSettings(await getSetting(db, 'study'));
+}
+
+/**
+ * Save the learner's study settings. One that changes how the log replays (retention, steps, maximum interval,
+ * weights) drops the projections' marker in the same transaction: the day tallies counted each grade with the
+ * scheduling of its time, and the statistics page counts them again with the new one on its next visit.
+ */
+export async function saveStudySettings(db: ReportCardDb, study: StudySettings): Promise<void> {
+	await db.transaction('rw', db.settings, async () => {
+		const before = await readStudySettings(db);
+		await setSetting(db, 'study', study);
+		if (changesScheduling(before, study)) await db.settings.delete(PROJECTIONS_MARKER);
+	});
 }

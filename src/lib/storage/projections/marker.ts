@@ -4,7 +4,6 @@
  * rebuilds them once (rebuild.ts).
  */
 import type { ReportCardDb } from '../db';
-import { getSetting, setSetting } from '../settings';
 
 /** The setting's key (named when the only projections were the statistics caches). */
 export const PROJECTIONS_MARKER = 'statsCaches';
@@ -12,9 +11,9 @@ export const PROJECTIONS_MARKER = 'statsCaches';
 export const PROJECTIONS_VERSION = 1;
 
 export async function projectionsStale(db: ReportCardDb): Promise<boolean> {
-	return (await getSetting(db, PROJECTIONS_MARKER)) !== PROJECTIONS_VERSION;
+	return (await db.settings.get(PROJECTIONS_MARKER))?.value !== PROJECTIONS_VERSION;
 }
 
 export async function markProjectionsBuilt(db: ReportCardDb): Promise<void> {
-	await setSetting(db, PROJECTIONS_MARKER, PROJECTIONS_VERSION);
+	await db.settings.put({ key: PROJECTIONS_MARKER, value: PROJECTIONS_VERSION });
 }
