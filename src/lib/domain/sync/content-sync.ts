@@ -7,16 +7,14 @@
 import type { CardContent } from '../collection';
 import type { Card } from '../deck/model';
 
-export function planCardSync(
-	existing: readonly CardContent[],
-	shipped: readonly Card[],
-	now: number
-): CardContent[] {
+export function planCardSync(existing: readonly CardContent[], shipped: readonly Card[], now: number): CardContent[] {
 	const byId = new Map(existing.map((card) => [card.id, card]));
 	const shippedIds = new Set(shipped.map((card) => card.id));
-	const current = shipped.map(
-		(card): CardContent => ({ ...card, introducedAt: byId.get(card.id)?.introducedAt ?? now, retired: 0 })
-	);
+	const current = shipped.map((card): CardContent => ({
+		...card,
+		introducedAt: byId.get(card.id)?.introducedAt ?? now,
+		retired: 0
+	}));
 	const retired = existing
 		.filter((card) => !shippedIds.has(card.id) && card.retired === 0)
 		.map((card): CardContent => ({ ...card, retired: 1 }));
