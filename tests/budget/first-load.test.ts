@@ -1,14 +1,17 @@
-/** The first-load budget: fails when a change pushes a page's first-load JavaScript over it. Run after a build. */
+/**
+ * The first-load budget: fails when a change pushes a page's first-load JavaScript over it, and when there is no build
+ * to measure (a check that measures nothing passes nothing). Run after `npm run build`.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstLoad } from './first-load';
 
-/** 100 kB gzip for the home page (DEVELOPERS.md / issue 8); the stack alone takes about 70. */
-const BUDGET_BYTES = 100 * 1000;
+/** Home must paint from as little script as possible (issue 19); every other page gets a little more. */
+const HOME_BUDGET_BYTES = 85 * 1000;
+const PAGE_BUDGET_BYTES = 90 * 1000;
 const buildDir = join(import.meta.dirname, '../../build');
 const PAGES = [
-	'index.html',
 	'review.html',
 	'quiz.html',
 	'exam.html',
@@ -16,14 +19,22 @@ const PAGES = [
 	'cards.html',
 	'settings.html',
 	'stats.html',
-	'map.html'
+	'map.html',
+	'data.html'
 ];
 
-describe.skipIf(!existsSync(buildDir))('first-load JavaScript (gzip)', () => {
-	it.each(PAGES)('%s stays within the budget', (page) => {
+describe('first-load JavaScript (gzip)', () => {
+	it('has a build to measure', () => {
+		expect(existsSync(join(buildDir, 'index.html')), `no build in ${buildDir}: run "npm run build" first`).toBe(true);
+	});
+
+	it.each([
+		['index.html', HOME_BUDGET_BYTES],
+		...PAGES.map((page) => [page, PAGE_BUDGET_BYTES] as const)
+	])('%s stays within %i bytes', (page, budget) => {
 		const result = firstLoad(buildDir, page);
 		console.log(`${page}: ${(result.gzipTotal / 1000).toFixed(1)} kB gzip in ${result.files.length} files`);
 		expect(result.files.length).toBeGreaterThan(0);
-		expect(result.gzipTotal).toBeLessThanOrEqual(BUDGET_BYTES);
+		expect(result.gzipTotal).toBeLessThanOrEqual(budget);
 	});
 });

@@ -65,10 +65,6 @@ export function formatDateTime(locale: Locale, at: number): string {
 	).format(at);
 }
 
-export function formatDate(locale: Locale, at: number): string {
-	return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(at);
-}
-
 const DAY_STYLES = {
 	/** 12 Mar / 3月12日 */
 	short: { month: 'short', day: 'numeric' },

@@ -37,7 +37,10 @@ const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof 
  */
 type DeviceSetting = 'contentVersion' | 'lastBackupAt' | 'installHintDismissed' | 'statsCaches';
 type Assert<T extends true> = T;
-/** Fails to compile when a setting is added without deciding whether backups carry it. */
+/**
+ * Fails to compile when a setting is added without deciding whether backups carry it.
+ * @public (read by the compiler, not by code)
+ */
 export type EverySettingClassified = Assert<
 	[Exclude<keyof Settings, (typeof LEARNER_SETTINGS)[number] | DeviceSetting>] extends [never] ? true : false
 >;

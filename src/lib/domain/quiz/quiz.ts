@@ -142,11 +142,6 @@ function share(count: number, right: (i: number) => boolean): number {
 	return count === 0 ? 0 : hits / count;
 }
 
-/** Whether the response is fully right (partial credit still counts as a mistake to relearn). */
-export function isCorrect(question: Question, response: QuizResponse): boolean {
-	return scoreResponse(question, response) === 1;
-}
-
 /** Whether a response is complete enough to submit. */
 export function isAnswered(question: Question, response: QuizResponse | undefined): boolean {
 	if (!response) return false;

@@ -73,7 +73,6 @@ export interface BuryEvent {
 }
 
 export type ReviewEvent = GradeEvent | DueNowEvent | ResetEvent | UndoEvent | SuspendEvent | BuryEvent;
-export type EventKind = ReviewEvent['kind'];
 
 /** Log order: by time, ties broken by id so that every device replays the same sequence. */
 export function compareEvents(a: ReviewEvent, b: ReviewEvent): number {
