@@ -74,3 +74,70 @@ describe('review session', () => {
 		expect(await dumpDatabase(db)).toEqual(before);
 	});
 });
+
+describe('a session’s other steps', () => {
+	it('undoes grades newest first, each card shown again as it was', async () => {
+		const session = await shown();
+		await session.grade(Rating.Good);
+		session.reveal();
+		await session.grade(Rating.Easy);
+		expect(session.summary).toMatchObject({ cards: 2, remembered: 2 });
+		await session.undo();
+		expect([session.current?.id, session.revealed, session.answered.length]).toEqual(['b', false, 1]);
+		await session.undo();
+		expect([session.current?.id, session.answered.length]).toEqual(['a', 0]);
+		await session.undo();
+		expect(session.problem).toBeNull();
+		expect((await db.reviews.toArray()).map((event) => event.kind).sort()).toEqual(['grade', 'grade', 'undo', 'undo']);
+	});
+
+	it('suspends and buries the card shown, moving on to the next', async () => {
+		const session = await shown();
+		await session.suspend();
+		expect(session.current?.id).toBe('b');
+		await session.bury();
+		expect(session.current).toBeNull();
+		expect(session.remaining).toBe(0);
+	});
+
+	it('studies ahead once nothing is due, and says when the next card comes', async () => {
+		const session = await shown();
+		session.reveal();
+		await session.grade(Rating.Easy);
+		session.reveal();
+		await session.grade(Rating.Easy);
+		expect(session.current).toBeNull();
+		expect(session.nextDue).toBeGreaterThan(NOW + MINUTE);
+		await session.studyAhead();
+		expect(session.ahead).toBe(true);
+	});
+
+	it('compares typed words with the hidden ones of a cloze card, when the learner types answers', async () => {
+		const cloze = makeCard({
+			id: 'c',
+			order: 0,
+			kind: 'cloze',
+			answer: { zh: '八十二亿', en: 'USD 8.2 billion' }
+		});
+		await syncContent(db, exactScheduler(), compiled(makeDeck([cloze]), 'v2'), NOW);
+		const session = new ReviewSession(db, { ...context, study: { ...DEFAULT_STUDY_SETTINGS, typeAnswers: true } });
+		await session.start();
+		expect(session.typing).toBe(true);
+		session.typed = 'usd 8.2 billion';
+		expect(session.comparison).toBeNull();
+		session.reveal();
+		expect(session.comparison?.correct).toBe(true);
+	});
+
+	it('reviews one paragraph of the report, and says when no card cites it', async () => {
+		const cited = new ReviewSession(db, context, 'ch1', { section: 1, paragraph: 1 });
+		await cited.start();
+		expect([cited.current?.id, cited.unknownPassage]).toEqual(['a', false]);
+		const uncited = new ReviewSession(db, context, 'ch1', { section: 1, paragraph: 9 });
+		await uncited.start();
+		expect([uncited.current, uncited.unknownPassage]).toEqual([null, true]);
+		const unknown = new ReviewSession(db, context, 'nowhere');
+		await unknown.start();
+		expect(unknown.unknownChapter).toBe(true);
+	});
+});

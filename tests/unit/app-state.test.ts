@@ -1,0 +1,88 @@
+/**
+ * The app-wide state on fake-indexeddb: opening the device's database (content synced on the first start), the
+ * language and study settings the learner chose, and the problems that stop the app or ask for a reload.
+ */
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type AppModule = typeof import('../../src/lib/state/app.svelte');
+
+/**
+ * A fresh app, as a new tab loads it, on `factory` as the browser's IndexedDB (Dexie reads the browser's once, when
+ * it loads: it is told here instead).
+ */
+async function freshApp(factory: IDBFactory | null = new IDBFactory()): Promise<AppModule['app']> {
+	// null: a browser without IndexedDB (some private windows).
+	Dexie.dependencies.indexedDB = factory as IDBFactory;
+	Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+	vi.resetModules();
+	return (await import('../../src/lib/state/app.svelte')).app;
+}
+
+const browserDependencies = { ...Dexie.dependencies };
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout'] }));
+afterEach(() => {
+	vi.useRealTimers();
+	Object.assign(Dexie.dependencies, browserDependencies);
+});
+
+describe('the app', () => {
+	it('opens the database, syncs the shipped decks, and follows the browser’s language until one is chosen', async () => {
+		const factory = new IDBFactory();
+		const app = await freshApp(factory);
+		await app.start(['zh-CN', 'en']);
+		expect([app.ready, app.fatal]).toEqual([true, null]);
+		expect(app.locale).toBe('zh-CN');
+		expect(app.contentLanguage).toBe('zh');
+		expect(await app.db.cards.count()).toBeGreaterThan(50);
+		expect(await app.db.chapters.count()).toBeGreaterThan(3);
+
+		await app.setLocale('en');
+		await app.saveStudy({ newPerDay: 7, desiredRetention: 2 });
+		expect(app.study.newPerDay).toBe(7);
+		expect(app.study.desiredRetention).toBeLessThanOrEqual(0.99);
+		app.db.close();
+
+		// The next tab takes the learner's choices from the database, whatever the browser says.
+		const next = await freshApp(factory);
+		await next.start(['zh-CN']);
+		expect([next.locale, next.study.newPerDay, next.problem]).toEqual(['en', 7, null]);
+		next.db.close();
+	});
+
+	it('switches language at once and says so when the choice cannot be saved', async () => {
+		const app = await freshApp();
+		await app.start(['en']);
+		app.db.close();
+		await app.setLocale('zh-CN');
+		expect(app.locale).toBe('zh-CN');
+		expect(app.problem).toBe('outdated');
+	});
+
+	it('stops with a problem the learner can act on when the browser has no usable storage', async () => {
+		const app = await freshApp(null);
+		await app.start(['en']);
+		expect(app.ready).toBe(false);
+		expect(app.fatal).toBe('unavailable');
+		expect(() => app.db).toThrow('Storage is not open yet');
+	});
+
+	it('asks this tab to reload when a newer version in another tab upgrades the database', async () => {
+		const factory = new IDBFactory();
+		const app = await freshApp(factory);
+		await app.start(['en']);
+		const { ReportCardDb, SCHEMA_VERSION } = await import('../../src/lib/storage/db');
+		const newer = new ReportCardDb(undefined, { indexedDB: factory, IDBKeyRange });
+		newer.version(SCHEMA_VERSION + 1).stores({ drafts: 'id' });
+		await newer.open();
+		expect(app.fatal).toBe('outdated');
+		newer.close();
+	});
+
+	it('loads a page’s own messages before it renders', async () => {
+		const app = await freshApp();
+		await app.loadMessages('settings');
+		expect(app.t.settings.title).toBeTruthy();
+	});
+});
