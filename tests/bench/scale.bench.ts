@@ -208,7 +208,7 @@ async function measure(page: Page, snapshot: Snapshot, restoreMs: number | null,
 
 /**
  * The statistics page once its caches are gone, as after a schema upgrade or a repair: it counts the whole history
- * again (src/lib/storage/stats-rebuild.ts) before it shows anything.
+ * again (src/lib/storage/projections/rebuild.ts) before it shows anything.
  */
 async function timeStatsRebuild(page: Page): Promise<number> {
 	await page.evaluate(
