@@ -7,6 +7,8 @@
  * - i18n: messages and formatting. No storage, state, components, Dexie.
  * - state: runes classes. No components, routes, or Dexie itself (the storage modules hold it).
  * - components and routes: no storage and no Dexie; they go through state. (Types they need live in domain.)
+ * - network: talks to the learner's WebDAV server (sync); domain and storage only, no state, components, Svelte or
+ *   Dexie.
  * - workers: domain only.
  * Type-only imports count too: a component that needs a storage type means the type lives in the wrong place.
  */
@@ -26,7 +28,7 @@ const DEXIE = '^dexie$';
 const RULES = [
 	{
 		files: ['src/lib/domain/**'],
-		forbid: [layer('storage', 'state', 'components', 'workers', 'i18n'), '(^|/)routes/', SVELTE, DEXIE],
+		forbid: [layer('storage', 'state', 'components', 'workers', 'i18n', 'network'), '(^|/)routes/', SVELTE, DEXIE],
 		why: 'domain code is pure: no storage, state, components, i18n, Svelte or Dexie (eslint.boundaries.js)'
 	},
 	{
@@ -40,13 +42,18 @@ const RULES = [
 		why: 'messages know the domain only (eslint.boundaries.js)'
 	},
 	{
+		files: ['src/lib/network/**'],
+		forbid: [layer('state', 'components', 'i18n'), '(^|/)routes/', SVELTE, DEXIE],
+		why: 'network code knows the domain and storage only (eslint.boundaries.js)'
+	},
+	{
 		files: ['src/lib/state/**'],
 		forbid: [layer('components'), '(^|/)routes/', DEXIE],
 		why: 'state calls storage, never Dexie, and knows no component (eslint.boundaries.js)'
 	},
 	{
 		files: ['src/lib/components/**', 'src/routes/**'],
-		forbid: [layer('storage'), DEXIE],
+		forbid: [layer('storage', 'network'), DEXIE],
 		why: 'components and routes read state, never storage or Dexie; types they need live in domain (eslint.boundaries.js)'
 	},
 	{

@@ -13,20 +13,18 @@ export default defineConfig({
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest: false,
-			workbox: {
-				// The first visit must already be controlled, or an offline reload right after it fails.
-				clientsClaim: true,
-				// A new version waits until the learner takes it from the home screen (UpdatePrompt): never mid-review.
-				skipWaiting: false,
+			// Our own worker (src/service-worker.ts): Workbox's precache, plus each page's policy widened to the learner's
+			// sync server.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			injectManifest: {
 				globPatterns: [
 					'client/**/*.{js,css,html,ico,png,svg,webp,webmanifest,woff2,json,wasm}',
 					'prerendered/**/*.{html,json}'
 				],
-				navigateFallback: null,
 				// The FSRS optimiser's WebAssembly (1.7 MB) is precached so optimising works offline too.
-				maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
-				// Pages take their chapter from the query (/quiz?chapter=...); the precached page is the same for all.
-				ignoreURLParametersMatching: [/./]
+				maximumFileSizeToCacheInBytes: 3 * 1024 * 1024
 			}
 		})
 	],

@@ -23,7 +23,7 @@ export interface BuildServer {
 	close: () => Promise<void>;
 }
 
-/** `rewrite` may change a file's text on its way out (its path relative to the build, e.g. "sw.js"). */
+/** `rewrite` may change a file's text on its way out (its path relative to the build, e.g. "service-worker.js"). */
 export async function serveBuild(
 	rewrite: (file: string, text: string) => string = (_, text) => text
 ): Promise<BuildServer> {

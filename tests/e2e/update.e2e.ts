@@ -17,7 +17,9 @@ test.beforeEach(async () => {
 	nextVersion = false;
 	server = await serveBuild((file, text) => {
 		if (!nextVersion) return text;
-		if (file === 'sw.js') return text.replace(/\{url:"\/",revision:"[0-9a-f]+"\}/, '{url:"/",revision:"next"}');
+		if (file === 'service-worker.js') {
+			return text.replace(/\{"revision":"[0-9a-f]+","url":"\/"\}/, '{"revision":"next","url":"/"}');
+		}
 		if (file === 'index.html') return text.replace('</head>', '<meta name="app-version" content="next"></head>');
 		return text;
 	});

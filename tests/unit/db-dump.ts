@@ -13,7 +13,8 @@ const TABLES = [
 	'settings',
 	'cardDigests',
 	'tallies',
-	'setAside'
+	'setAside',
+	'outbox'
 ] as const;
 export type Dump = Record<(typeof TABLES)[number], unknown[]>;
 

@@ -22,6 +22,7 @@ import { finishAttempt, recordAnswer, startAttempt } from '../../src/lib/storage
 import { appendEvents, writeTransaction } from '../../src/lib/storage/projections/write';
 import { buryCard, gradeCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
 import { setSetting } from '../../src/lib/storage/settings';
+import { connectSync } from '../../src/lib/storage/sync';
 import { importUserDeck } from '../../src/lib/storage/user-decks';
 import { readRawDatabase, writeRawDatabase, type DbFixture } from './db-dump';
 import { DAY, MINUTE, NOW, compiled, makeCard, makeDeck, makeQuestion } from './factories';
@@ -68,7 +69,9 @@ const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['store
 		]);
 		return stores.map((store) => (store.name === 'reviews' ? { ...store, rows: [...store.rows, ...events] } : store));
 	},
-	4: (stores) => stores
+	// Version 5 adds the sync outbox, empty until a learner connects sync.
+	4: (stores) => stores,
+	5: (stores) => stores
 };
 
 /** When the fixtures are opened: the time the version 4 upgrade dates its events. */
@@ -185,6 +188,8 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 			questionId: 'q1'
 		});
 		await logged({ id: crypto.randomUUID(), cardId: 'goal--c1', kind: 'reset', at: NOW + 2 * DAY });
+		// From here on this device syncs: what it does next waits in the outbox.
+		await connectSync(db, { url: 'https://dav.example.org/dav/', username: 'learner', password: 'fixture' });
 		await buryCard(db, scheduler, 'goal--c2', NOW + 2 * DAY, DEFAULT_ROLLOVER_HOUR);
 		await setSuspended(db, scheduler, 'chips--reverse', true, NOW + 2 * DAY);
 		const card = await db.cards.get('fund');

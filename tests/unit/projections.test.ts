@@ -22,7 +22,7 @@ import { rebuildProjections } from '../../src/lib/storage/projections/rebuild';
 import { appendEvents, writeTransaction } from '../../src/lib/storage/projections/write';
 import { recordAnswer, startAttempt } from '../../src/lib/storage/quiz';
 import { buryCard, gradeCard, resetCard, setSuspended, undoGrade } from '../../src/lib/storage/reviews';
-import { readStudySettings, saveStudySettings } from '../../src/lib/storage/settings';
+import { readStudySettings, saveLearnerSettings } from '../../src/lib/storage/settings';
 import { deleteUserDeck, importUserDeck } from '../../src/lib/storage/user-decks';
 import { checkedBackup } from './backup-files';
 import { dumpDatabase } from './db-dump';
@@ -270,9 +270,9 @@ describe('projections', () => {
 	it('are counted again after a change of scheduling settings, not after a change of limits', async () => {
 		await firstGrade('c0', local(2026, 1, 3));
 		const study = await readStudySettings(db);
-		await saveStudySettings(db, { ...study, newPerDay: 5, typeAnswers: true });
+		await saveLearnerSettings(db, { study: { ...study, newPerDay: 5, typeAnswers: true } }, local(2026, 1, 4));
 		expect(await projectionsStale(db)).toBe(false);
-		await saveStudySettings(db, { ...study, desiredRetention: 0.85 });
+		await saveLearnerSettings(db, { study: { ...study, desiredRetention: 0.85 } }, local(2026, 1, 4));
 		expect(await projectionsStale(db)).toBe(true);
 	});
 

@@ -103,6 +103,9 @@ describe('home overview', () => {
 		await appendEvents(db, scheduler, rows);
 		expect(await reviewStreak(db, now, 4)).toEqual({ days: 2, reviewedToday: true });
 		expect(await reviewStreak(db, local(2026, 6, 12, 12), 4)).toEqual({ days: 0, reviewedToday: false });
+		// An undone grade was never given: yesterday's only grade undone, the streak is today alone.
+		await appendEvents(db, scheduler, [{ id: 'u', cardId: 'a', kind: 'undo', at: today, cancels: 'y' }]);
+		expect(await reviewStreak(db, now, 4)).toEqual({ days: 1, reviewedToday: true });
 	});
 
 	it('counts by index, and from the card digests, exactly what a pass over every card counts, on a random collection', async () => {

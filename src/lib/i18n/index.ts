@@ -15,7 +15,8 @@ const pageAreas = {
 	data: () => import('./messages/data').then((module) => module.data),
 	map: () => import('./messages/map').then((module) => module.map),
 	settings: () => import('./messages/settings').then((module) => module.settings),
-	stats: () => import('./messages/stats').then((module) => module.stats)
+	stats: () => import('./messages/stats').then((module) => module.stats),
+	sync: () => import('./messages/sync').then((module) => module.sync)
 };
 
 export type PageArea = keyof typeof pageAreas;

@@ -20,7 +20,7 @@ import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type Study
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { storageProblem } from '../storage/errors';
-import { getSetting, readStudySettings, saveStudySettings, setSetting } from '../storage/settings';
+import { getSetting, readStudySettings, saveLearnerSettings } from '../storage/settings';
 
 export type Clock = () => number;
 
@@ -111,7 +111,7 @@ class AppState implements StudySettingsStore {
 	/** Save study settings (normalised into their ranges); they apply from the next card or queue. */
 	async saveStudy(changes: Partial<StudySettings>): Promise<void> {
 		const next = normalizeSettings({ ...this.study, ...changes });
-		await saveStudySettings(this.db, next);
+		await saveLearnerSettings(this.db, { study: next }, this.clock());
 		this.study = next;
 	}
 
@@ -126,7 +126,7 @@ class AppState implements StudySettingsStore {
 		this.locale = locale;
 		if (!this.#db) return;
 		try {
-			await setSetting(this.#db, 'locale', locale);
+			await saveLearnerSettings(this.#db, { locale }, this.clock());
 			this.problem = null;
 		} catch (error) {
 			this.problem = storageProblem(error);

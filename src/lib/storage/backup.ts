@@ -27,7 +27,7 @@ import type { StoredCard } from '../domain/collection';
 import type { ReportCardDb } from './db';
 import { setSetting, type Settings } from './settings';
 import { rebuildProjectionsWithin } from './projections/rebuild';
-import { replayedRow, writeTransaction } from './projections/write';
+import { owe, replayedRow, writeTransaction } from './projections/write';
 
 /** Settings that belong to the learner and travel in backups. */
 const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof Settings & keyof BackupSettings)[];
@@ -35,7 +35,19 @@ const LEARNER_SETTINGS = ['locale', 'study'] as const satisfies readonly (keyof 
  * Facts about this device: which content it holds, when it last wrote a backup, whether its install hint was closed,
  * whether its statistics caches are built.
  */
-type DeviceSetting = 'contentVersion' | 'lastBackupAt' | 'installHintDismissed' | 'statsCaches';
+type DeviceSetting =
+	| 'contentVersion'
+	| 'lastBackupAt'
+	| 'installHintDismissed'
+	| 'statsCaches'
+	// This device's identity and its sync account, state and last report: the password never leaves the device.
+	| 'deviceId'
+	| 'settingStamps'
+	| 'syncAccount'
+	| 'syncPending'
+	| 'syncDevice'
+	| 'syncRead'
+	| 'syncLast';
 type Assert<T extends true> = T;
 /**
  * Fails to compile when a setting is added without deciding whether backups carry it.
@@ -191,10 +203,22 @@ export async function importBackup(
 			// Reading and unpacking the next batch is not IndexedDB work: waitFor keeps the transaction open through it,
 			// so the whole restore stays one all-or-nothing write.
 			for (let batch = await db.waitFor(reviews.next()); !batch.done; batch = await db.waitFor(reviews.next())) {
-				await db.reviews.bulkAdd(batch.value.filter((review) => plan.writesReview(review.id)));
+				const written = batch.value.filter((review) => plan.writesReview(review.id));
+				await db.reviews.bulkAdd(written);
+				// Events a backup brings are news to the sync server too.
+				await owe(
+					db,
+					'event',
+					written.map((review) => review.id)
+				);
 				onProgress?.((done += batch.value.length), total);
 			}
 			await db.attempts.bulkPut(plan.attempts);
+			await owe(
+				db,
+				'attempt',
+				plan.attempts.map((attempt) => attempt.id)
+			);
 			await db.chapters.bulkDelete(plan.deleteChapterIds);
 			await db.chapters.bulkPut(plan.chapters);
 			await db.cards.bulkDelete(plan.deleteCardIds);

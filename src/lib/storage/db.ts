@@ -31,7 +31,13 @@ import { writeGuard } from './projections/guard';
 import { indexKeys, type CardRow } from './index-keys';
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
+
+/** An event or a quiz attempt this device has not uploaded to its sync server yet. */
+export interface OutboxRow {
+	kind: 'event' | 'attempt';
+	id: string;
+}
 
 export interface SettingRow {
 	key: string;
@@ -58,6 +64,8 @@ export class ReportCardDb extends Dexie {
 	cardDigests!: Table<DigestRow, [string, number]>;
 	tallies!: Table<DayTally, [string, number]>;
 	setAside!: Table<SetAsideRow, number>;
+	/** What this device still owes its sync server: events and quiz attempts made here since the last upload. */
+	outbox!: Table<OutboxRow, [string, string]>;
 
 	constructor(name = DATABASE_NAME, options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
 		// Relaxed durability: a commit does not wait for the disk flush. A crash can lose the last moments, never
@@ -106,6 +114,8 @@ export class ReportCardDb extends Dexie {
 					.toArray();
 				await tx.table<ReviewEvent>('reviews').bulkAdd(flagged.flatMap((card) => flagEvents(card, at)));
 			});
+		// Sync (storage/sync.ts): while connected, every event and attempt made here waits in the outbox until uploaded.
+		this.version(5).stores({ outbox: '[kind+id]' });
 		// A new database has no history: its projections are right from the start, kept as its first cards are written.
 		this.on('populate', (tx) => {
 			void tx.table('settings').add({ key: PROJECTIONS_MARKER, value: PROJECTIONS_VERSION });

@@ -6,7 +6,7 @@ import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../domain/scheduling/queue'
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../domain/settings';
 import { StreakCounter, type Streak } from '../domain/stats/streak';
 import type { ChapterOverview, HomeOverview, ScoreSummary, TodayOverview } from '../domain/stats/overview';
-import { effectiveGrades } from '../domain/scheduling/review-log';
+import { effectiveGrades, type ReviewEvent } from '../domain/scheduling/review-log';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
@@ -114,24 +114,24 @@ export async function reviewedToday(db: ReportCardDb, now: number, rolloverHour:
 
 /**
  * The current streak. A long streak over a long log must not read the whole log: each step asks the `at` index for
- * the latest grade before the day already counted (and the `cancels` index whether it was undone), a few rows per
- * study day of the streak.
+ * the latest grade not undone before the day already counted, one row per study day of the streak. The undone ones
+ * come first from the `cancels` index, which holds only the (few) undo events.
  */
 export async function reviewStreak(db: ReportCardDb, now: number, rolloverHour: number): Promise<Streak> {
+	const undone = new Set((await db.reviews.where('cancels').above('').toArray()).flatMap(cancelledBy));
 	const counter = new StreakCounter(now, rolloverHour);
 	for (let before = studyDayEnd(now, rolloverHour); ;) {
 		const latest = await db.reviews
 			.where('at')
 			.below(before)
 			.reverse()
-			.filter((event) => event.kind === 'grade')
+			.filter((event) => event.kind === 'grade' && !undone.has(event.id))
 			.first();
-		if (!latest) return counter.streak;
-		if ((await db.reviews.where('cancels').equals(latest.id).count()) > 0) {
-			before = latest.at;
-			continue;
-		}
-		if (!counter.add(latest.at)) return counter.streak;
+		if (!latest || !counter.add(latest.at)) return counter.streak;
 		before = studyDayStart(latest.at, rolloverHour);
 	}
+}
+
+function cancelledBy(event: ReviewEvent): string[] {
+	return event.kind === 'undo' ? [event.cancels] : [];
 }

@@ -10,7 +10,7 @@ import type { DueNowEvent } from '../domain/scheduling/review-log';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { QuizAnswerRecord, QuizAttempt, QuizMode } from '../domain/quiz/attempt';
 import type { ReportCardDb } from './db';
-import { appendEvents, writeTransaction } from './projections/write';
+import { appendEvents, owe, writeTransaction } from './projections/write';
 
 /** The current questions of a chapter, or of every chapter for the final exam. */
 export async function questionPool(db: ReportCardDb, scope: string): Promise<Question[]> {
@@ -54,13 +54,15 @@ export async function startAttempt(db: ReportCardDb, request: NewAttempt): Promi
 		correct: 0,
 		total: request.questionIds.length
 	};
-	await db.transaction('rw', db.attempts, async () => {
-		await db.attempts
+	await db.transaction('rw', [db.attempts, db.outbox, db.settings], async () => {
+		const abandoned = db.attempts
 			.where('chapterId')
 			.equals(request.scope)
-			.filter((a) => a.finishedAt === null)
-			.modify({ finishedAt: request.now });
+			.filter((a) => a.finishedAt === null);
+		const ids = await abandoned.primaryKeys();
+		await abandoned.modify({ finishedAt: request.now });
 		await db.attempts.add(attempt);
+		await owe(db, 'attempt', [...ids, attempt.id]);
 	});
 	return attempt;
 }
@@ -97,6 +99,7 @@ export async function recordAnswer(
 		const answers = [...attempt.answers, record];
 		const updated = { ...attempt, answers, correct: answers.reduce((sum, a) => sum + a.credit, 0) };
 		await db.attempts.put(updated);
+		await owe(db, 'attempt', [updated.id]);
 		return updated;
 	});
 }
@@ -119,12 +122,13 @@ async function makeDue(db: ReportCardDb, scheduler: Scheduler, question: Questio
 }
 
 export async function finishAttempt(db: ReportCardDb, attemptId: string, now: number): Promise<QuizAttempt> {
-	return db.transaction('rw', db.attempts, async () => {
+	return db.transaction('rw', [db.attempts, db.outbox, db.settings], async () => {
 		const attempt = await db.attempts.get(attemptId);
 		if (!attempt) throw new Error(`No quiz attempt ${attemptId}`);
 		if (attempt.finishedAt !== null) return attempt;
 		const finished = { ...attempt, finishedAt: now };
 		await db.attempts.put(finished);
+		await owe(db, 'attempt', [finished.id]);
 		return finished;
 	});
 }

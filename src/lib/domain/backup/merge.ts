@@ -9,6 +9,7 @@
  * log (done by the caller, which has the log).
  */
 import { isUserDeck } from '../interop/user-deck';
+import { attemptProgress } from '../quiz/attempt';
 import type { BackupAttempt, BackupCard, BackupChapter, BackupSettings } from './format';
 
 export type ImportMode = 'merge' | 'replace';
@@ -98,7 +99,7 @@ function planMerge<C extends BackupCard>(local: LocalData<C>, backup: BackupCont
 	const localAttempts = byId(local.attempts);
 	const attempts = backup.attempts.filter((attempt) => {
 		const mine = localAttempts.get(attempt.id);
-		return !mine || progress(attempt) > progress(mine);
+		return !mine || attemptProgress(attempt) > attemptProgress(mine);
 	});
 	// The device's own choices stand; the file only fills in what the device never set.
 	const settings = { ...backup.settings, ...definedOnly(local.settings) };
@@ -174,11 +175,6 @@ function planReplace<C extends BackupCard>(local: LocalData<C>, backup: BackupCo
  */
 function arriving(card: BackupCard): BackupCard {
 	return isUserDeck(card.deckId) ? card : { ...card, retired: 1 };
-}
-
-/** How far an attempt got: a finished one beats any unfinished one, then more answers win. */
-function progress(attempt: BackupAttempt): number {
-	return attempt.finishedAt !== null ? Infinity : attempt.answers.length;
 }
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {

@@ -31,3 +31,8 @@ export interface QuizAttempt {
 	correct: number;
 	total: number;
 }
+
+/** How far an attempt got: a finished one beats any unfinished one, then more answers win (merging two copies). */
+export function attemptProgress(attempt: Pick<QuizAttempt, 'finishedAt' | 'answers'>): number {
+	return attempt.finishedAt !== null ? Infinity : attempt.answers.length;
+}

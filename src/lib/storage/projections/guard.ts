@@ -7,8 +7,13 @@ import type { DBCore, Middleware, Transaction } from 'dexie';
 
 /** The tables only the write path writes. */
 const GUARDED = new Set(['cards', 'reviews', 'cardDigests', 'tallies']);
-/** The IndexedDB transactions the write path opened (Dexie's sub-transactions share their parent's). */
-const granted = new WeakSet<object>();
+/**
+ * Marks an IndexedDB transaction the write path opened (Dexie's sub-transactions share their parent's). A registered
+ * symbol: the mark holds whichever copy of this module opened the transaction (tests load modules afresh).
+ */
+const GRANTED = Symbol.for('reportcard.write-path');
+
+type Marked = IDBTransaction & { [GRANTED]?: true };
 
 export class UnguardedWriteError extends Error {
 	constructor(table: string) {
@@ -19,7 +24,7 @@ export class UnguardedWriteError extends Error {
 
 /** Let a transaction write the guarded tables: for the write path, and for nothing else. */
 export function grantWrites(transaction: Transaction): void {
-	granted.add(transaction.idbtrans);
+	(transaction.idbtrans as Marked)[GRANTED] = true;
 }
 
 export function writeGuard(): Middleware<DBCore> {
@@ -34,9 +39,9 @@ export function writeGuard(): Middleware<DBCore> {
 				return {
 					...table,
 					mutate: (request) => {
-						const trans = request.trans as IDBTransaction;
+						const trans = request.trans as Marked;
 						// A schema upgrade converts rows in its own transaction.
-						if (trans.mode !== 'versionchange' && !granted.has(trans)) {
+						if (trans.mode !== 'versionchange' && !trans[GRANTED]) {
 							return Promise.reject(new UnguardedWriteError(name));
 						}
 						return table.mutate(request);

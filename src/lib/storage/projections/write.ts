@@ -15,7 +15,7 @@ import type { ReviewEvent } from '../../domain/scheduling/review-log';
 import type { Scheduler } from '../../domain/scheduling/scheduler';
 import { sameMemory } from '../../domain/scheduling/memory';
 import { groupBy } from '../../domain/stats/group';
-import type { ReportCardDb } from '../db';
+import type { OutboxRow, ReportCardDb } from '../db';
 import { withIndexKeys } from '../index-keys';
 import { grantWrites } from './guard';
 import { PROJECTIONS } from './index';
@@ -24,6 +24,8 @@ import type { CardChange } from './projection';
 export interface WriteRequest {
 	/** Events to add to the log; those it already holds (by id) are skipped. */
 	events?: readonly ReviewEvent[];
+	/** Where the events come from (default: made here). */
+	origin?: EventOrigin;
 	/** Card rows to store: their content and `introducedAt`; their progress comes from their log. */
 	cards?: readonly CardContent[];
 	/** Cards to replay from their log though nothing else changed (a repair). */
@@ -37,13 +39,30 @@ export interface WriteResult {
 	added: ReviewEvent[];
 }
 
-/** The tables every write of cards or the log takes: cards, the log, and every projection's own. */
+/**
+ * The tables every write of cards or the log takes: cards, the log, every projection's own, and the sync outbox (with
+ * the settings that say whether sync is connected).
+ */
 export function writeTables(db: ReportCardDb): Table[] {
 	return [
 		db.cards,
 		db.reviews,
+		db.outbox,
+		db.settings,
 		...PROJECTIONS.flatMap((projection) => projection.tables.map((name) => db.table(name)))
 	];
+}
+
+/**
+ * Where events come from: made on this device (grading, a quiz, a restored backup), which a connected device owes its
+ * sync server, or taken from the server, which it does not.
+ */
+export type EventOrigin = 'here' | 'remote';
+
+/** Put events or attempts made here in the outbox, if this device syncs. Inside a transaction with both tables. */
+export async function owe(db: ReportCardDb, kind: OutboxRow['kind'], ids: readonly string[]): Promise<void> {
+	if (ids.length === 0 || !(await db.settings.get('syncAccount'))) return;
+	await db.outbox.bulkPut(ids.map((id) => ({ kind, id })));
 }
 
 /**
@@ -106,6 +125,13 @@ export async function write(db: ReportCardDb, scheduler: Scheduler, request: Wri
 			changes.push({ before, after, removed, added: addedSteps });
 		}
 		if (added.length > 0) await db.reviews.bulkAdd(added);
+		if (request.origin !== 'remote') {
+			await owe(
+				db,
+				'event',
+				added.map((event) => event.id)
+			);
+		}
 		if (changes.length > 0) await db.cards.bulkPut(changes.map((change) => change.after));
 		for (const projection of PROJECTIONS) await projection.update(db, changes);
 		return { cards: new Map(changes.map((change) => [change.after.id, change.after])), added };
@@ -116,9 +142,10 @@ export async function write(db: ReportCardDb, scheduler: Scheduler, request: Wri
 export async function appendEvents(
 	db: ReportCardDb,
 	scheduler: Scheduler,
-	events: readonly ReviewEvent[]
+	events: readonly ReviewEvent[],
+	origin: EventOrigin = 'here'
 ): Promise<WriteResult> {
-	return write(db, scheduler, { events });
+	return write(db, scheduler, { events, origin });
 }
 
 /** Store card content (content sync, imported decks, retiring a deck): progress stays the replay of each log. */

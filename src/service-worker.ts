@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker: the whole app precached for offline use (Workbox), updates that wait for the learner, and each
+ * page served with its content security policy widened to the learner's sync server, if they connected one, and to
+ * nothing else (domain/sync/csp.ts).
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { widenPagePolicy } from './lib/domain/sync/csp';
+import { SYNC_ORIGIN_CACHE, SYNC_ORIGIN_KEY } from './lib/domain/sync/origin-cache';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+// A new version waits until the learner takes it from the home screen (UpdatePrompt): never mid-review.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+// The first visit must already be controlled, or an offline reload right after it fails.
+clientsClaim();
+cleanupOutdatedCaches();
+
+/** The precache entry of a page: the plugin lists prerendered pages by their clean address (/review, /). */
+function pageEntry(url: URL): string {
+	const path = url.pathname.replace(/\/$/, '');
+	return path === '' ? '/' : path;
+}
+
+/** The learner's sync server origin, which the page writes here when they connect (state/sync.svelte.ts). */
+async function syncOrigin(): Promise<string | null> {
+	const cache = await caches.open(SYNC_ORIGIN_CACHE);
+	const response = await cache.match(SYNC_ORIGIN_KEY);
+	return response ? (await response.text()) || null : null;
+}
+
+// Pages before Workbox's own precache route, so their policy can be widened; every other file goes to Workbox.
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
+	async ({ request, url }) => {
+		const page = await matchPrecache(pageEntry(url));
+		if (!page) return fetch(request);
+		const origin = await syncOrigin();
+		if (!origin) return page;
+		const headers = new Headers(page.headers);
+		return new Response(widenPagePolicy(await page.text(), origin), { status: page.status, headers });
+	}
+);
+
+// Pages take their chapter from the query (/quiz?chapter=...); the precached page is the same for all.
+precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/./] });
