@@ -12,8 +12,6 @@ import { syncAccount } from '../../src/lib/storage/sync';
 import { NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { MemoryDav } from './webdav-server';
 
-type SyncModule = typeof import('../../src/lib/state/sync.svelte');
-
 const scheduler = exactScheduler();
 const opened: ReportCardDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -26,7 +24,7 @@ async function tab(server: MemoryDav, db?: ReportCardDb) {
 		await syncContent(db, scheduler, compiled(makeDeck([makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })])), NOW);
 	}
 	vi.resetModules();
-	const { sync } = (await import('../../src/lib/state/sync.svelte')) as SyncModule;
+	const { sync } = await import('../../src/lib/state/sync.svelte');
 	const context = { db, scheduler, clock: () => NOW, applyStoredSettings: vi.fn(() => Promise.resolve()) };
 	await sync.start(context, { fetch: server.fetch, online: () => true });
 	return { db, sync, context };
