@@ -21,6 +21,12 @@ export interface StudySettings {
 	/** Type the hidden words of cloze cards instead of only recalling them. */
 	typeAnswers: boolean;
 	contentLanguage: ContentLanguageChoice;
+	/** A card forgotten this many times is a leech (Anki's default: 8): marked, and offered to read again or suspend. */
+	leechLapses: number;
+	/** The day the learner must know the report (YYYY-MM-DD, local), or null for none. */
+	examDate: string | null;
+	/** The recall the learner wants on that day: the share of cards they would recall. */
+	examRecall: number;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = {
@@ -32,7 +38,10 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
 	newPerDay: 20,
 	reviewsPerDay: 200,
 	typeAnswers: false,
-	contentLanguage: 'interface'
+	contentLanguage: 'interface',
+	leechLapses: 8,
+	examDate: null,
+	examRecall: 0.9
 };
 
 export const SETTING_RANGES = {
@@ -40,8 +49,13 @@ export const SETTING_RANGES = {
 	maximumIntervalDays: { min: 1, max: 36500, step: 1 },
 	rolloverHour: { min: 0, max: 23, step: 1 },
 	newPerDay: { min: 0, max: 9999, step: 1 },
-	reviewsPerDay: { min: 0, max: 99999, step: 1 }
+	reviewsPerDay: { min: 0, max: 99999, step: 1 },
+	leechLapses: { min: 2, max: 99, step: 1 },
+	examRecall: { min: 0.5, max: 0.99, step: 0.01 }
 } as const;
+
+/** A calendar date as the date input gives it. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type RangedKey = keyof typeof SETTING_RANGES;
 
@@ -56,6 +70,8 @@ export function normalizeSettings(stored: Partial<StudySettings> | undefined): S
 		}
 	}
 	if (Array.isArray(stored?.weights)) settings.weights = stored.weights;
+	const examDate = stored?.examDate;
+	settings.examDate = typeof examDate === 'string' && DATE.test(examDate) ? examDate : null;
 	for (const key of Object.keys(SETTING_RANGES) as RangedKey[]) {
 		const { min, max, step } = SETTING_RANGES[key];
 		const value = Number(settings[key]);
@@ -64,6 +80,7 @@ export function normalizeSettings(stored: Partial<StudySettings> | undefined): S
 			: DEFAULT_STUDY_SETTINGS[key];
 	}
 	settings.desiredRetention = Math.round(settings.desiredRetention * 100) / 100;
+	settings.examRecall = Math.round(settings.examRecall * 100) / 100;
 	if (settings.weights && !settings.weights.every((w) => Number.isFinite(w))) settings.weights = null;
 	if (!CONTENT_LANGUAGE_CHOICES.includes(settings.contentLanguage)) settings.contentLanguage = 'interface';
 	return settings;

@@ -140,7 +140,9 @@ export const backupAttemptSchema = v.strictObject({
 		})
 	),
 	correct: v.pipe(finite, v.minValue(0)),
-	total: count
+	total: count,
+	predicted: v.optional(v.pipe(v.array(v.pipe(finite, v.minValue(0), v.maxValue(1))), v.maxLength(1000))),
+	focus: v.optional(v.literal('weak'))
 });
 
 /** The learner's own settings; device facts (which content is installed, when this device last backed up) stay out. */

@@ -30,6 +30,13 @@ export interface QuizAttempt {
 	/** Sum of the answers' credit. */
 	correct: number;
 	total: number;
+	/**
+	 * Each drawn question's predicted credit when the attempt started (stats/prediction.ts), for the calibration of
+	 * predictions; absent on attempts from before predictions.
+	 */
+	predicted?: number[];
+	/** A "Weak spots" quiz: drawn from the questions whose cards are fading, not at random. */
+	focus?: 'weak';
 }
 
 /** How far an attempt got: a finished one beats any unfinished one, then more answers win (merging two copies). */

@@ -166,3 +166,25 @@ export interface QuizScore {
 export function passed(score: QuizScore): boolean {
 	return score.total > 0 && score.correct / score.total >= PASS_MARK - 1e-9;
 }
+
+/**
+ * Draw a "Weak spots" quiz: the questions whose studied cards the learner is least likely to recall now, weakest
+ * first; questions of equal recall in an order `seed` gives, so a draw is reproducible. Questions none of whose cards
+ * was studied are left out: there is nothing fading to test.
+ */
+export function drawWeakSpotIds(
+	pool: readonly Question[],
+	recallOf: (question: Question) => number | null,
+	seed: number,
+	length = DEFAULT_QUIZ_LENGTH
+): string[] {
+	const order = new Map(shuffled(pool, seededRandom(seed)).map((question, i) => [question.id, i]));
+	return pool
+		.flatMap((question) => {
+			const recall = recallOf(question);
+			return recall === null ? [] : [{ id: question.id, recall }];
+		})
+		.sort((a, b) => a.recall - b.recall || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+		.slice(0, length)
+		.map((question) => question.id);
+}
