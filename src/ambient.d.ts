@@ -1,10 +1,6 @@
 declare module 'virtual:reportcard/decks-version' {
 	const version: string;
 	export default version;
-}
-
-declare module 'virtual:reportcard/decks' {
-	import type { CompiledDecks } from '$lib/domain/deck/model';
-	const decks: CompiledDecks;
-	export default decks;
+	/** Where the compiled decks (CompiledDecks as JSON) are served; named by their version. */
+	export const decksUrl: string;
 }

@@ -1,8 +1,9 @@
 /**
- * Compiles deck sources at build time into two virtual modules:
- * - `virtual:reportcard/decks-version`: the content hash, tiny, in the first-load bundle;
- * - `virtual:reportcard/decks`: the full compiled decks, a lazily imported chunk that the service worker precaches
- *   and content sync loads only when the version changed.
+ * Compiles deck sources at build time into:
+ * - `virtual:reportcard/decks-version`: the content hash and the address of the compiled decks, tiny, in the
+ *   first-load bundle;
+ * - the compiled decks as JSON data (not code: nothing to parse as script), at an address named by their hash, which
+ *   the service worker precaches and content sync fetches only when the version changed.
  * A broken deck source fails the build with file:line: reason.
  */
 import { createHash } from 'node:crypto';
@@ -13,7 +14,6 @@ import type { CompiledDecks } from '../lib/domain/deck/model.ts';
 import { readDeckSources } from './deck-files.ts';
 
 const VERSION_ID = 'virtual:reportcard/decks-version';
-const DECKS_ID = 'virtual:reportcard/decks';
 
 export function compileAllDecks(decksDir: string): CompiledDecks {
 	const decks = readDeckSources(decksDir).map((files) => compileDeck(files).deck);
@@ -21,15 +21,24 @@ export function compileAllDecks(decksDir: string): CompiledDecks {
 	return { version, decks };
 }
 
+/** Under SvelteKit's immutable directory: a new version is a new file, so it may be cached for ever. */
+function decksFile(version: string): string {
+	return `_app/immutable/decks/${version}.json`;
+}
+
 export function decksPlugin(root: string = process.cwd()): Plugin {
 	const decksDir = join(root, 'decks');
+	let compiled: CompiledDecks | undefined;
 	return {
 		name: 'reportcard-decks',
+		buildStart() {
+			compiled = undefined;
+		},
 		resolveId(id) {
-			return id === VERSION_ID || id === DECKS_ID ? `\0${id}` : undefined;
+			return id === VERSION_ID ? `\0${id}` : undefined;
 		},
 		load(id) {
-			if (id !== `\0${VERSION_ID}` && id !== `\0${DECKS_ID}`) return undefined;
+			if (id !== `\0${VERSION_ID}`) return undefined;
 			this.addWatchFile(decksDir);
 			for (const files of readDeckSources(decksDir)) {
 				this.addWatchFile(join(root, files.deck.path));
@@ -37,10 +46,24 @@ export function decksPlugin(root: string = process.cwd()): Plugin {
 					if (file) this.addWatchFile(join(root, file.path));
 				}
 			}
-			const compiled = compileAllDecks(decksDir);
-			return id === `\0${VERSION_ID}`
-				? `export default ${JSON.stringify(compiled.version)};`
-				: `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+			compiled = compileAllDecks(decksDir);
+			return [
+				`export default ${JSON.stringify(compiled.version)};`,
+				`export const decksUrl = ${JSON.stringify(`/${decksFile(compiled.version)}`)};`
+			].join('\n');
+		},
+		generateBundle() {
+			// Only the browser's build ships files; the server build (prerendering) and the service worker's need none.
+			if (!compiled || this.environment.name !== 'client') return;
+			this.emitFile({ type: 'asset', fileName: decksFile(compiled.version), source: JSON.stringify(compiled) });
+		},
+		configureServer(server) {
+			// `vite dev` has no bundle: the decks are compiled on each request, so an edited deck shows on reload.
+			server.middlewares.use((request, response, next) => {
+				if (!request.url?.startsWith('/_app/immutable/decks/')) return next();
+				response.setHeader('Content-Type', 'application/json');
+				response.end(JSON.stringify(compileAllDecks(decksDir)));
+			});
 		}
 	};
 }

@@ -2,7 +2,8 @@
  * The first-load budget: fails when a change pushes a page's first-load JavaScript over it, and when there is no build
  * to measure (a check that measures nothing passes nothing). Run after `npm run build`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstLoad } from './first-load';
@@ -10,6 +11,8 @@ import { firstLoad } from './first-load';
 /** Home must paint from as little script as possible (issue 19); every other page gets a little more. */
 const HOME_BUDGET_BYTES = 85 * 1000;
 const PAGE_BUDGET_BYTES = 90 * 1000;
+/** The compiled decks, fetched as JSON on a first visit and after a content update: counted apart from the code. */
+const DECK_DATA_BUDGET_BYTES = 60 * 1000;
 const buildDir = join(import.meta.dirname, '../../build');
 const PAGES = [
 	'review.html',
@@ -37,5 +40,14 @@ describe('first-load JavaScript (gzip)', () => {
 		console.log(`${page}: ${(result.gzipTotal / 1000).toFixed(1)} kB gzip in ${result.files.length} files`);
 		expect(result.files.length).toBeGreaterThan(0);
 		expect(result.gzipTotal).toBeLessThanOrEqual(budget);
+	});
+
+	it('ships the compiled decks as one JSON file (not code), within its own budget', () => {
+		const dir = join(buildDir, '_app/immutable/decks');
+		const files = existsSync(dir) ? readdirSync(dir) : [];
+		expect(files).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.json$/)]);
+		const gzip = gzipSync(readFileSync(join(dir, files[0]!)), { level: 9 }).length;
+		console.log(`deck data: ${(gzip / 1000).toFixed(1)} kB gzip`);
+		expect(gzip).toBeLessThanOrEqual(DECK_DATA_BUDGET_BYTES);
 	});
 });

@@ -5,6 +5,9 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compileAllDecks } from '../../src/build/vite-plugin-decks';
+
+const compiledDecks = JSON.stringify(compileAllDecks('decks'));
 
 type AppModule = typeof import('../../src/lib/state/app.svelte');
 
@@ -21,9 +24,19 @@ async function freshApp(factory: IDBFactory | null = new IDBFactory()): Promise<
 }
 
 const browserDependencies = { ...Dexie.dependencies };
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout'] }));
+/** What the app downloads: the compiled decks at the address the build gives them, and nothing else. */
+const requested: string[] = [];
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['setTimeout'] });
+	requested.length = 0;
+	vi.stubGlobal('fetch', async (url: string) => {
+		requested.push(url);
+		return new Response(compiledDecks, { headers: { 'Content-Type': 'application/json' } });
+	});
+});
 afterEach(() => {
 	vi.useRealTimers();
+	vi.unstubAllGlobals();
 	Object.assign(Dexie.dependencies, browserDependencies);
 });
 
@@ -37,6 +50,7 @@ describe('the app', () => {
 		expect(app.contentLanguage).toBe('zh');
 		expect(await app.db.cards.count()).toBeGreaterThan(50);
 		expect(await app.db.chapters.count()).toBeGreaterThan(3);
+		expect(requested).toEqual([expect.stringMatching(/^\/_app\/immutable\/decks\/[0-9a-f]{16}\.json$/)]);
 
 		await app.setLocale('en');
 		await app.saveStudy({ newPerDay: 7, desiredRetention: 2 });
@@ -58,6 +72,13 @@ describe('the app', () => {
 		await app.setLocale('zh-CN');
 		expect(app.locale).toBe('zh-CN');
 		expect(app.problem).toBe('outdated');
+	});
+
+	it('stops with a problem the learner can act on when the decks cannot be downloaded on a first visit', async () => {
+		vi.stubGlobal('fetch', async () => new Response('Bad gateway', { status: 502 }));
+		const app = await freshApp();
+		await app.start(['en']);
+		expect([app.ready, app.fatal]).toEqual([false, 'download']);
 	});
 
 	it('stops with a problem the learner can act on when the browser has no usable storage', async () => {

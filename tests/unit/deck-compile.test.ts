@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileDeck, type DeckSourceFiles } from '../../src/lib/domain/deck/compile';
 import { DeckCompileError } from '../../src/lib/domain/deck/errors';
 
@@ -113,6 +113,14 @@ describe('compileDeck', () => {
 			'decks/demo/chapters/01.yaml:24: cards.2.terms: is missing',
 			'decks/demo/chapters/01.yaml:27: cards.2.term: unknown key "term" (check its spelling and indentation)'
 		]);
+	});
+
+	it('reports a map used as a key at its line, and prints nothing to the console', () => {
+		const warn = vi.spyOn(process, 'emitWarning');
+		const broken = chapterYaml.replace('    terms: [MindSpore]', '    ? [terms]\n    : [MindSpore]');
+		expect(problemsOf(broken)).toEqual(['decks/demo/chapters/01.yaml:27: a key must be a name, not a map or a list']);
+		expect(warn).not.toHaveBeenCalled();
+		warn.mockRestore();
 	});
 
 	it('rejects a duplicate id, a citation outside the chapter, and a bad cloze', () => {

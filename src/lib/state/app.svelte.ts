@@ -2,7 +2,7 @@
  * App-wide state: the database connection, the interface language, and what stops the app from working (a storage
  * problem) or asks for a reload (a newer version in another tab).
  */
-import contentVersion from 'virtual:reportcard/decks-version';
+import contentVersion, { decksUrl } from 'virtual:reportcard/decks-version';
 import {
 	catalogue,
 	contentLanguage,
@@ -14,17 +14,24 @@ import {
 	type PageArea
 } from '../i18n';
 import { warmUpFormatters } from '../i18n/format';
-import type { ContentLanguage } from '../domain/deck/model';
+import type { CompiledDecks, ContentLanguage } from '../domain/deck/model';
 import { learnerScheduler, type Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type StudySettings } from '../domain/settings';
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
-import { storageProblem } from '../storage/errors';
+import { ContentDownloadError, storageProblem } from '../storage/errors';
 import { getSetting, readStudySettings, saveLearnerSettings } from '../storage/settings';
 
 export type Clock = () => number;
 
-const loadDecks = async () => (await import('virtual:reportcard/decks')).default;
+/** The compiled decks are data, fetched (and precached by the service worker) as JSON written by our own build. */
+async function loadDecks(): Promise<CompiledDecks> {
+	const response = await fetch(decksUrl).catch((error: unknown) => {
+		throw new ContentDownloadError(String(error));
+	});
+	if (!response.ok) throw new ContentDownloadError(`HTTP ${response.status}`);
+	return (await response.json()) as CompiledDecks;
+}
 /**
  * The database code (Dexie, the storage modules) is not needed to paint a page: it downloads from the moment the app's
  * code runs, beside the page, instead of before it.

@@ -11,6 +11,14 @@ export class StaleGradeError extends Error {
 }
 
 /** This tab runs an older version of the app than the database on this device was upgraded to: it must reload. */
+/** The shipped decks could not be fetched (offline before the app was ever fully loaded, or a server error). */
+export class ContentDownloadError extends Error {
+	constructor(detail: string) {
+		super(`The course content could not be downloaded: ${detail}`);
+		this.name = 'ContentDownloadError';
+	}
+}
+
 export class OutdatedAppError extends Error {
 	readonly problem = 'outdated';
 	constructor() {
@@ -23,6 +31,7 @@ export class OutdatedAppError extends Error {
 export function storageProblem(error: unknown): StorageProblem {
 	if (error instanceof StaleGradeError) return 'stale';
 	if (error instanceof OutdatedAppError) return 'outdated';
+	if (error instanceof ContentDownloadError) return 'download';
 	const names = new Set<string>();
 	for (let e: unknown = error; e && typeof e === 'object' && names.size < 5; e = (e as { inner?: unknown }).inner) {
 		if ('name' in e && typeof e.name === 'string') names.add(e.name);

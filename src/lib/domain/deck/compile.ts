@@ -2,7 +2,7 @@
  * Deck compiler: YAML sources -> validated, expanded `Deck`. Pure (takes file texts, not paths on disk), so the
  * Vite plugin, the content check and the unit tests all run the same code.
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isNode, visit, type Document } from 'yaml';
 import * as v from 'valibot';
 import { localizedCloze, clozeBack, clozeGaps } from './cloze.ts';
 import { DeckCompileError, type DeckProblem } from './errors.ts';
@@ -86,16 +86,33 @@ type Path = (string | number)[];
 class ParsedFile {
 	readonly lines = new LineCounter();
 	readonly doc: Document;
+	private readonly hasCollectionKeys: boolean;
 
 	constructor(
 		readonly file: SourceFile,
 		private readonly problems: DeckProblem[]
 	) {
-		this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: false });
+		// logLevel 'error': the yaml library would print its warnings to the console; they are reported here instead.
+		this.doc = parseDocument(file.text, { lineCounter: this.lines, prettyErrors: false, logLevel: 'error' });
 		for (const error of [...this.doc.errors, ...this.doc.warnings]) {
 			const offset = error.pos[0];
 			problems.push({ file: file.path, line: this.lines.linePos(offset).line, message: error.message });
 		}
+		this.hasCollectionKeys = this.reportCollectionKeys();
+	}
+
+	/** A map or list used as a key (`{ kind: order }: …`) has no place in a deck: every key is a name. */
+	private reportCollectionKeys(): boolean {
+		let found = false;
+		visit(this.doc, {
+			Pair: (_, pair) => {
+				if (!isCollection(pair.key)) return;
+				const line = pair.key.range ? this.lines.linePos(pair.key.range[0]).line : undefined;
+				this.problems.push({ file: this.file.path, line, message: 'a key must be a name, not a map or a list' });
+				found = true;
+			}
+		});
+		return found;
 	}
 
 	/** The line of the node at `path`, or of its nearest existing parent. */
@@ -112,7 +129,7 @@ class ParsedFile {
 	}
 
 	validate<S extends v.GenericSchema>(schema: S): v.InferOutput<S> | undefined {
-		if (this.doc.errors.length > 0) return undefined;
+		if (this.doc.errors.length > 0 || this.hasCollectionKeys) return undefined;
 		let data: unknown;
 		try {
 			data = this.doc.toJS();

@@ -59,8 +59,6 @@ export interface Card {
 	answer?: Localized;
 }
 
-export type QuestionKind = 'single' | 'multiple' | 'truefalse' | 'numeric' | 'order' | 'match';
-
 export interface ChoiceOption {
 	text: Localized;
 	correct: boolean;

@@ -156,4 +156,3 @@ function simulate(
 		Math.max(1, memories.length);
 	return { recalled, reviews: reviews / Math.max(1, days) };
 }
-

@@ -14,6 +14,8 @@ export const errors = defineMessages({
 			outdated:
 				'A newer version of ReportCard was opened in another tab and updated your data. Reload this tab to update it too; nothing was lost.',
 			stale: 'This card was already graded, perhaps in another tab. Showing the next card.',
+			download:
+				'The course content could not be downloaded. Connect to the internet and reload; nothing on this device was lost.',
 			unknown: 'Your data could not be read or saved. Reload the page; if it keeps happening, restart the browser.'
 		} satisfies Record<StorageProblem, string>,
 		chapterNotFound: 'That chapter does not exist. Pick one from the list.',
@@ -28,6 +30,7 @@ export const errors = defineMessages({
 			blocked: 'ReportCard 在另一个标签页中以旧版本打开。请关闭或刷新其他标签页，然后刷新本页。',
 			outdated: '另一个标签页打开了新版本的 ReportCard，并已更新你的数据。请刷新本标签页以完成更新；没有任何数据丢失。',
 			stale: '这张卡片已经评过分了，可能是在另一个标签页中。现在显示下一张。',
+			download: '无法下载课程内容。请连接网络后刷新页面；本设备上的数据没有丢失。',
 			unknown: '无法读取或保存你的数据。请刷新页面；如果问题持续，请重启浏览器。'
 		},
 		chapterNotFound: '该章节不存在。请从列表中选择。',
