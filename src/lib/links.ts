@@ -30,6 +30,11 @@ export function quizHref(chapterId: string): string {
 	return `${resolve('/quiz')}?chapter=${encodeURIComponent(chapterId)}`;
 }
 
+/** A "Weak spots" quiz of one chapter, or of the whole report without one. */
+export function weakSpotsHref(chapterId?: string): string {
+	return chapterId ? `${quizHref(chapterId)}&focus=weak` : `${resolve('/quiz')}?focus=weak`;
+}
+
 /** The chapter's summary, scrolled to one paragraph of the report. */
 export function passageHref(chapterId: string, section: number, paragraph: number): string {
 	return `${resolve('/chapter')}?id=${encodeURIComponent(chapterId)}#p-${section}-${paragraph}`;

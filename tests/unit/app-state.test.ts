@@ -29,9 +29,9 @@ const requested: string[] = [];
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ['setTimeout'] });
 	requested.length = 0;
-	vi.stubGlobal('fetch', async (url: string) => {
+	vi.stubGlobal('fetch', (url: string) => {
 		requested.push(url);
-		return new Response(compiledDecks, { headers: { 'Content-Type': 'application/json' } });
+		return Promise.resolve(new Response(compiledDecks, { headers: { 'Content-Type': 'application/json' } }));
 	});
 });
 afterEach(() => {
@@ -75,7 +75,7 @@ describe('the app', () => {
 	});
 
 	it('stops with a problem the learner can act on when the decks cannot be downloaded on a first visit', async () => {
-		vi.stubGlobal('fetch', async () => new Response('Bad gateway', { status: 502 }));
+		vi.stubGlobal('fetch', () => Promise.resolve(new Response('Bad gateway', { status: 502 })));
 		const app = await freshApp();
 		await app.start(['en']);
 		expect([app.ready, app.fatal]).toEqual([false, 'download']);

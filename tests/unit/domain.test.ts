@@ -177,15 +177,24 @@ describe('card browser filter', () => {
 	const none = { text: '', chapterId: null, status: null };
 
 	it('finds words in either language, front or back, ignoring case and width, in report order', () => {
-		expect(filterCards(cards, { ...none, text: 'mindspore' }).map((c) => c.id)).toEqual(['c']);
-		expect(filterCards(cards, { ...none, text: '华为' }).map((c) => c.id)).toEqual(['b']);
-		expect(filterCards(cards, none).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+		expect(filterCards(cards, { ...none, text: 'mindspore' }, 8).map((c) => c.id)).toEqual(['c']);
+		expect(filterCards(cards, { ...none, text: '华为' }, 8).map((c) => c.id)).toEqual(['b']);
+		expect(filterCards(cards, none, 8).map((c) => c.id)).toEqual(['a', 'b', 'c']);
 	});
 
 	it('filters by chapter and by status, suspended before its memory state', () => {
-		expect(filterCards(cards, { ...none, chapterId: 'ch2' }).map((c) => c.id)).toEqual(['b']);
-		expect(filterCards(cards, { ...none, status: 'suspended' }).map((c) => c.id)).toEqual(['a']);
-		expect(filterCards(cards, { ...none, status: 'new' }).map((c) => c.id)).toEqual(['b', 'c']);
+		expect(filterCards(cards, { ...none, chapterId: 'ch2' }, 8).map((c) => c.id)).toEqual(['b']);
+		expect(filterCards(cards, { ...none, status: 'suspended' }, 8).map((c) => c.id)).toEqual(['a']);
+		expect(filterCards(cards, { ...none, status: 'new' }, 8).map((c) => c.id)).toEqual(['b', 'c']);
 		expect(cardStatus(cards[1]!)).toBe('suspended');
+	});
+
+	it('finds the leeches, suspended or not, at the lapse count the learner set', () => {
+		const lapsed = (id: string, order: number, lapses: number, suspended: 0 | 1 = 0) =>
+			stored(id, order, { memory: { ...newMemoryState(NOW), state: State.Review, lapses }, suspended });
+		const deck = [lapsed('x', 1, 7), lapsed('y', 2, 8), lapsed('z', 3, 12, 1)];
+		expect(filterCards(deck, { ...none, status: 'leech' }, 8).map((c) => c.id)).toEqual(['y', 'z']);
+		expect(filterCards(deck, { ...none, status: 'leech' }, 7).map((c) => c.id)).toEqual(['x', 'y', 'z']);
+		expect(filterCards(deck, { ...none, status: 'review' }, 8).map((c) => c.id)).toEqual(['x', 'y']);
 	});
 });

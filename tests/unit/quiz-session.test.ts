@@ -175,3 +175,57 @@ describe('a checked answer', () => {
 		expect(quiz.currentRecord?.credit).toBe(1);
 	});
 });
+
+describe('predicted scores and weak spots', () => {
+	const DAY = 24 * 60 * MINUTE;
+
+	it('predicts a guess for facts not studied, then from recall, and keeps each attempt’s prediction', async () => {
+		const fresh = await session();
+		// Three options, one right: a guess earns a third.
+		expect(fresh.predicted).toBeCloseTo(1 / 3, 6);
+		expect(fresh.attempt?.predicted).toEqual([1 / 3, 1 / 3, 1 / 3]);
+		expect(fresh.attemptPredicted).toBeCloseTo(1 / 3, 6);
+
+		await gradeCard(db, scheduler, { cardId: 'a', rating: Rating.Easy, now: NOW, durationMs: 1, shownReps: 0 });
+		now = NOW + 2 * DAY;
+		const recall = scheduler.retrievability((await db.cards.get('a'))!.memory, now);
+		await fresh.restart();
+		const expected = recall + (1 - recall) / 3;
+		expect(fresh.predicted).toBeCloseTo(expected, 6);
+		expect(fresh.attemptPredicted).toBeCloseTo(expected, 6);
+	});
+
+	it('draws only questions whose cards were studied, weakest first, apart from the chapter’s own quiz', async () => {
+		await syncContent(
+			db,
+			scheduler,
+			compiled(
+				makeDeck(
+					['a', 'b', 'c'].map((id) => makeCard({ id })),
+					[
+						{ ...makeQuestion('strong'), cards: ['a'] },
+						{ ...makeQuestion('weak'), cards: ['b'] },
+						{ ...makeQuestion('unstudied'), cards: ['c'] }
+					]
+				)
+			),
+			NOW
+		);
+		const nothingYet = new QuizSession(db, context, 'ch1', 'practice', () => 1, 'weak');
+		await nothingYet.load();
+		expect(nothingYet.attempt).toBeNull();
+
+		await gradeCard(db, scheduler, { cardId: 'a', rating: Rating.Easy, now: NOW, durationMs: 1, shownReps: 0 });
+		await gradeCard(db, scheduler, { cardId: 'b', rating: Rating.Hard, now: NOW, durationMs: 1, shownReps: 0 });
+		now = NOW + 3 * DAY;
+		const chapterQuiz = await session();
+		const weak = new QuizSession(db, context, 'ch1', 'practice', () => 1, 'weak');
+		await weak.load();
+		expect(weak.items.map((item) => item.question.id).sort()).toEqual(['strong', 'weak']);
+		expect(weak.attempt?.questionIds).toEqual(['weak', 'strong']);
+		expect(weak.attempt?.focus).toBe('weak');
+		// The chapter's own quiz in progress is left alone, and resumed as it was.
+		const again = await session();
+		expect(again.attempt?.id).toBe(chapterQuiz.attempt?.id);
+	});
+});

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { State } from '../../src/lib/domain/scheduling/memory';
 import type { ReportCardDb } from '../../src/lib/storage/db';
-import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
+import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
+import { localDate } from '../../src/lib/domain/time';
 import { syncContent } from '../../src/lib/storage/content';
 import { ensureContent } from '../../src/lib/storage/open';
 import { StaleGradeError } from '../../src/lib/storage/errors';
@@ -242,6 +243,25 @@ describe('undo, suspend, bury, reset', () => {
 });
 
 describe('queue and overview', () => {
+	it('adds, in an exam’s last days, the cards that would fall below the target by then, and home counts them', async () => {
+		await grade('a', Rating.Easy, NOW);
+		const now = NOW + DAY;
+		const examDate = localDate(NOW + 3 * DAY);
+		const due = async (settings: StudySettings) => {
+			const { queue } = await loadQueue(db, { now, settings });
+			const home = await homeOverview(db, now, settings);
+			expect(home.today.due).toBe(queue.dueCount);
+			return queue.cards.filter((id) => id === 'a');
+		};
+		expect(await due(DEFAULT_STUDY_SETTINGS)).toEqual([]);
+		// Recall of 'a' two days later is about 97 %: under a 99 % target, over a 90 % one.
+		expect(await due({ ...DEFAULT_STUDY_SETTINGS, examDate, examRecall: 0.99 })).toEqual(['a']);
+		expect(await due({ ...DEFAULT_STUDY_SETTINGS, examDate, examRecall: 0.9 })).toEqual([]);
+		// Before the last three days, nothing changes.
+		const later = { ...DEFAULT_STUDY_SETTINGS, examDate: localDate(NOW + 10 * DAY), examRecall: 0.99 };
+		expect(await due(later)).toEqual([]);
+	});
+
 	it('shows new cards in report order until graded, then the next', async () => {
 		expect((await loadQueue(db, { now: NOW, settings: DEFAULT_STUDY_SETTINGS })).queue.cards).toEqual(['a', 'b']);
 		await grade('a', Rating.Easy, NOW + MINUTE);

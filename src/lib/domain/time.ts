@@ -16,3 +16,10 @@ export function studyDayEnd(now: number, rolloverHour = DEFAULT_ROLLOVER_HOUR): 
 	end.setDate(end.getDate() + 1);
 	return end.getTime();
 }
+
+/** The local calendar date of `at` as YYYY-MM-DD (what a date input takes). */
+export function localDate(at: number): string {
+	const date = new Date(at);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

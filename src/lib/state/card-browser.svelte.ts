@@ -1,5 +1,6 @@
 /** The card browser: search and filter every card, inspect one (memory, history), reset or suspend it. */
 import { filterCards, type CardFilter } from '../domain/browse';
+import { isLeech } from '../domain/scheduling/leech';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/collection';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
@@ -32,7 +33,7 @@ export class CardBrowser {
 	}
 
 	get matches(): StoredCard[] {
-		return filterCards(this.#cards, this.filter);
+		return filterCards(this.#cards, this.filter, this.context.study.leechLapses);
 	}
 
 	async load(): Promise<void> {
@@ -50,6 +51,10 @@ export class CardBrowser {
 
 	async #readHistory(card: StoredCard): Promise<void> {
 		this.history = await cardHistory(this.db, card.id);
+	}
+
+	isLeech(card: StoredCard): boolean {
+		return isLeech(card.memory, this.context.study.leechLapses);
 	}
 
 	retrievability(card: StoredCard): number {

@@ -1,13 +1,19 @@
-/** The home screen's data: today's work and streak, and every chapter with its cards, mastery and quiz scores. */
+/**
+ * The home screen's data: today's work and streak, and every chapter with its cards, mastery, quiz scores and predicted
+ * quiz score.
+ */
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import type { HomeOverview } from '../domain/stats/overview';
 import { homeOverview } from '../storage/overview';
+import { NO_PREDICTIONS, chapterPredictions } from '../storage/prediction';
 import type { StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 export class HomeState {
 	overview = $state.raw<HomeOverview | null>(null);
+	/** Each chapter quiz's predicted score, by chapter id. */
+	predictions = $state.raw(NO_PREDICTIONS);
 	readonly task = storageTask();
 	readonly chapters = $derived(this.overview?.chapters ?? []);
 	readonly today = $derived(this.overview?.today);
@@ -23,7 +29,11 @@ export class HomeState {
 
 	async load(): Promise<void> {
 		await this.task.run(async () => {
-			this.overview = await homeOverview(this.db, this.context.clock(), this.context.study);
+			const now = this.context.clock();
+			[this.overview, this.predictions] = await Promise.all([
+				homeOverview(this.db, now, this.context.study),
+				chapterPredictions(this.db, this.context.scheduler, now)
+			]);
 		});
 	}
 }

@@ -9,6 +9,7 @@ import {
 	FINAL_EXAM_LENGTH,
 	drawExamIds,
 	drawQuestionIds,
+	drawWeakSpotIds,
 	isAnswered,
 	quizItems,
 	type QuizItem,
@@ -19,7 +20,9 @@ import type { QuizAnswerRecord, QuizAttempt, QuizMode } from '../domain/quiz/att
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
-import { finishAttempt, openAttempt, questionPool, recordAnswer, startAttempt } from '../storage/quiz';
+import { predictedCredits, predictedScore, questionRecall, type RecallSource } from '../domain/stats/prediction';
+import { recallSource } from '../storage/prediction';
+import { finishAttempt, openAttempt, questionPool, recordAnswer, startAttempt, type QuizFocus } from '../storage/quiz';
 import type { StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
@@ -42,7 +45,10 @@ export class QuizSession {
 	chapters = $state.raw(NO_CHAPTERS);
 	/** Loading, answering, starting again: one at a time; a failure leaves what is shown and says why. */
 	readonly task = storageTask();
+	/** The score predicted for a quiz drawn now (0 to 1), from the recall of the pool's cards; null before loading. */
+	predicted = $state<number | null>(null);
 	#pool: Question[] = [];
+	#recall: RecallSource | null = null;
 
 	constructor(
 		private readonly db: ReportCardDb,
@@ -50,7 +56,9 @@ export class QuizSession {
 		/** A chapter id, or FINAL_EXAM_ID. */
 		readonly scope: string,
 		private readonly preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
-		private readonly newSeed: () => number = () => Math.floor(Math.random() * 2 ** 31)
+		private readonly newSeed: () => number = () => Math.floor(Math.random() * 2 ** 31),
+		/** 'weak': the questions whose cards are fading, not a random draw. */
+		readonly focus: QuizFocus = undefined
 	) {}
 
 	get problem(): StorageProblem | null {
@@ -101,6 +109,12 @@ export class QuizSession {
 		return this.results.filter((row) => (row.record?.credit ?? 0) < 1).map((row) => row.item.question.id);
 	}
 
+	/** What was predicted for this attempt when it started (0 to 1), or null for an attempt from before predictions. */
+	get attemptPredicted(): number | null {
+		const predicted = this.attempt?.predicted;
+		return predicted && predicted.length > 0 ? predicted.reduce((sum, p) => sum + p, 0) / predicted.length : null;
+	}
+
 	get cardsMadeDue(): number {
 		return this.attempt?.answers.reduce((sum, a) => sum + a.cardsMadeDue, 0) ?? 0;
 	}
@@ -109,7 +123,8 @@ export class QuizSession {
 		await this.task.run(async () => {
 			this.chapters = await chaptersById(this.db);
 			this.#pool = this.unknownScope() ? [] : await questionPool(this.db, this.scope);
-			const open = await openAttempt(this.db, this.scope);
+			await this.#readRecall();
+			const open = await openAttempt(this.db, this.scope, this.focus);
 			if (open) this.#show(open, open.answers.length > 0);
 			else await this.#begin(this.#draw(), null);
 			// Every answer was saved but the tab closed before the results: finish it now.
@@ -118,12 +133,24 @@ export class QuizSession {
 		});
 	}
 
+	/** The pool's recall now: read again before each new attempt, since answers and reviews change it. */
+	async #readRecall(): Promise<void> {
+		const { scheduler, clock } = this.context;
+		this.#recall = await recallSource(this.db, scheduler, this.#pool, clock());
+		this.predicted = predictedScore(this.#pool, this.#recall);
+	}
+
 	private unknownScope(): boolean {
 		return !this.isFinalExam && !this.chapters.has(this.scope);
 	}
 
 	#draw(): string[] {
 		const seed = this.newSeed();
+		if (this.focus === 'weak') {
+			const recall = this.#recall;
+			const length = this.isFinalExam ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
+			return recall ? drawWeakSpotIds(this.#pool, (question) => questionRecall(question, recall), seed, length) : [];
+		}
 		return this.isFinalExam
 			? drawExamIds(this.#pool, seed, FINAL_EXAM_LENGTH)
 			: drawQuestionIds(this.#pool, seed, DEFAULT_QUIZ_LENGTH);
@@ -135,13 +162,16 @@ export class QuizSession {
 			this.#show(null, false);
 			return;
 		}
+		const recall = this.#recall;
 		const attempt = await startAttempt(this.db, {
 			scope: this.scope,
 			mode: this.preferredMode,
 			questionIds,
 			seed: this.newSeed(),
 			retryOf,
-			now: this.context.clock()
+			now: this.context.clock(),
+			predicted: recall ? predictedCredits(this.#pool, questionIds, recall) : undefined,
+			focus: this.focus
 		});
 		this.#show(attempt, false);
 	}
@@ -201,12 +231,19 @@ export class QuizSession {
 
 	/** A fresh attempt with newly drawn questions. */
 	async restart(): Promise<void> {
-		await this.task.run(() => this.#begin(this.#draw(), null));
+		await this.task.run(async () => {
+			await this.#readRecall();
+			await this.#begin(this.#draw(), null);
+		});
 	}
 
 	/** A new attempt with only the questions missed (or only partly right) in this one. */
 	async retryMissed(): Promise<void> {
 		const attempt = this.attempt;
-		if (attempt) await this.task.run(() => this.#begin(this.missedIds, attempt.retryOf ?? attempt.id));
+		if (!attempt) return;
+		await this.task.run(async () => {
+			await this.#readRecall();
+			await this.#begin(this.missedIds, attempt.retryOf ?? attempt.id);
+		});
 	}
 }

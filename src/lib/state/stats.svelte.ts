@@ -13,6 +13,8 @@ import {
 	type StatsCard
 } from '../domain/stats/report';
 import type { RetentionRow } from '../domain/stats/retention';
+import { calibration, type Calibration } from '../domain/stats/calibration';
+import type { QuizAttempt } from '../domain/quiz/attempt';
 import type { DayTally } from '../domain/stats/tallies';
 import type { StoredChapter } from '../domain/collection';
 import type { ReportCardDb } from '../storage/db';
@@ -38,6 +40,7 @@ export class StatsState {
 	// Raw, not deeply reactive: a large collection would otherwise be wrapped in proxies row by row.
 	#cards = $state.raw<StatsCard[] | null>(null);
 	#tallies = $state.raw<DayTally[] | null>(null);
+	#attempts = $state.raw<QuizAttempt[]>([]);
 
 	readonly cards: CardFigures | null = $derived.by(
 		() => this.#cards && cardFigures(chapterCards(this.#cards, this.chapterId), this.now, this.context.scheduler)
@@ -48,6 +51,10 @@ export class StatsState {
 	/** Reviews per study day over the past year; null until the tallies are read. */
 	readonly year: DayActivity[] | null = $derived(this.#history?.year ?? null);
 	readonly retention: RetentionRow[] | null = $derived(this.#history?.retention ?? null);
+	/** Predicted against actual scores of the quizzes in scope (a chapter's, or every quiz for the whole report). */
+	readonly calibration: Calibration = $derived(
+		calibration(this.#attempts.filter((attempt) => !this.chapterId || attempt.chapterId === this.chapterId))
+	);
 
 	constructor(
 		private readonly db: ReportCardDb,
@@ -73,7 +80,7 @@ export class StatsState {
 					this.rebuilding = false;
 				}
 			}
-			const { chapters, cards, tallies } = await loadStatsSource(this.db);
+			const { chapters, cards, tallies, attempts } = await loadStatsSource(this.db);
 			if (this.chapterId !== null && !chapters.some((chapter) => chapter.id === this.chapterId)) {
 				this.unknownChapter = true;
 				this.chapterId = null;
@@ -81,6 +88,7 @@ export class StatsState {
 			this.chapters = chapters;
 			this.#cards = cards;
 			this.#tallies = tallies;
+			this.#attempts = attempts;
 		});
 	}
 

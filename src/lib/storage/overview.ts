@@ -12,7 +12,7 @@ import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
 import { chapterCounts, type ChapterCounts } from './projections/digests';
 import { projectionsStale } from './projections/marker';
-import { queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
+import { cramCandidates, queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
 
 /**
  * Read through indexes and the card digests, so its cost hardly grows with the collection: today's queue from the
@@ -37,7 +37,10 @@ export async function homeOverview(
 			const counts = await todaysCounts(db, now, rolloverHour);
 			const newLimit = settings.newPerDay - counts.newStarted;
 			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
-			const queue = buildQueue(candidates, now, dayEnd, counts, settings);
+			// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
+			const cram = await cramCandidates(db, settings, now, dayEnd);
+			const cramIds = new Set(cram.map((card) => card.id));
+			const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, settings, false, cramIds);
 			const today: TodayOverview = {
 				due: queue.dueCount,
 				fresh: queue.newCount,
@@ -59,10 +62,13 @@ export async function homeOverview(
 							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id, now)
 						]);
 						// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
-						const dueCount = buildQueue(due, now, dayEnd, NOTHING_DONE, NO_LIMITS).dueCount;
+						const own = [...due, ...cram.filter((card) => card.chapterId === chapter.id)];
+						const dueCount = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS, false, cramIds).dueCount;
 						const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
 						// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
-						const scores = attempts.filter((a) => a.chapterId === chapter.id && a.retryOf === null);
+						const scores = attempts.filter(
+							(a) => a.chapterId === chapter.id && a.retryOf === null && a.focus === undefined
+						);
 						const best = scores.reduce<ScoreSummary | null>(
 							(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
 							null

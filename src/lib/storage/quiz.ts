@@ -21,12 +21,19 @@ export async function questionPool(db: ReportCardDb, scope: string): Promise<Que
 	return rows.filter((q) => q.retired === 0);
 }
 
-/** The attempt at this chapter (or the final exam) still in progress, if any. */
-export async function openAttempt(db: ReportCardDb, scope: string): Promise<QuizAttempt | undefined> {
+/** What a quiz draws: at random (undefined), or the weak spots. */
+export type QuizFocus = QuizAttempt['focus'];
+
+/** The attempt at this chapter (or the final exam) with this focus still in progress, if any. */
+export async function openAttempt(
+	db: ReportCardDb,
+	scope: string,
+	focus?: QuizFocus
+): Promise<QuizAttempt | undefined> {
 	return db.attempts
 		.where('chapterId')
 		.equals(scope)
-		.filter((attempt) => attempt.finishedAt === null)
+		.filter((attempt) => attempt.finishedAt === null && attempt.focus === focus)
 		.first();
 }
 
@@ -37,9 +44,12 @@ export interface NewAttempt {
 	seed: number;
 	retryOf: string | null;
 	now: number;
+	/** Each question's predicted credit now, in the order of questionIds (for the calibration of predictions). */
+	predicted?: number[];
+	focus?: QuizFocus;
 }
 
-/** Start an attempt; any other attempt at the same scope still open is abandoned (finished as it stands). */
+/** Start an attempt; another attempt of the same scope and focus still open is abandoned (finished as it stands). */
 export async function startAttempt(db: ReportCardDb, request: NewAttempt): Promise<QuizAttempt> {
 	const attempt: QuizAttempt = {
 		id: crypto.randomUUID(),
@@ -52,13 +62,15 @@ export async function startAttempt(db: ReportCardDb, request: NewAttempt): Promi
 		finishedAt: null,
 		answers: [],
 		correct: 0,
-		total: request.questionIds.length
+		total: request.questionIds.length,
+		...(request.predicted && { predicted: request.predicted }),
+		...(request.focus && { focus: request.focus })
 	};
 	await db.transaction('rw', [db.attempts, db.outbox, db.settings], async () => {
 		const abandoned = db.attempts
 			.where('chapterId')
 			.equals(request.scope)
-			.filter((a) => a.finishedAt === null);
+			.filter((a) => a.finishedAt === null && a.focus === request.focus);
 		const ids = await abandoned.primaryKeys();
 		await abandoned.modify({ finishedAt: request.now });
 		await db.attempts.add(attempt);

@@ -13,7 +13,8 @@ import {
 	type ReviewEvent,
 	type UndoEvent
 } from '../domain/scheduling/review-log';
-import type { Scheduler } from '../domain/scheduling/scheduler';
+import { learnerScheduler, type Scheduler } from '../domain/scheduling/scheduler';
+import { cramCards, cramming, examStart } from '../domain/stats/exam-plan';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/collection';
 import { studyDayEnd, studyDayStart } from '../domain/time';
@@ -111,24 +112,44 @@ export async function loadQueue(
 	const { now, settings, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const { cards, today } = await db.transaction('r', [db.cards, db.reviews], async () => {
+	const { cards, cram, today } = await db.transaction('r', [db.cards, db.reviews], async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
 		const { passage } = request;
 		if (passage) {
 			// A paragraph's cards are few: read the chapter's and keep those citing it.
 			const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
-			return { cards: cited, today };
+			return { cards: cited, cram: undefined, today };
 		}
 		const newLimit = settings.newPerDay - today.newStarted;
-		const [candidates, next] = await Promise.all([
+		const [candidates, next, cram] = await Promise.all([
 			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
-			queuedDue(db, reviewEnd, Infinity, chapterId).first()
+			queuedDue(db, reviewEnd, Infinity, chapterId).first(),
+			cramCandidates(db, settings, now, reviewEnd, chapterId)
 		]);
-		return { cards: [...candidates, ...(next ? [next] : [])], today };
+		const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
+		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today };
 	});
-	const queue = buildQueue(cards, now, dayEnd, today, settings, request.ahead);
+	const queue = buildQueue(cards, now, dayEnd, today, settings, request.ahead, cram);
 	performance.measure('reportcard:queue', 'reportcard:queue:start');
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
+}
+
+/**
+ * In an exam's last days (domain/stats/exam-plan), the started cards not due by `reviewEnd` whose recall on the exam day
+ * would fall below the learner's target: the queue takes them as if due. None otherwise.
+ */
+export async function cramCandidates(
+	db: ReportCardDb,
+	settings: StudySettings,
+	now: number,
+	reviewEnd: number,
+	chapterId?: string
+): Promise<StoredCard[]> {
+	if (!settings.examDate) return [];
+	const examAt = examStart(settings.examDate, settings.rolloverHour);
+	if (!cramming(examAt, now, settings.rolloverHour)) return [];
+	const later = await queuedDue(db, reviewEnd, Infinity, chapterId).toArray();
+	return cramCards(later, examAt, settings.examRecall, learnerScheduler(settings));
 }
 
 function citesPassage(card: StoredCard, passage: SourceRef): boolean {

@@ -47,18 +47,27 @@ export function isDue(memory: MemoryState, now: number, dayEnd: number): boolean
 	return memory.state === State.Review ? memory.due < dayEnd : memory.due <= now;
 }
 
-/** Build the queue. With `ahead`, review cards due in the next days join it (the learner chose to study ahead). */
+const NO_CRAM: ReadonlySet<string> = new Set();
+
+/**
+ * Build the queue. With `ahead`, review cards due in the next days join it (the learner chose to study ahead); the
+ * `cram` cards (in an exam's last days, those that would fall below the target by then) join it as if due, after the
+ * cards due today and within the same review limit.
+ */
 export function buildQueue(
 	all: readonly QueueCard[],
 	now: number,
 	dayEnd: number,
 	today: TodaysCounts,
 	limits: QueueLimits,
-	ahead = false
+	ahead = false,
+	cram = NO_CRAM
 ): Queue {
 	const cards = all.filter((card) => card.suspended === 0 && card.buriedUntil <= now);
 	const reviewEnd = ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const due = cards.filter((c) => isDue(c.memory, now, reviewEnd)).sort((a, b) => a.memory.due - b.memory.due);
+	const due = cards
+		.filter((c) => isDue(c.memory, now, reviewEnd) || (cram.has(c.id) && c.memory.state === State.Review))
+		.sort((a, b) => a.memory.due - b.memory.due);
 	// Learning cards are never held back by the review limit: they are mid-lesson.
 	const learning = due.filter((c) => c.memory.state !== State.Review);
 	const reviews = due

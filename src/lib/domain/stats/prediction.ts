@@ -72,3 +72,16 @@ export function predictedScore(questions: readonly Question[], source: RecallSou
 	if (questions.length === 0) return null;
 	return questions.reduce((sum, question) => sum + predictedCredit(question, source), 0) / questions.length;
 }
+
+/** Each drawn question's predicted credit, in the order drawn (ids not in the pool are left out). */
+export function predictedCredits(
+	pool: readonly Question[],
+	questionIds: readonly string[],
+	source: RecallSource
+): number[] {
+	const byId = new Map(pool.map((question) => [question.id, question]));
+	return questionIds.flatMap((id) => {
+		const question = byId.get(id);
+		return question ? [predictedCredit(question, source)] : [];
+	});
+}

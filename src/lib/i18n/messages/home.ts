@@ -30,7 +30,24 @@ export const home = defineMessages({
 		mastery: (percent: string, mastered: number, total: number) => `Mastery ${percent}: ${mastered} of ${total} cards`,
 		latestScore: (percent: string) => `latest ${percent}`,
 		passMark: (percent: string) => `pass mark ${percent}`,
-		passed: 'Passed'
+		passed: 'Passed',
+		exam: {
+			title: 'Exam',
+			daysLeft: (n: number, date: string) =>
+				n === 0 ? `Your exam is today (${date}).` : `${plural(n, 'day', 'days')} to your exam on ${date}.`,
+			past: (date: string) => `Your exam date (${date}) has passed. Set a new one or clear it in Settings.`,
+			working: 'Working out whether you are on track…',
+			onTrack: (projected: string, target: string) =>
+				`On track: at your pace you would recall ${projected} of the cards on the day (you want ${target}).`,
+			behind: (projected: string, target: string) =>
+				`Not on track yet: at your pace you would recall ${projected} of the cards on the day (you want ${target}).`,
+			pace: (reviews: number, projected: string) =>
+				`Starting every card in time and reviewing all that is due takes about ${plural(reviews, 'review', 'reviews')} a day and reaches ${projected}.`,
+			unreachable: 'Even that falls short of your target: a later date or a lower target would be realistic.',
+			cramming: 'Final days: your reviews include the cards that would fall below your target by the exam.',
+			failed: 'This browser could not work out the plan; the days left are right.',
+			settings: 'Change in Settings'
+		}
 	},
 	'zh-CN': {
 		reminder: {
@@ -60,6 +77,22 @@ export const home = defineMessages({
 		mastery: (percent, mastered, total) => `掌握度 ${percent}：${total} 张中 ${mastered} 张`,
 		latestScore: (percent) => `最近 ${percent}`,
 		passMark: (percent) => `及格线 ${percent}`,
-		passed: '已通过'
+		passed: '已通过',
+		exam: {
+			title: '考试',
+			daysLeft: (n, date) => (n === 0 ? `今天就是考试日（${date}）。` : `距离 ${date} 的考试还有 ${n} 天。`),
+			past: (date) => `考试日期（${date}）已过。请在设置中设定新日期或清除它。`,
+			working: '正在计算你是否按计划进行…',
+			onTrack: (projected, target) =>
+				`按计划进行：照现在的节奏，考试当天你能回忆起 ${projected} 的卡片（目标 ${target}）。`,
+			behind: (projected, target) =>
+				`尚未达到计划：照现在的节奏，考试当天你能回忆起 ${projected} 的卡片（目标 ${target}）。`,
+			pace: (reviews, projected) =>
+				`及时开始所有卡片并复习全部到期卡片，每天约需复习 ${reviews} 次，可达到 ${projected}。`,
+			unreachable: '即便如此也达不到目标：推迟日期或降低目标会更现实。',
+			cramming: '最后几天：你的复习会加入到考试时回忆概率将低于目标的卡片。',
+			failed: '此浏览器无法计算计划；剩余天数是准确的。',
+			settings: '在设置中修改'
+		}
 	}
 });

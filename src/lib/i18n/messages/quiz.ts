@@ -42,6 +42,15 @@ export const quiz = defineMessages({
 		modePractice: 'Practice: see the answer after each question',
 		modeExam: 'Exam: see the answers at the end',
 		noQuestions: 'This chapter has no quiz questions yet.',
+		predicted: (percent: string) => `Predicted score: ${percent}`,
+		predictedMeaning:
+			'What you would score now, from how well you remember the cards each question tests; a fact you have not studied counts as a guess.',
+		predictedBeside: (predicted: string, actual: string) => `Predicted ${predicted}, scored ${actual}.`,
+		weakSpots: 'Weak spots',
+		weakSpotsTitle: (chapter: string) => `Weak spots: ${chapter}`,
+		weakSpotsReport: 'Weak spots across the report',
+		weakSpotsIntro: 'The questions on the facts you are most likely to have forgotten, weakest first.',
+		noWeakSpots: 'No weak spots yet: the questions test cards you have not studied. Review some cards first.',
 		resumed: 'Welcome back: your quiz continues where you left it.'
 	},
 	'zh-CN': {
@@ -84,6 +93,14 @@ export const quiz = defineMessages({
 		modePractice: '练习：每题之后显示答案',
 		modeExam: '考试：最后统一显示答案',
 		noQuestions: '本章还没有测验题。',
+		predicted: (percent) => `预测得分：${percent}`,
+		predictedMeaning: '根据你对每道题所考卡片的记忆程度，估计你现在的得分；尚未学习的知识点按猜测计算。',
+		predictedBeside: (predicted, actual) => `预测 ${predicted}，实际 ${actual}。`,
+		weakSpots: '薄弱点',
+		weakSpotsTitle: (chapter) => `薄弱点：${chapter}`,
+		weakSpotsReport: '全报告薄弱点',
+		weakSpotsIntro: '考查你最可能已经遗忘的知识点，最薄弱的在前。',
+		noWeakSpots: '暂无薄弱点：这些题目考查的卡片你还没有学习。请先复习一些卡片。',
 		resumed: '欢迎回来：测验从你离开的地方继续。'
 	}
 });

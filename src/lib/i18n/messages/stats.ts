@@ -91,6 +91,23 @@ export const stats = defineMessages({
 			explain: 'The chance, as the scheduler predicts it, that you would recall each card you have studied right now.',
 			summary: (mean: string, mastered: string) => `Average ${mean}; ${mastered} of these cards at 90 % or more.`
 		},
+		calibration: {
+			title: 'Predicted against actual quiz scores',
+			explain:
+				'Before each quiz the app predicts your score from what you remember. Here each finished quiz is a dot: on the diagonal, the prediction was exact.',
+			none: 'No quiz with a prediction yet: take a chapter quiz and its result appears here.',
+			summary: (quizzes: number, error: string, bias: string) =>
+				`Over ${plural(quizzes, 'quiz', 'quizzes')}, predictions were off by ${error} on average (${bias}).`,
+			tooHigh: (points: string) => `${points} too hopeful`,
+			tooLow: (points: string) => `${points} too gloomy`,
+			even: 'neither too hopeful nor too gloomy',
+			points: (n: string) => `${n} percentage points`,
+			few: 'A few quizzes say little yet: the prediction earns trust over many.',
+			predicted: 'Predicted',
+			actual: 'Scored',
+			date: 'Finished',
+			dot: (date: string, predicted: string, actual: string) => `${date}: predicted ${predicted}, scored ${actual}`
+		},
 		none: 'No cards studied yet.'
 	},
 	'zh-CN': {
@@ -170,6 +187,21 @@ export const stats = defineMessages({
 			title: '此刻的预测回忆概率',
 			explain: '调度器预测的、你此刻能回忆起每张已学卡片的概率。',
 			summary: (mean, mastered) => `平均 ${mean}；其中 ${mastered} 的卡片在 90% 及以上。`
+		},
+		calibration: {
+			title: '测验预测得分与实际得分',
+			explain: '每次测验前，应用会根据你的记忆预测得分。每个点代表一次已完成的测验：落在对角线上，说明预测完全准确。',
+			none: '还没有带预测的测验：做一次章节测验，结果就会显示在这里。',
+			summary: (quizzes, error, bias) => `${quizzes} 次测验中，预测平均偏差 ${error}（${bias}）。`,
+			tooHigh: (points) => `偏高 ${points}`,
+			tooLow: (points) => `偏低 ${points}`,
+			even: '既不偏高也不偏低',
+			points: (n) => `${n} 个百分点`,
+			few: '测验次数还少，说明不了太多：预测需要多次测验来证明自己。',
+			predicted: '预测',
+			actual: '实际',
+			date: '完成时间',
+			dot: (date, predicted, actual) => `${date}：预测 ${predicted}，实际 ${actual}`
 		},
 		none: '还没有学过的卡片。'
 	}

@@ -1,0 +1,82 @@
+/**
+ * Learning that adapts, as a learner meets it: a predicted score before a quiz and beside its result, the calibration
+ * on the statistics page, a Weak spots quiz, the Leeches filter, and an exam date that changes home.
+ */
+import { expect, test } from '@playwright/test';
+import type { StoredCard } from '../../src/lib/domain/collection';
+import { State } from '../../src/lib/domain/scheduling/memory';
+import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom } from './fixtures';
+import { readStore, writeStore } from './seed';
+
+test.describe('in English', () => {
+	test.use({ locale: 'en-US' });
+
+	test('predicts a quiz score, shows it beside the result and on the statistics page, and quizzes the weak spots', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await seedRandom(page, 5);
+		await firstVisit(page);
+		// Nothing studied yet: every question is a guess.
+		await expect(chapter(page, 'outlook').getByTestId('predicted')).toHaveText(/^Predicted score: \d+%$/);
+		await page.goto('/review?chapter=outlook');
+		expect(await reviewAll(page, '3')).toBeGreaterThan(5);
+
+		await page.goto('/chapter?id=outlook');
+		await page.getByRole('link', { name: 'Weak spots' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Weak spots: /);
+		const predicted = page.getByTestId('predicted');
+		await expect(predicted).toContainText(/Predicted score: \d+%/);
+		const progress = page.getByTestId('progress');
+		const total = Number((await progress.textContent())?.match(/of (\d+)/)?.[1]);
+		for (let i = 1; i <= total; i++) {
+			await expect(progress).toHaveText(`Question ${i} of ${total}`);
+			await answerBlindly(page);
+			await page.getByRole('button', { name: 'Check' }).click();
+			await page.getByRole('button', { name: i < total ? 'Next' : 'See results' }).click();
+		}
+		await expect(page.getByTestId('predicted-beside')).toHaveText(/^Predicted \d+%, scored \d+%\.$/);
+
+		await page.goto('/stats');
+		const calibration = page.getByTestId('calibration');
+		await expect(calibration.getByTestId('calibration-dot')).toHaveCount(1);
+		await expect(calibration.getByTestId('summary')).toHaveText(
+			/^Over 1 quiz, predictions were off by [\d.]+ percentage points on average/
+		);
+	});
+});
+
+test.describe('in Chinese', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('an exam date shows the days left and the plan on home; a leech is found and marked', async ({ page }) => {
+		// 09:00 local on a fixed day: the exam is ten study days later.
+		await page.clock.setFixedTime(new Date(2026, 11, 4, 9));
+		await firstVisit(page);
+		await page.goto('/settings');
+		await page.getByLabel('考试日期').fill('2026-12-14');
+		await page.getByLabel('考试日期').blur();
+		await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+
+		await page.goto('/');
+		const exam = page.getByTestId('exam-plan');
+		await expect(exam.getByTestId('exam-days')).toHaveText(/^距离 .+ 的考试还有 10 天。$/);
+		await expect(exam.getByTestId('exam-track')).toHaveText(
+			/(按计划进行|尚未达到计划)：照现在的节奏，考试当天你能回忆起 \d+%/
+		);
+		await expect(exam.getByTestId('exam-cram')).toHaveCount(0);
+
+		// A card forgotten nine times: a leech at the default threshold of eight.
+		const cards = await readStore<StoredCard>(page, 'cards');
+		const card = cards.find((c) => c.chapterId === 'outlook');
+		if (!card) throw new Error('no card in outlook');
+		const lapsed = { ...card, memory: { ...card.memory, state: State.Review, lapses: 9, reps: 12, stability: 1 } };
+		await writeStore(page, 'cards', [lapsed]);
+		await page.goto('/cards');
+		await page.getByLabel('状态').selectOption({ label: '难记卡（屡次遗忘）' });
+		await expect(page.getByTestId('card-count')).toHaveText('1 张卡片');
+		await page.locator('.row').first().click();
+		await expect(page.getByTestId('leech')).toContainText('难记卡：已遗忘 9 次');
+		await expect(page.getByTestId('leech').getByRole('link', { name: '阅读原文段落' })).toBeVisible();
+	});
+});
