@@ -59,6 +59,8 @@ export default defineConfig({
 		},
 		// Fuzzing and real FSRS fits take seconds on a busy shared 2-core machine: limits, not speed tests.
 		testTimeout: 30_000,
+		// fsrs-browser's fitter prints each epoch's loss from WebAssembly: noise in a test run, kept out of it.
+		onConsoleLog: (log) => !/^(epoch: \d+ loss|best_loss): /.test(log),
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
 			// Reads the production build, so it runs after `vite build` (npm run size).
