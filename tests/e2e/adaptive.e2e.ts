@@ -44,6 +44,17 @@ test.describe('in English', () => {
 			/^Over 1 quiz, predictions were off by [\d.]+ percentage points on average/
 		);
 	});
+
+	test('a card that draws on several passages links each of them', async ({ page }) => {
+		await firstVisit(page);
+		await page.goto('/cards');
+		await page.getByRole('searchbox').fill('policy tools the report lists');
+		await page.locator('.row').first().click();
+		const also = page.getByTestId('also-cites');
+		await expect(also.getByRole('link')).toHaveCount(3);
+		await also.getByRole('link').last().click();
+		await expect(page.locator('#p-1-4')).toHaveAttribute('aria-current', 'location');
+	});
 });
 
 test.describe('in Chinese', () => {

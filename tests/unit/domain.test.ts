@@ -11,6 +11,8 @@ import { cardStatus, filterCards } from '../../src/lib/domain/browse';
 import type { StoredCard } from '../../src/lib/domain/collection';
 import { DEFAULT_STUDY_SETTINGS, normalizeSettings } from '../../src/lib/domain/settings';
 import { compareTyped } from '../../src/lib/domain/typing';
+import { chapterOfSection } from '../../src/lib/domain/deck/passages';
+import type { Chapter } from '../../src/lib/domain/deck/model';
 
 const exact = new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
 
@@ -196,5 +198,16 @@ describe('card browser filter', () => {
 		expect(filterCards(deck, { ...none, status: 'leech' }, 8).map((c) => c.id)).toEqual(['y', 'z']);
 		expect(filterCards(deck, { ...none, status: 'leech' }, 7).map((c) => c.id)).toEqual(['x', 'y', 'z']);
 		expect(filterCards(deck, { ...none, status: 'review' }, 8).map((c) => c.id)).toEqual(['x', 'y']);
+	});
+});
+
+describe('further citations', () => {
+	const chapter = (id: string, deckId: string, sections: number[]) => ({ id, deckId, sections }) as unknown as Chapter;
+	const chapters = [chapter('one', 'report', [1, 2]), chapter('two', 'report', [3]), chapter('mine', 'user', [3])];
+
+	it('finds the chapter of the deck that teaches the cited section, in any chapter', () => {
+		expect(chapterOfSection(chapters, 'report', { section: 3, paragraph: 1 })?.id).toBe('two');
+		expect(chapterOfSection(chapters, 'user', { section: 3, paragraph: 1 })?.id).toBe('mine');
+		expect(chapterOfSection(chapters, 'report', { section: 9, paragraph: 1 })).toBeUndefined();
 	});
 });
