@@ -23,6 +23,28 @@ describe('scheduler', () => {
 		expect(easy.due - NOW).toBeGreaterThanOrEqual(DAY);
 	});
 
+	it('seeds the fuzz by the card and its review count: a preview is the interval a grade gives, later too', () => {
+		const fuzzed = new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: true });
+		const learned = fuzzed.grade(
+			fuzzed.grade(newMemoryState(NOW), Rating.Easy, NOW, 'x'),
+			Rating.Good,
+			NOW + 9 * DAY,
+			'x'
+		);
+		const shownAt = NOW + 40 * DAY;
+		const preview = fuzzed.preview(learned, shownAt, 'x');
+		// Graded 40 seconds after it was shown (or shown again after an undo): the same interval for every grade.
+		for (const rating of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+			const gradedAt = shownAt + 40_000;
+			expect(fuzzed.grade(learned, rating, gradedAt, 'x').due - gradedAt).toBe(preview[rating] - shownAt);
+			expect(fuzzed.preview(learned, gradedAt, 'x')[rating] - gradedAt).toBe(preview[rating] - shownAt);
+		}
+		// Grades give distinct intervals; cards learned together still drift apart.
+		expect(new Set(Object.values(preview)).size).toBe(4);
+		const goods = ['x', 'y', 'z', 'w', 'v'].map((id) => fuzzed.preview(learned, shownAt, id)[Rating.Good]);
+		expect(new Set(goods).size).toBeGreaterThan(1);
+	});
+
 	it('replays events in log order whatever order they are stored in', () => {
 		const events: ReviewEvent[] = [
 			{

@@ -43,9 +43,9 @@ export class MapState {
 				const passages = recall.map((passage, i) => ({ ...passage, text: itemAt(chapter.summary, i).text }));
 				return {
 					chapter,
-					mastery: mastery(own, now),
+					mastery: mastery(own),
 					passages,
-					known: passages.filter((p) => recallBand(p.recall) === 'known').length
+					known: passages.filter((p) => recallBand(p.recall, p.due) === 'known').length
 				};
 			});
 			this.loaded = true;

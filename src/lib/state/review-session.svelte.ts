@@ -107,7 +107,7 @@ export class ReviewSession {
 		this.current = card;
 		this.revealed = false;
 		this.typed = '';
-		this.previews = card ? this.app.scheduler.preview(card.memory, now) : null;
+		this.previews = card ? this.app.scheduler.preview(card.memory, now, card.id) : null;
 		this.#shownAt = now;
 	}
 

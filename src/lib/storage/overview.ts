@@ -32,7 +32,7 @@ export async function homeOverview(
 		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.settings],
 		async () => {
 			const chapters = await currentChapters(db);
-			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray(), now);
+			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
 			const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
 			const counts = await todaysCounts(db, now, rolloverHour);
 			const newLimit = settings.newPerDay - counts.newStarted;
@@ -56,7 +56,7 @@ export async function homeOverview(
 					chapters.map(async (chapter): Promise<ChapterOverview> => {
 						const [due, { queuedNew: queuedNewCount, total, mastered }] = await Promise.all([
 							queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
-							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id, now)
+							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id)
 						]);
 						// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
 						const dueCount = buildQueue(due, now, dayEnd, NOTHING_DONE, NO_LIMITS).dueCount;
@@ -87,23 +87,14 @@ export async function homeOverview(
 const NO_CARDS: ChapterCounts = { queuedNew: 0, total: 0, mastered: 0 };
 
 /** A chapter's counts by index, when the digests cannot be trusted. */
-async function indexCounts(db: ReportCardDb, chapterId: string, now: number): Promise<ChapterCounts> {
+async function indexCounts(db: ReportCardDb, chapterId: string): Promise<ChapterCounts> {
 	const [queuedNewCount, total, mastered] = await Promise.all([
 		queuedNew(db, chapterId).count(),
-		masteryIndex(db, chapterId, -Infinity, true).count(),
-		masteryIndex(db, chapterId, now, false).count()
+		// Every active card has a mastered key, 0 or 1 (index-keys.ts); retired ones none.
+		db.cards.where('[chapterId+mastered]').between([chapterId, 0], [chapterId, 1], true, true).count(),
+		db.cards.where('[chapterId+mastered]').equals([chapterId, 1]).count()
 	]);
 	return { queuedNew: queuedNewCount, total, mastered };
-}
-
-/**
- * A chapter's active cards whose masteredUntil key lies after `from` (all of them from -Infinity; the mastered ones
- * from now, exclusive: a card is mastered while now < masteredUntil).
- */
-function masteryIndex(db: ReportCardDb, chapterId: string, from: number, includeFrom: boolean) {
-	return db.cards
-		.where('[chapterId+masteredUntil]')
-		.between([chapterId, from], [chapterId, Infinity], includeFrom, true);
 }
 
 /** Grades given since the study day began and not undone. */

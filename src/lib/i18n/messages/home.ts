@@ -26,7 +26,7 @@ export const home = defineMessages({
 		streak: (n: number): string => (n === 1 ? 'day in a row' : 'days in a row'),
 		keepStreak: (n: number) => `Review today to keep your ${plural(n, 'day', 'days')} in a row.`,
 		masteryMeaning:
-			'Mastery is the share of a chapter’s cards you would very likely recall right now: a predicted recall of 90 % or more.',
+			'Mastered means past the learning steps and expected to stay in memory for three weeks or more (FSRS stability of 21 days or more): a card you just failed never counts.',
 		mastery: (percent: string, mastered: number, total: number) => `Mastery ${percent}: ${mastered} of ${total} cards`,
 		latestScore: (percent: string) => `latest ${percent}`,
 		passMark: (percent: string) => `pass mark ${percent}`,
@@ -56,7 +56,7 @@ export const home = defineMessages({
 		reviewedToday: '今日已复习',
 		streak: () => '连续天数',
 		keepStreak: (n) => `今天复习一下，保持已连续 ${n} 天的记录。`,
-		masteryMeaning: '掌握度：本章卡片中，你此刻很可能记得（预测回忆概率 90% 及以上）的比例。',
+		masteryMeaning: '已掌握：已完成学习步骤，且预计能记住三周或更久（FSRS 稳定性 21 天及以上）；刚答错的卡片不计入。',
 		mastery: (percent, mastered, total) => `掌握度 ${percent}：${total} 张中 ${mastered} 张`,
 		latestScore: (percent) => `最近 ${percent}`,
 		passMark: (percent) => `及格线 ${percent}`,

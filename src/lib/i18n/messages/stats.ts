@@ -88,8 +88,9 @@ export const stats = defineMessages({
 		},
 		recall: {
 			title: 'Predicted recall now',
-			explain: 'The chance, as the scheduler predicts it, that you would recall each card you have studied right now.',
-			summary: (mean: string, mastered: string) => `Average ${mean}; ${mastered} of these cards at 90 % or more.`
+			explain:
+				'The chance, as the scheduler predicts it, that you would recall each card now, for cards past their learning steps (a card being learned or relearned is not counted).',
+			summary: (mean: string, mastered: string) => `Average ${mean}; ${mastered} of these cards at 90% or more.`
 		},
 		none: 'No cards studied yet.'
 	},
@@ -168,7 +169,7 @@ export const stats = defineMessages({
 		},
 		recall: {
 			title: '此刻的预测回忆概率',
-			explain: '调度器预测的、你此刻能回忆起每张已学卡片的概率。',
+			explain: '调度器预测的、你此刻能回忆起每张卡片的概率，只计已完成学习步骤的卡片（学习中或重学中的卡片不计）。',
 			summary: (mean, mastered) => `平均 ${mean}；其中 ${mastered} 的卡片在 90% 及以上。`
 		},
 		none: '还没有学过的卡片。'
