@@ -12,11 +12,13 @@ export const common = defineMessages({
 			home: 'Chapters',
 			review: 'Review',
 			exam: 'Final exam',
+			examShort: 'Exam',
 			stats: 'Stats',
 			map: 'Map',
 			cards: 'Cards',
 			data: 'Data',
-			settings: 'Settings'
+			settings: 'Settings',
+			more: 'More'
 		},
 		navLabel: 'Main',
 		/** Each language named in itself, wherever the learner picks one. */
@@ -38,11 +40,13 @@ export const common = defineMessages({
 			home: '章节',
 			review: '复习',
 			exam: '总测验',
+			examShort: '总测验',
 			stats: '统计',
 			map: '地图',
 			cards: '卡片',
 			data: '数据',
-			settings: '设置'
+			settings: '设置',
+			more: '更多'
 		},
 		navLabel: '主导航',
 		localeNames: { en: 'English', 'zh-CN': '中文' },
