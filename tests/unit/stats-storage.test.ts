@@ -75,13 +75,25 @@ describe('home overview', () => {
 		await grade('c', Rating.Easy, local(2026, 6, 10, 2)); // 2 am: before the rollover, so yesterday
 		const limits = { ...settings, newPerDay: 1 };
 		const first = await homeOverview(db, now, limits);
-		expect(first.today).toEqual({ due: 0, fresh: 1, reviewed: 0, streak: { days: 2, reviewedToday: false } });
+		expect(first.today).toEqual({
+			due: 0,
+			fresh: 1,
+			heldBack: 1,
+			reviewed: 0,
+			streak: { days: 2, reviewedToday: false }
+		});
 		// The daily limit is for the day; a chapter shows all its new cards.
 		expect(first.chapters[0]).toMatchObject({ due: 0, fresh: 2, total: 4, mastery: { mastered: 1, total: 4 } });
 
 		await grade('b', Rating.Good, now); // the day's one new card, into a 10-minute learning step
 		const later = await homeOverview(db, now + MINUTE, limits);
-		expect(later.today).toEqual({ due: 0, fresh: 0, reviewed: 1, streak: { days: 3, reviewedToday: true } });
+		expect(later.today).toEqual({
+			due: 0,
+			fresh: 0,
+			heldBack: 1,
+			reviewed: 1,
+			streak: { days: 3, reviewedToday: true }
+		});
 		expect(later.chapters[0]).toMatchObject({ fresh: 1 });
 		expect((await homeOverview(db, now + 11 * MINUTE, limits)).today.due).toBe(1);
 	});

@@ -12,7 +12,7 @@ import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
 import { chapterCounts, type ChapterCounts } from './projections/digests';
 import { projectionsStale } from './projections/marker';
-import { queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
+import { newCardsToRead, queueCandidates, queuedDue, queuedNew, todaysCounts, todaysLimits } from './reviews';
 
 /**
  * Read through indexes and the card digests, so its cost hardly grows with the collection: today's queue from the
@@ -34,13 +34,17 @@ export async function homeOverview(
 			const chapters = await currentChapters(db);
 			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
 			const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
+			// Open attempts are few (one per chapter at most): attempts not in the finishedAt index.
+			const open = await db.attempts.filter((attempt) => attempt.finishedAt === null).toArray();
 			const counts = await todaysCounts(db, now, rolloverHour);
-			const newLimit = settings.newPerDay - counts.newStarted;
+			const limits = await todaysLimits(db, now, settings);
+			const newLimit = newCardsToRead(limits, counts, settings);
 			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
-			const queue = buildQueue(candidates, now, dayEnd, counts, settings);
+			const queue = buildQueue(candidates, now, dayEnd, counts, limits);
 			const today: TodayOverview = {
 				due: queue.dueCount,
 				fresh: queue.newCount,
+				heldBack: queue.heldBack,
 				reviewed: await reviewedToday(db, now, rolloverHour),
 				streak: await reviewStreak(db, now, rolloverHour)
 			};
@@ -68,6 +72,7 @@ export async function homeOverview(
 							null
 						);
 						const latest = scores.at(-1) ?? null;
+						const unfinished = open.find((a) => a.chapterId === chapter.id);
 						return {
 							chapter,
 							due: dueCount,
@@ -75,7 +80,8 @@ export async function homeOverview(
 							total,
 							mastery: { mastered, total },
 							best: best && { correct: best.correct, total: best.total },
-							latest: latest && { correct: latest.correct, total: latest.total }
+							latest: latest && { correct: latest.correct, total: latest.total },
+							unfinished: unfinished ? { answered: unfinished.answers.length, total: unfinished.total } : null
 						};
 					})
 				)

@@ -26,6 +26,7 @@ export const map = defineMessages({
 			due + fresh === 0
 				? 'Nothing to review now'
 				: [due > 0 && `${due} due`, fresh > 0 && `${fresh} new`].filter(Boolean).join(', '),
+		limitReached: (n: number) => `${n} held back by today’s new-card limit: you can study more from the review`,
 		list: (...parts: string[]) => parts.join(' · '),
 		chapterSummary: (known: number, all: number) => `${known} of ${plural(all, 'paragraph', 'paragraphs')} known`,
 		noCards: 'No cards cite this paragraph.'
@@ -54,6 +55,7 @@ export const map = defineMessages({
 			due + fresh === 0
 				? '现在没有可复习的卡片'
 				: [due > 0 && `${due} 张到期`, fresh > 0 && `${fresh} 张新卡`].filter(Boolean).join('，'),
+		limitReached: (n) => `${n} 张受今日新卡上限限制，可在复习页再学`,
 		list: (...parts) => parts.join(' · '),
 		chapterSummary: (known, all) => `${all} 段中已掌握 ${known} 段`,
 		noCards: '没有卡片引用这一段。'
