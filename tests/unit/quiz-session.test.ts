@@ -42,6 +42,7 @@ async function session(mode: 'practice' | 'exam' = 'practice', scope = 'ch1'): P
 	let seed = 41;
 	const quiz = new QuizSession(db, context, scope, mode, () => seed++);
 	await quiz.load();
+	if (quiz.atStart) await quiz.start();
 	return quiz;
 }
 

@@ -19,7 +19,14 @@ import type { QuizAnswerRecord, QuizAttempt, QuizMode } from '../domain/quiz/att
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
-import { finishAttempt, openAttempt, questionPool, recordAnswer, startAttempt } from '../storage/quiz';
+import {
+	finishAttempt,
+	lastFinishedAttempt,
+	openAttempt,
+	questionPool,
+	recordAnswer,
+	startAttempt
+} from '../storage/quiz';
 import type { StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
@@ -42,6 +49,16 @@ export class QuizSession {
 	chapters = $state.raw(NO_CHAPTERS);
 	/** Loading, answering, starting again: one at a time; a failure leaves what is shown and says why. */
 	readonly task = storageTask();
+	/** No quiz open: the start screen shows (mode, number of questions, the last score). */
+	atStart = $state(false);
+	/** The mode and length the start screen offers, the learner's choice. */
+	chosenMode = $state<QuizMode>('practice');
+	chosenLength = $state(DEFAULT_QUIZ_LENGTH);
+	/** The last finished attempt at this scope (a retry too), for the start screen and "Last results". */
+	last = $state.raw<QuizAttempt | null>(null);
+	poolSize = $state(0);
+	/** The quiz shown finished in this visit (not results opened again): its score is announced. */
+	justFinished = $state(false);
 	#pool: Question[] = [];
 
 	constructor(
@@ -49,9 +66,12 @@ export class QuizSession {
 		private readonly context: StudyContext,
 		/** A chapter id, or FINAL_EXAM_ID. */
 		readonly scope: string,
-		private readonly preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
+		preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
 		private readonly newSeed: () => number = () => Math.floor(Math.random() * 2 ** 31)
-	) {}
+	) {
+		this.chosenMode = preferredMode;
+		this.chosenLength = scope === FINAL_EXAM_ID ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
+	}
 
 	get problem(): StorageProblem | null {
 		return this.task.problem;
@@ -79,7 +99,14 @@ export class QuizSession {
 	}
 
 	get mode(): QuizMode {
-		return this.attempt?.mode ?? this.preferredMode;
+		return this.attempt?.mode ?? this.chosenMode;
+	}
+
+	/** The lengths the start screen offers: a short, the usual and a long quiz, never more than the pool holds. */
+	get lengthChoices(): number[] {
+		const usual = this.isFinalExam ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
+		const choices = [Math.ceil(usual / 2), usual, usual * 2].map((n) => Math.min(n, this.poolSize));
+		return [...new Set(choices)].filter((n) => n > 0);
 	}
 
 	/** The stored answer to the current question, once submitted. */
@@ -105,17 +132,42 @@ export class QuizSession {
 		return this.attempt?.answers.reduce((sum, a) => sum + a.cardsMadeDue, 0) ?? 0;
 	}
 
-	async load(): Promise<void> {
+	/**
+	 * Resume the quiz left open, if any; otherwise the start screen, or with `showLast` the last results (from the
+	 * chapter page: results and "Retry missed" stay reachable after leaving them).
+	 */
+	async load(showLast = false): Promise<void> {
 		await this.task.run(async () => {
 			this.chapters = await chaptersById(this.db);
 			this.#pool = this.unknownScope() ? [] : await questionPool(this.db, this.scope);
+			this.poolSize = this.#pool.length;
+			this.chosenLength = Math.min(this.chosenLength, this.poolSize);
+			this.last = (await lastFinishedAttempt(this.db, this.scope)) ?? null;
 			const open = await openAttempt(this.db, this.scope);
 			if (open) this.#show(open, open.answers.length > 0);
-			else await this.#begin(this.#draw(), null);
+			else if (showLast && this.last) this.#show(this.last, false);
+			else this.atStart = true;
 			// Every answer was saved but the tab closed before the results: finish it now.
 			if (open && open.answers.length >= this.items.length && this.items.length > 0) await this.#finish();
 			this.loaded = true;
 		});
+	}
+
+	/** Start a quiz as chosen on the start screen. */
+	async start(): Promise<void> {
+		await this.task.run(() => this.#begin(this.#draw(), null));
+	}
+
+	/** The last results again, from the start screen. */
+	showLast(): void {
+		if (this.last) this.#show(this.last, false);
+	}
+
+	/** Back to the start screen (from results): choose the mode and length of the next quiz. */
+	toStart(): void {
+		if (this.attempt?.finishedAt != null) this.last = this.attempt;
+		this.#show(null, false);
+		this.atStart = true;
 	}
 
 	private unknownScope(): boolean {
@@ -125,8 +177,8 @@ export class QuizSession {
 	#draw(): string[] {
 		const seed = this.newSeed();
 		return this.isFinalExam
-			? drawExamIds(this.#pool, seed, FINAL_EXAM_LENGTH)
-			: drawQuestionIds(this.#pool, seed, DEFAULT_QUIZ_LENGTH);
+			? drawExamIds(this.#pool, seed, this.chosenLength)
+			: drawQuestionIds(this.#pool, seed, this.chosenLength);
 	}
 
 	/** A full disk, say, throws: the attempt shown (if any) stays, and the learner is told why nothing started. */
@@ -135,9 +187,11 @@ export class QuizSession {
 			this.#show(null, false);
 			return;
 		}
+		// A retry keeps the mode of the attempt it retries.
+		if (retryOf !== null && this.attempt) this.chosenMode = this.attempt.mode;
 		const attempt = await startAttempt(this.db, {
 			scope: this.scope,
-			mode: this.preferredMode,
+			mode: this.chosenMode,
 			questionIds,
 			seed: this.newSeed(),
 			retryOf,
@@ -147,6 +201,8 @@ export class QuizSession {
 	}
 
 	#show(attempt: QuizAttempt | null, resumed: boolean): void {
+		this.atStart = false;
+		this.justFinished = false;
 		this.attempt = attempt;
 		this.items = attempt ? quizItems(this.#pool, attempt.questionIds, attempt.seed) : [];
 		const answers = attempt?.answers ?? [];
@@ -196,7 +252,9 @@ export class QuizSession {
 
 	async #finish(): Promise<void> {
 		const attempt = this.attempt;
-		if (attempt) this.attempt = await finishAttempt(this.db, attempt.id, this.context.clock());
+		if (!attempt) return;
+		this.attempt = this.last = await finishAttempt(this.db, attempt.id, this.context.clock());
+		this.justFinished = true;
 	}
 
 	/** A fresh attempt with newly drawn questions. */

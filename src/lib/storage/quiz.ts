@@ -30,6 +30,11 @@ export async function openAttempt(db: ReportCardDb, scope: string): Promise<Quiz
 		.first();
 }
 
+/** The attempt at this chapter (or the final exam) finished last, a retry of missed questions too. */
+export async function lastFinishedAttempt(db: ReportCardDb, scope: string): Promise<QuizAttempt | undefined> {
+	return db.attempts.where('[chapterId+finishedAt]').between([scope, 0], [scope, Infinity], false, true).last();
+}
+
 export interface NewAttempt {
 	scope: string;
 	mode: QuizMode;
