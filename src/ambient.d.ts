@@ -3,6 +3,12 @@ declare module 'virtual:reportcard/decks-version' {
 	export default version;
 }
 
+declare module 'virtual:reportcard/decks-credits' {
+	import type { Deck } from '$lib/domain/deck/model';
+	const credits: Pick<Deck, 'id' | 'title' | 'attribution'>[];
+	export default credits;
+}
+
 declare module 'virtual:reportcard/decks' {
 	import type { CompiledDecks } from '$lib/domain/deck/model';
 	const decks: CompiledDecks;

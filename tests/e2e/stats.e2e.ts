@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { isMastered } from '../../src/lib/domain/stats/mastery';
 import { HEATMAP_DAYS } from '../../src/lib/domain/stats/report';
-import { chapter, countRows, firstVisit, reloadOffline } from './fixtures';
+import { chapter, countRows, firstVisit, navTo, reloadOffline } from './fixtures';
 import { chapterCards, seedHistory, type Seed } from './seed';
 import { EXPECTED, EXPECTED_RETENTION, SEEDED_CARDS, buildSeed } from './stats-fixture';
 
@@ -43,7 +43,7 @@ const LANGUAGES: Language[] = [
 		timezoneId: 'America/New_York',
 		now: Date.UTC(2026, 5, 10, 16),
 		text: {
-			tiles: ['due today', 'new today', 'reviewed today', 'days in a row'],
+			tiles: ['due today', 'new today', 'grades today (undone ones not counted)', 'days in a row'],
 			mastery: (percent, mastered, total) => `Mastery ${percent}: ${mastered} of ${total} cards`,
 			due: '4 cards due',
 			fresh: (n) => `${n} new cards`,
@@ -68,7 +68,7 @@ const LANGUAGES: Language[] = [
 		timezoneId: 'Asia/Shanghai',
 		now: Date.UTC(2026, 5, 10, 4),
 		text: {
-			tiles: ['今日到期', '今日新卡', '今日已复习', '连续天数'],
+			tiles: ['今日到期', '今日新卡', '今日评分次数（不含已撤销）', '连续天数'],
 			mastery: (percent, mastered, total) => `掌握度 ${percent}：${total} 张中 ${mastered} 张`,
 			due: '4 张待复习',
 			fresh: (n) => `${n} 张新卡`,
@@ -132,7 +132,7 @@ for (const language of LANGUAGES) {
 			await expect(row.getByTestId('pass-mark')).toContainText('80%');
 
 			// Statistics for the whole report.
-			await page.getByRole('link', { name: text.navStats, exact: true }).click();
+			await navTo(page, text.navStats);
 			const cards = page.getByTestId('cards');
 			const count = (key: string) => cards.locator(`li[data-key="${key}"]`);
 			await expect(count('new').getByTestId('value')).toHaveText(String(allCards - SEEDED_CARDS));
@@ -181,7 +181,7 @@ for (const language of LANGUAGES) {
 			await expect(count('new').getByTestId('value')).toHaveText(String(strategyNew));
 
 			// The report map: a paragraph never reviewed is "not started"; one with seeded cards shows how many.
-			await page.getByRole('link', { name: text.navMap, exact: true }).click();
+			await navTo(page, text.navMap);
 			const map = page.locator('section[data-chapter="opening"]');
 			const { section, paragraph } = opening[0]!.source;
 			const citing = opening.filter((c) => c.source.section === section && c.source.paragraph === paragraph);
