@@ -8,9 +8,15 @@ import { State, newMemoryState, type MemoryState } from '../../src/lib/domain/sc
 import { Rating, type Grade, type GradeEvent, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import { seededRandom } from '../../src/lib/domain/random';
-import { dailyActivity, heatmapWeeks, monthlyTotals } from '../../src/lib/domain/stats/activity';
+import {
+	MONTH_LABEL_WEEKS,
+	dailyActivity,
+	heatmapWeeks,
+	monthLabels,
+	monthlyTotals
+} from '../../src/lib/domain/stats/activity';
 import { cardCounts, recallDistribution, stabilityDistribution } from '../../src/lib/domain/stats/cards';
-import { startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/days';
+import { calendarDate, startOfStudyDay, studyDay, weekday } from '../../src/lib/domain/stats/days';
 import { dueForecast } from '../../src/lib/domain/stats/forecast';
 import { MASTERY_STABILITY_DAYS, isMastered, mastery, masteryRatio } from '../../src/lib/domain/stats/mastery';
 import { passageRecall, recallBand, type PassageCard } from '../../src/lib/domain/stats/passages';
@@ -169,6 +175,40 @@ describe('reviews per day and the heatmap', () => {
 			expect(weeks.flat().findLast((d) => d !== null)?.day).toBe(today);
 		}
 		expect(heatmapWeeks([], 1)).toEqual([]);
+	});
+
+	it('names every month of a strip once, never two names closer than a label’s width', () => {
+		const today = studyDay(local(2026, 6, 10));
+		const weeks = heatmapWeeks(dailyActivity([], today - 364, today), 1);
+		const half = Math.ceil(weeks.length / 2);
+		for (const strip of [weeks, weeks.slice(0, half), weeks.slice(half)]) {
+			const labels = monthLabels(strip);
+			const month = (day: number) => calendarDate(day).toISOString().slice(0, 7);
+			// Each month named at most once, the strip's first month included, the last within the strip.
+			expect(new Set(labels.map((l) => month(l.day))).size).toBe(labels.length);
+			expect(labels[0]!.column).toBeLessThan(MONTH_LABEL_WEEKS);
+			expect(labels.at(-1)!.column).toBeLessThanOrEqual(strip.length - MONTH_LABEL_WEEKS);
+			labels.slice(1).forEach((label, i) => {
+				expect(label.column - labels[i]!.column).toBeGreaterThanOrEqual(MONTH_LABEL_WEEKS);
+			});
+		}
+		// The whole year from 11 June 2025: June (partial) is left to July, which starts three weeks in; then Aug-Jun.
+		const year = monthLabels(weeks).map((l) => calendarDate(l.day).toISOString().slice(0, 7));
+		expect(year).toEqual([
+			'2025-06',
+			'2025-07',
+			'2025-08',
+			'2025-09',
+			'2025-10',
+			'2025-11',
+			'2025-12',
+			'2026-01',
+			'2026-02',
+			'2026-03',
+			'2026-04',
+			'2026-05',
+			'2026-06'
+		]);
 	});
 
 	it('sums the days per calendar month for the table', () => {

@@ -75,12 +75,13 @@ export const stats = defineMessages({
 			mature: 'Mature',
 			total: 'Total',
 			count: (passed: number, all: number) => `${passed} of ${all}`,
-			none: 'no reviews'
+			none: 'no reviews',
+			empty: 'No reviews of cards past their learning steps in the past year yet.'
 		},
 		stability: {
 			title: 'Stability',
 			explain:
-				'How many days it takes a card’s predicted recall to fall to 90 %. It grows with every successful review.',
+				'How many days it takes a card’s predicted recall to fall to 90%. It grows with every successful review.',
 			summary: (median: string) => `Median stability: ${median}.`,
 			under: (limit: string) => `Under ${limit}`,
 			range: (from: string, to: string) => `${from}–${to}`,
@@ -157,7 +158,8 @@ export const stats = defineMessages({
 			mature: '成熟',
 			total: '合计',
 			count: (passed, all) => `${all} 次中 ${passed} 次`,
-			none: '无复习'
+			none: '无复习',
+			empty: '过去一年里还没有已过学习阶段的卡片的复习。'
 		},
 		stability: {
 			title: '稳定性',
