@@ -39,7 +39,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	const reviews = rowsOf(lines, 'reviews');
 	expect(reviews).toHaveLength(1);
 	await expect(page.getByTestId('last-backup')).toHaveText(/^Last backup: .*\d{4}/);
-	const csv = await download(page, page.getByRole('button', { name: /FSRS optimizer/ }));
+	const csv = await download(page, page.getByRole('button', { name: /FSRS optimiser/ }));
 	expect(csv.text.trim().split('\n')).toEqual([
 		'card_id,review_time,review_rating,review_state,review_duration',
 		expect.stringMatching(/^[a-z0-9-]+,\d{13},4,0,\d+$/)

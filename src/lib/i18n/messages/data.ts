@@ -85,9 +85,9 @@ export const data = defineMessages({
 		},
 		tools: {
 			heading: 'Use with other apps',
-			reviewLog: 'Review log for the FSRS optimizer (CSV)',
+			reviewLog: 'Review log for the FSRS optimiser (CSV)',
 			reviewLogHint: (timeZone: string) =>
-				`One row per review: card_id, review_time, review_rating, review_state, review_duration. When the optimizer asks, your time zone is ${timeZone} and your day starts at 4 am.`,
+				`One row per review: card_id, review_time, review_rating, review_state, review_duration. When the optimiser asks, your time zone is ${timeZone} and your day starts at 4 am.`,
 			anki: 'Cards for Anki (text file)',
 			ankiHint:
 				'A tab-separated file with every card in the current language. In Anki choose File › Import; importing a newer file again updates the same notes.'

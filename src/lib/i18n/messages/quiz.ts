@@ -49,7 +49,7 @@ export const quiz = defineMessages({
 		noScoreYet: 'You have not taken this quiz yet.',
 		nextExam: 'Next',
 		submit: 'Submit',
-		retryScore: 'A retry of missed questions: it does not count toward your best score.',
+		retryScore: 'A retry of missed questions: it does not count towards your best score.',
 		again: 'Take the quiz again',
 		retryMissed: (n: number) => `Retry the ${plural(n, 'question', 'questions')} you missed`,
 		answersTitle: 'Your answers',
