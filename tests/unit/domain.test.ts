@@ -9,7 +9,7 @@ import { studyDayEnd, studyDayStart } from '../../src/lib/domain/time';
 import { DAY, MINUTE, NOW, makeCard } from './factories';
 import { cardStatus, filterCards } from '../../src/lib/domain/browse';
 import type { StoredCard } from '../../src/lib/domain/collection';
-import { DEFAULT_STUDY_SETTINGS, normalizeSettings } from '../../src/lib/domain/settings';
+import { DEFAULT_STUDY_SETTINGS, SETTING_RANGES, inRange, normalizeSettings } from '../../src/lib/domain/settings';
 import { compareTyped } from '../../src/lib/domain/typing';
 
 const exact = new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
@@ -109,6 +109,44 @@ describe('queue', () => {
 		expect(buildQueue(cards, NOW, dayEnd, { newStarted: 0, reviewsDone: 9 }, limits).cards).toEqual(['r-early', 'n1']);
 	});
 
+	it('counts the new cards the daily limit holds back', () => {
+		const cards = [1, 2, 3, 4].map((i) => card(`n${i}`, i, State.New, NOW));
+		const limits = { newPerDay: 1, reviewsPerDay: 10 };
+		expect(buildQueue(cards, NOW, dayEnd, none, limits)).toMatchObject({ newCount: 1, heldBack: 3 });
+		expect(buildQueue(cards, NOW, dayEnd, { newStarted: 1, reviewsDone: 0 }, limits)).toMatchObject({
+			newCount: 0,
+			heldBack: 4
+		});
+		expect(buildQueue(cards, NOW, dayEnd, none, { ...limits, newPerDay: 4 }).heldBack).toBe(0);
+	});
+
+	it('keeps a sibling to tomorrow once a card of its note was graded today or comes first, unless turned off', () => {
+		const sibling = (id: string, order: number, noteId: string, state = State.New) => ({
+			...card(id, order, state, NOW - MINUTE),
+			noteId
+		});
+		const cards = [
+			sibling('a1', 1, 'a'),
+			sibling('a2', 2, 'a'),
+			sibling('b1', 3, 'b'),
+			sibling('c1', 4, 'c', State.Review)
+		];
+		const limits = { newPerDay: 10, reviewsPerDay: 10, burySiblings: true };
+		// One card a note: a2 waits for a1.
+		expect(buildQueue(cards, NOW, dayEnd, none, limits).cards.sort()).toEqual(['a1', 'b1', 'c1']);
+		// a1 graded today (and now learning, out of this list): a2 still waits, until the next day.
+		const graded = { ...none, newStarted: 1, graded: [{ cardId: 'a1', noteId: 'a' }] };
+		expect(buildQueue(cards.slice(1), NOW, dayEnd, graded, limits).cards.sort()).toEqual(['b1', 'c1']);
+		expect(buildQueue(cards.slice(1), NOW, dayEnd, graded, { ...limits, burySiblings: false }).cards.sort()).toEqual([
+			'a2',
+			'b1',
+			'c1'
+		]);
+		// A card in learning is mid-lesson: never held back by a sibling.
+		const learning = [sibling('a1', 1, 'a', State.Learning), sibling('a2', 2, 'a')];
+		expect(buildQueue(learning, NOW, dayEnd, graded, limits).cards).toEqual(['a1']);
+	});
+
 	it('takes cards due in the coming days when studying ahead', () => {
 		const cards = [card('later', 1, State.Review, dayEnd + DAY), card('far', 2, State.Review, dayEnd + 30 * DAY)];
 		expect(buildQueue(cards, NOW, dayEnd, none, DEFAULT_STUDY_SETTINGS).cards).toEqual([]);
@@ -163,6 +201,16 @@ describe('typed answers', () => {
 		expect(compareTyped('', '2030').correct).toBe(false);
 	});
 
+	it('shows the right answer plainly when the typed one is wholly wrong, a diff when it is a slip', () => {
+		expect(compareTyped('mindsporx', 'MindSpore')).toMatchObject({ correct: false, close: true });
+		expect(compareTyped('TensorFlow', 'MindSpore')).toMatchObject({
+			correct: false,
+			close: false,
+			expected: 'MindSpore'
+		});
+		expect(compareTyped('', '2030').close).toBe(false);
+	});
+
 	it('shows what is missing and what is extra', () => {
 		expect(compareTyped('mindsporx', 'MindSpore').diff).toEqual([
 			{ text: 'mindspor', kind: 'same' },
@@ -173,6 +221,16 @@ describe('typed answers', () => {
 });
 
 describe('settings', () => {
+	it('takes a typed value only within its range and on its step', () => {
+		expect(inRange(SETTING_RANGES.newPerDay, 20)).toBe(true);
+		expect(inRange(SETTING_RANGES.newPerDay, 10000)).toBe(false);
+		expect(inRange(SETTING_RANGES.newPerDay, -1)).toBe(false);
+		expect(inRange(SETTING_RANGES.newPerDay, 2.5)).toBe(false);
+		expect(inRange(SETTING_RANGES.desiredRetention, 0.93)).toBe(true);
+		expect(inRange(SETTING_RANGES.desiredRetention, 0.5)).toBe(false);
+		expect(inRange(SETTING_RANGES.rolloverHour, Number.NaN)).toBe(false);
+	});
+
 	it('brings stored settings into range and fills what is missing', () => {
 		const settings = normalizeSettings({ desiredRetention: 0.5, rolloverHour: 30, newPerDay: Number.NaN });
 		expect(settings).toMatchObject({ desiredRetention: 0.7, rolloverHour: 23, newPerDay: 20, learningSteps: true });

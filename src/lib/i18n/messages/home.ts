@@ -24,7 +24,6 @@ export const home = defineMessages({
 					: `Review ${due} due and ${plural(fresh, 'new card', 'new cards')}`,
 		limitReached: (limit: number, held: number) =>
 			`Today’s limit of ${plural(limit, 'new card', 'new cards')} is reached; ${held} more wait. You can study more from the review.`,
-		studyMore: 'Study more new cards',
 		unfinished: (chapter: string, answered: number, total: number) =>
 			`Quiz unfinished: ${chapter}, ${answered} of ${plural(total, 'question', 'questions')} answered.`,
 		resume: 'Resume the quiz',
@@ -32,7 +31,6 @@ export const home = defineMessages({
 		lastResults: 'Last results',
 		read: 'Read',
 		report: 'The report',
-		readReport: 'Read the report from its first chapter',
 		review: 'Review',
 		quiz: 'Quiz',
 		nothingDue: 'Nothing due right now',
@@ -70,14 +68,12 @@ export const home = defineMessages({
 					? `复习 ${due} 张到期卡片`
 					: `复习 ${due} 张到期卡片和 ${fresh} 张新卡`,
 		limitReached: (limit, held) => `今天 ${limit} 张新卡的上限已到，另有 ${held} 张在等待。可以在复习页再学一些。`,
-		studyMore: '再学一些新卡',
 		unfinished: (chapter, answered, total) => `测验未完成：${chapter}，${total} 题中已答 ${answered} 题。`,
 		resume: '继续测验',
 		resumeQuiz: (answered, total) => `继续测验（${answered}/${total}）`,
 		lastResults: '上次结果',
 		read: '阅读',
 		report: '本报告',
-		readReport: '从第一章开始阅读报告',
 		review: '复习',
 		quiz: '测验',
 		nothingDue: '目前没有到期的卡片',
