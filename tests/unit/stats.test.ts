@@ -2,12 +2,10 @@
  * The statistics, pure: fixed review logs and `now`, each group in a named time zone so day boundaries are tested
  * where they are hard (daylight-saving changes, offsets far from UTC), not only on a UTC machine.
  */
-import { S_MIN, default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { State, newMemoryState, type MemoryState } from '../../src/lib/domain/scheduling/memory';
 import { Rating, type Grade, type GradeEvent, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
-import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
-import { seededRandom } from '../../src/lib/domain/random';
+import type { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
 import {
 	MONTH_LABEL_WEEKS,
 	dailyActivity,

@@ -106,7 +106,7 @@ export class QuizSession {
 	get lengthChoices(): number[] {
 		const usual = this.isFinalExam ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
 		const choices = [Math.ceil(usual / 2), usual, usual * 2].map((n) => Math.min(n, this.poolSize));
-		return [...new Set(choices)].filter((n) => n > 0);
+		return choices.filter((n, i) => n > 0 && choices.indexOf(n) === i);
 	}
 
 	/** The stored answer to the current question, once submitted. */

@@ -109,9 +109,8 @@ export class ReviewSession {
 		if (this.passage) this.unknownPassage = cards.size === 0;
 		const nextId = queue.cards[0] ?? queue.soon[0];
 		this.show(shown ?? (nextId ? (cards.get(nextId) ?? null) : null), now);
-		const left = new Set([...queue.cards, ...queue.soon]);
-		if (shown) left.add(shown.id);
-		this.remaining = left.size;
+		const left = [...queue.cards, ...queue.soon];
+		this.remaining = left.length + (shown && !left.includes(shown.id) ? 1 : 0);
 		this.heldBack = queue.heldBack;
 		this.nextDue = queue.nextDue;
 		this.loaded = true;
