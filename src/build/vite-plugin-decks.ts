@@ -2,6 +2,8 @@
  * Compiles deck sources at build time into:
  * - `virtual:reportcard/decks-version`: the content hash and the address of the compiled decks, tiny, in the
  *   first-load bundle;
+ * - `virtual:reportcard/decks-credits`: each deck's title and credit, tiny, for the home screen (the full decks are
+ *   downloaded only when content changes, so they cannot name the report);
  * - the compiled decks as JSON data (not code: nothing to parse as script), at an address named by their hash, which
  *   the service worker precaches and content sync fetches only when the version changed.
  * A broken deck source fails the build with file:line: reason.
@@ -14,6 +16,8 @@ import type { CompiledDecks } from '../lib/domain/deck/model.ts';
 import { readDeckSources } from './deck-files.ts';
 
 const VERSION_ID = 'virtual:reportcard/decks-version';
+const CREDITS_ID = 'virtual:reportcard/decks-credits';
+const IDS = [VERSION_ID, CREDITS_ID];
 
 export function compileAllDecks(decksDir: string): CompiledDecks {
 	const decks = readDeckSources(decksDir).map((files) => compileDeck(files).deck);
@@ -35,10 +39,10 @@ export function decksPlugin(root: string = process.cwd()): Plugin {
 			compiled = undefined;
 		},
 		resolveId(id) {
-			return id === VERSION_ID ? `\0${id}` : undefined;
+			return IDS.includes(id) ? `\0${id}` : undefined;
 		},
 		load(id) {
-			if (id !== `\0${VERSION_ID}`) return undefined;
+			if (!IDS.some((known) => id === `\0${known}`)) return undefined;
 			this.addWatchFile(decksDir);
 			for (const files of readDeckSources(decksDir)) {
 				this.addWatchFile(join(root, files.deck.path));
@@ -47,6 +51,10 @@ export function decksPlugin(root: string = process.cwd()): Plugin {
 				}
 			}
 			compiled = compileAllDecks(decksDir);
+			if (id === `\0${CREDITS_ID}`) {
+				const credits = compiled.decks.map(({ id, title, attribution }) => ({ id, title, attribution }));
+				return `export default ${JSON.stringify(credits)};`;
+			}
 			return [
 				`export default ${JSON.stringify(compiled.version)};`,
 				`export const decksUrl = ${JSON.stringify(`/${decksFile(compiled.version)}`)};`

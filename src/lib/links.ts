@@ -26,8 +26,14 @@ export function passageFromQuery(query: URLSearchParams): SourceRef | undefined 
 	return s === null || p === null ? 'invalid' : { section: s, paragraph: p };
 }
 
-export function quizHref(chapterId: string): string {
-	return `${resolve('/quiz')}?chapter=${encodeURIComponent(chapterId)}`;
+/** A chapter's quiz: its start screen (or the quiz left open); with `results`, the last results. */
+export function quizHref(chapterId: string, results = false): string {
+	return `${resolve('/quiz')}?chapter=${encodeURIComponent(chapterId)}${results ? '&results=last' : ''}`;
+}
+
+/** A chapter's summary, to read. */
+export function chapterHref(chapterId: string): string {
+	return `${resolve('/chapter')}?id=${encodeURIComponent(chapterId)}`;
 }
 
 /** A "Weak spots" quiz of one chapter, or of the whole report without one. */

@@ -143,7 +143,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 		// bypasses; indexKeys in src/lib/storage/db.ts): fill them the same way, so the seeded cards sit in those indexes
 		// as the app's do.
 		const queueKeyed = indexed.cards.includes('queueDue') || indexed.cards.includes('queueNew');
-		const masteryKeyed = indexed.cards.includes('masteredUntil');
+		const masteryKeyed = indexed.cards.includes('mastered');
 		// From schema version 3 the app keeps projections with every card and grade it writes (card digests in
 		// src/lib/storage/projections/digests.ts, day tallies in src/lib/domain/stats/tallies.ts), and marks them right
 		// from the database's creation. Raw rows bypass that, so they are counted here the same way and the marker stays true. The
@@ -397,14 +397,9 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 				});
 			}
 			if (masteryKeyed) {
-				// masteredUntil in src/lib/domain/stats/mastery.ts: mastered while the whole days since the last review are at
-				// most the stability (to 8 decimals); 0 for a card never reviewed or with an impossible stability.
-				const stability = Number(memory.stability.toFixed(8));
-				const until =
-					memory.state === NEW || memory.lastReview === null || !(stability > 0)
-						? 0
-						: memory.lastReview + (Math.floor(stability) + 1) * DAY;
-				Object.assign(card, { masteredUntil: card.retired === 0 ? (Number.isNaN(until) ? 0 : until) : undefined });
+				// isMastered in src/lib/domain/stats/mastery.ts: in review with a stability of 21 days or more.
+				const mastered = memory.state === REVIEW && memory.stability >= 21 ? 1 : 0;
+				Object.assign(card, { mastered: card.retired === 0 ? mastered : undefined });
 			}
 			return card;
 		};

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, focusStopsWithoutOutline, smallTouchTargets } from './a11y';
-import { answerBlindly, offerInstall, seedRandom } from './fixtures';
+import { answerBlindly, offerInstall, seedRandom, startQuiz } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -37,9 +37,17 @@ const PAGES: PageCase[] = [
 		}
 	},
 	{
+		name: 'quiz start screen',
+		path: '/quiz?chapter=opening',
+		prepare: async (page) => {
+			await expect(page.getByTestId('quiz-start')).toBeVisible();
+		}
+	},
+	{
 		name: 'quiz, feedback shown',
 		path: '/quiz?chapter=opening',
 		prepare: async (page) => {
+			await startQuiz(page);
 			await answerBlindly(page);
 			await page.getByRole('button', { name: 'Check' }).click();
 			await expect(page.getByTestId('feedback')).toBeVisible();
@@ -49,8 +57,9 @@ const PAGES: PageCase[] = [
 		name: 'final exam',
 		path: '/exam',
 		prepare: async (page) => {
+			await startQuiz(page);
 			await answerBlindly(page);
-			await expect(page.getByRole('button', { name: 'Check' })).toBeEnabled();
+			await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled();
 		}
 	},
 	{
@@ -179,6 +188,7 @@ test('a quiz question with the keyboard alone: answer, check, hear the verdict, 
 }) => {
 	await seedRandom(page);
 	await page.goto('/quiz?chapter=opening');
+	await startQuiz(page);
 	await expect(page.getByTestId('progress')).toHaveText(/^Question 1 of \d+$/);
 	const question = page.locator('fieldset[data-kind]');
 	const kind = await question.getAttribute('data-kind');

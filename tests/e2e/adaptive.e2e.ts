@@ -17,14 +17,18 @@ test.describe('in English', () => {
 		test.setTimeout(120_000);
 		await seedRandom(page, 5);
 		await firstVisit(page);
-		// Nothing studied yet: every question is a guess.
-		await expect(chapter(page, 'outlook').getByTestId('predicted')).toHaveText(/^Predicted score: \d+%$/);
+		// Nothing studied yet: every question is a guess, on the chapter's row and on its quiz's start screen.
+		const guessed = (await chapter(page, 'outlook').getByTestId('predicted').textContent()) ?? '';
+		expect(guessed).toMatch(/^Predicted score: \d+%$/);
+		await page.goto('/quiz?chapter=outlook');
+		await expect(page.getByTestId('quiz-start').getByTestId('predicted')).toContainText(guessed);
 		await page.goto('/review?chapter=outlook');
 		expect(await reviewAll(page, '3')).toBeGreaterThan(5);
 
 		await page.goto('/chapter?id=outlook');
 		await page.getByRole('link', { name: 'Weak spots' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Weak spots: /);
+		await page.getByRole('button', { name: /^Start practice: / }).click();
 		const predicted = page.getByTestId('predicted');
 		await expect(predicted).toContainText(/Predicted score: \d+%/);
 		const progress = page.getByTestId('progress');
@@ -89,5 +93,10 @@ test.describe('in Chinese', () => {
 		await page.locator('.row').first().click();
 		await expect(page.getByTestId('leech')).toContainText('难记卡：已遗忘 9 次');
 		await expect(page.getByTestId('leech').getByRole('link', { name: '阅读原文段落' })).toBeVisible();
+
+		// Due now, it comes first in the chapter's review, marked once the answer shows.
+		await page.goto('/review?chapter=outlook');
+		await page.getByRole('button', { name: '显示答案' }).click();
+		await expect(page.getByTestId('leech')).toContainText('难记卡：已遗忘 9 次');
 	});
 });

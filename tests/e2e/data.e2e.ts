@@ -1,6 +1,6 @@
 /** "Your data": a backup carried to another device, bad and hostile files, imported decks shown as plain text. */
 import { expect, test } from '@playwright/test';
-import { chapter } from './fixtures';
+import { chapter, navTo } from './fixtures';
 import { HOSTILE, backupLines, chooseFile, download, expectNoScriptRan, gzipLines, openDataPage } from './data-helpers';
 import { readStore } from './seed';
 
@@ -30,7 +30,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	await page.getByRole('button', { name: /^Easy/ }).click();
 	await expect(page.getByText(/^\d+ cards? left$/)).toBeVisible();
 
-	await page.getByRole('navigation').getByRole('link', { name: 'Data' }).click();
+	await navTo(page, 'Data');
 	await expect(page.getByTestId('last-backup')).toHaveText('No backup yet from this device.');
 	const backup = await download(page, page.getByRole('button', { name: 'Download backup' }));
 	expect(backup.name).toMatch(/^reportcard-backup-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/);
@@ -39,7 +39,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	const reviews = rowsOf(lines, 'reviews');
 	expect(reviews).toHaveLength(1);
 	await expect(page.getByTestId('last-backup')).toHaveText(/^Last backup: .*\d{4}/);
-	const csv = await download(page, page.getByRole('button', { name: /FSRS optimizer/ }));
+	const csv = await download(page, page.getByRole('button', { name: /FSRS optimiser/ }));
 	expect(csv.text.trim().split('\n')).toEqual([
 		'card_id,review_time,review_rating,review_state,review_duration',
 		expect.stringMatching(/^[a-z0-9-]+,\d{13},4,0,\d+$/)
@@ -51,7 +51,9 @@ test('backs up on one device and restores on another; merging the same file twic
 	const device = await other.newPage();
 	await openDataPage(device);
 	await chooseFile(device, 0, backup.name, backup.bytes);
-	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
+	await expect(device.getByTestId('backup-file')).toHaveText(
+		/^Backup from .*: 1 review log entry \(every grade and undo, all time\), 0 quizzes\.$/
+	);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText('Restored: 1 review and 0 quiz results added.');
 	expect(await readStore(device, 'reviews')).toEqual(reviews);
@@ -75,7 +77,9 @@ test('backs up on one device and restores on another; merging the same file twic
 		settings: header.settings
 	};
 	await chooseFile(device, 0, 'reportcard-backup-old.json', JSON.stringify(plain));
-	await expect(device.getByTestId('backup-file')).toHaveText(/^Backup from .*: 1 review, 0 quizzes\.$/);
+	await expect(device.getByTestId('backup-file')).toHaveText(
+		/^Backup from .*: 1 review log entry \(every grade and undo, all time\), 0 quizzes\.$/
+	);
 	await device.getByRole('button', { name: 'Restore', exact: true }).click();
 	await expect(device.getByTestId('restore-result')).toHaveText(/^Nothing new/);
 
@@ -89,7 +93,7 @@ test('backs up on one device and restores on another; merging the same file twic
 	await confirm.getByRole('button', { name: 'Replace' }).click();
 	await expect(device.getByTestId('restore-result')).toBeVisible();
 
-	await device.getByRole('navigation').getByRole('link', { name: 'Chapters' }).click();
+	await navTo(device, 'Chapters');
 	await expect(chapter(device, 'opening').getByTestId('new')).toHaveText(`${newBefore - 1} new cards`);
 	await other.close();
 });

@@ -3,7 +3,7 @@
  * the browser to keep the data, and a full disk, which every write explains without losing anything.
  */
 import { devices, expect, test, type Page } from '@playwright/test';
-import { answerBlindly, countRows, offerInstall, seedRandom, storedSetting } from './fixtures';
+import { answerBlindly, countRows, navTo, offerInstall, seedRandom, startQuiz, storedSetting } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -18,7 +18,7 @@ test('offers the browser install prompt on the home screen, and Not now is remem
 	expect(await page.evaluate(() => (window as unknown as { prompted?: number }).prompted)).toBe(1);
 	// Accepted: the app is installed, nothing more to offer; the settings page says so.
 	await expect(hint).toHaveCount(0);
-	await page.getByRole('link', { name: 'Settings' }).click();
+	await navTo(page, 'Settings');
 	await expect(page.getByTestId('install-status')).toHaveText(/Installed/);
 
 	await page.goto('/');
@@ -34,7 +34,7 @@ test('offers the browser install prompt on the home screen, and Not now is remem
 	await expect(page.getByRole('heading', { name: 'Chapters' })).toBeVisible();
 	await expect(page.getByTestId('install-hint')).toHaveCount(0);
 	// Still reachable from the settings page.
-	await page.getByRole('link', { name: 'Settings' }).click();
+	await navTo(page, 'Settings');
 	await offerInstall(page, 'dismissed');
 	await expect(page.getByTestId('install-status').getByRole('button', { name: 'Install' })).toBeVisible();
 });
@@ -136,20 +136,21 @@ test('a full disk: every write says so, keeps what was on screen, and saves noth
 	await page.getByRole('alert').first().getByRole('button', { name: 'Dismiss' }).click();
 
 	// Settings.
-	await page.getByRole('link', { name: 'Settings' }).click();
+	await navTo(page, 'Settings');
 	await page.getByLabel('New cards per day').fill('30');
 	await page.getByLabel('New cards per day').press('Enter');
 	await expect(page.getByRole('alert')).toContainText(quota);
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveCount(0);
 
 	// The card browser.
-	await page.getByRole('link', { name: 'Cards' }).click();
+	await navTo(page, 'Cards');
 	await page.locator('.row').first().click();
 	await page.getByTestId('card-detail').getByRole('button', { name: 'Suspend' }).click();
 	await expect(page.getByRole('alert')).toContainText(quota);
 
 	// A quiz cannot even start: it says why instead of claiming there are no questions.
-	await page.getByRole('link', { name: 'Final exam' }).click();
+	await navTo(page, 'Final exam');
+	await page.getByRole('button', { name: /^Start exam/ }).click();
 	await expect(page.getByRole('alert')).toContainText(quota);
 	await expect(page.getByText('no quiz questions')).toHaveCount(0);
 });
@@ -157,6 +158,7 @@ test('a full disk: every write says so, keeps what was on screen, and saves noth
 test('a full disk mid-quiz keeps the chosen answer to try again', async ({ page }) => {
 	await seedRandom(page);
 	await page.goto('/quiz?chapter=opening');
+	await startQuiz(page);
 	await expect(page.getByTestId('progress')).toHaveText(/^Question 1 of/);
 	await fillDisk(page);
 	await answerBlindly(page);

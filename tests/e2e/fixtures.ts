@@ -51,6 +51,25 @@ export async function seedRandom(page: Page, seed = 1): Promise<void> {
 }
 
 /**
+ * Follow a link of the main navigation: the row of links on a wide screen, the tab bar on a phone (opening its "More"
+ * sheet for the pages behind it).
+ */
+export async function navTo(page: Page, name: string): Promise<void> {
+	const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
+	if (!(await link.isVisible())) await page.getByRole('button', { name: /^(More|更多)$/ }).click();
+	await link.click();
+}
+
+/** Start the quiz from its start screen as offered (the mode and length chosen there), in either language. */
+export async function startQuiz(page: Page): Promise<void> {
+	await page
+		.getByTestId('quiz-start')
+		.getByRole('button', { name: /^(Start (practice|exam)|开始(练习|考试))/ })
+		.click();
+	await expect(page.locator('fieldset[data-kind]')).toBeVisible();
+}
+
+/**
  * Answer the question on screen without knowing the answer: the first option of a choice, "0" for a figure, the
  * shuffled order as it stands (never the answer), and the first partner for every matching row.
  */

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
-import { answerBlindly, chapter, seedRandom } from './fixtures';
+import { answerBlindly, chapter, seedRandom, startQuiz } from './fixtures';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -34,6 +34,7 @@ test.describe('a browser in Chinese', () => {
 
 		// A quiz: progress and feedback in Chinese, the feedback also said aloud.
 		await page.goto('/quiz?chapter=opening');
+		await startQuiz(page);
 		await expect(page.getByTestId('progress')).toHaveText(/^第 1 题，共 \d+ 题$/);
 		await answerBlindly(page);
 		await page.getByRole('button', { name: '提交' }).click();

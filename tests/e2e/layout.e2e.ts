@@ -10,7 +10,7 @@ test.use({ locale: 'en-US' });
 for (const [path, ready] of [
 	['/', '[data-testid="review-all"]'],
 	['/review', '#card-front'],
-	['/quiz?chapter=opening', 'fieldset[data-kind]'],
+	['/quiz?chapter=opening', '[data-testid="quiz-start"]'],
 	// Its sections come a task at a time, each below those already shown.
 	['/stats', '[data-testid="recall"]']
 ] as const) {

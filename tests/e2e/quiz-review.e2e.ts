@@ -1,6 +1,6 @@
 /** Quizzes feed the review schedule: a mistake makes the flashcards of the same fact due now, visibly. */
 import { expect, test } from '@playwright/test';
-import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom } from './fixtures';
+import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom, startQuiz } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -22,12 +22,16 @@ test("an exam-mode quiz with mistakes puts their cards into today's review, and 
 	await expect(chapter(page, 'outlook').getByTestId('due')).toHaveText('0 cards due');
 
 	await page.goto('/quiz?chapter=outlook&mode=exam');
+	// The address chose exam mode on the start screen.
+	await expect(page.getByRole('radio', { name: /^Exam/ })).toBeChecked();
+	await startQuiz(page);
 	const progress = page.getByTestId('progress');
 	const total = Number((await progress.textContent())?.match(/of (\d+)/)?.[1]);
 	for (let i = 1; i <= total; i++) {
 		await expect(progress).toHaveText(`Question ${i} of ${total}`);
 		await answerBlindly(page);
-		await page.getByRole('button', { name: 'Check' }).click();
+		// Exam mode says what its button does: on to the next question, and at the last, hand the exam in.
+		await page.getByRole('button', { name: i < total ? 'Next' : 'Submit', exact: true }).click();
 		// Exam mode: no feedback until the end.
 		await expect(page.getByTestId('feedback')).toHaveCount(0);
 	}
@@ -52,12 +56,13 @@ test('the final exam draws from every chapter and shows every answer at the end'
 	await seedRandom(page, 3);
 	await firstVisit(page);
 	await page.goto('/exam');
+	await startQuiz(page);
 	const progress = page.getByTestId('progress');
 	await expect(progress).toHaveText('Question 1 of 20');
 	for (let i = 1; i <= 20; i++) {
 		await expect(progress).toHaveText(`Question ${i} of 20`);
 		await answerBlindly(page);
-		await page.getByRole('button', { name: 'Check' }).click();
+		await page.getByRole('button', { name: i < 20 ? 'Next' : 'Submit', exact: true }).click();
 	}
 	await expect(page.getByTestId('score')).toHaveText(/ of 20 correct/);
 	await expect(page.getByTestId('result-row')).toHaveCount(20);

@@ -53,7 +53,7 @@ test('suspends and buries cards so they leave the study counts', async ({ page }
 	await expect(fresh).toHaveText(`${before - 2} new cards`);
 });
 
-test('types the hidden words of a cloze and shows the difference', async ({ page }) => {
+test('types the hidden words of a cloze; a wholly wrong answer gets the right one plainly', async ({ page }) => {
 	await firstVisit(page, '/');
 	await page.goto('/settings');
 	await page.getByRole('switch', { name: 'Type the answers of cloze cards' }).check();
@@ -67,7 +67,11 @@ test('types the hidden words of a cloze and shows the difference', async ({ page
 	}
 	await page.getByLabel('Type the hidden words').fill('definitely not it');
 	await page.getByLabel('Type the hidden words').press('Enter');
-	await expect(page.getByTestId('typed-result')).toContainText('Not the same');
+	// A different answer, not a slip: no letter soup of differences, the answer said plainly beside what was typed.
+	await expect(page.getByTestId('typed-result')).toContainText('Not this time.');
+	await expect(page.getByTestId('typed-result').locator('.diff')).toHaveCount(0);
+	await expect(page.getByTestId('typed-yours')).toHaveText('You typed: definitely not it');
+	await expect(page.getByTestId('typed-expected')).toHaveText(/^The answer: \S/);
 	await expect(page.getByTestId('card-back')).toBeVisible();
 });
 

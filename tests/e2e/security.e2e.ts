@@ -3,7 +3,7 @@
  * ships breaks the policy (service worker, styles, navigation), and script the app did not ship is refused.
  */
 import { expect, test } from '@playwright/test';
-import { firstVisit } from './fixtures';
+import { firstVisit, navTo, startQuiz } from './fixtures';
 
 test.use({ locale: 'en-US' });
 test.skip(({ isMobile }) => isMobile, 'the same policy and requests on every device: once, on the desktop');
@@ -36,11 +36,12 @@ test('requests only its own origin and keeps to its Content Security Policy on e
 		['Data', 'Your data'],
 		['Chapters', 'ReportCard']
 	] as const) {
-		await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+		await navTo(page, link);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		expect(await violations()).toEqual([]);
 	}
 	await page.getByRole('link', { name: 'Quiz' }).first().click();
+	await startQuiz(page);
 	await expect(page.getByTestId('progress')).toBeVisible();
 	expect(await violations()).toEqual([]);
 	// The route announcer is positioned by a style attribute the policy allows: it stays off screen.

@@ -4,9 +4,9 @@
  * (Shanghai). A review at 2 am local time checks that days end at the 4 am rollover of the learner's own time zone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { isMastered } from '../../src/lib/domain/stats/mastery';
 import { HEATMAP_DAYS } from '../../src/lib/domain/stats/report';
-import { chapter, countRows, firstVisit, reloadOffline } from './fixtures';
+import { chapter, countRows, firstVisit, navTo, reloadOffline } from './fixtures';
 import { chapterCards, seedHistory, type Seed } from './seed';
 import { EXPECTED, EXPECTED_RETENTION, SEEDED_CARDS, buildSeed } from './stats-fixture';
 
@@ -25,6 +25,7 @@ interface Language {
 		states: { learning: string; review: string; relearning: string; suspended: string };
 		rate: (passed: number, all: number) => string;
 		noReviews: string;
+		retentionEmpty: string;
 		recent: string;
 		year: string;
 		forecast: string;
@@ -43,7 +44,7 @@ const LANGUAGES: Language[] = [
 		timezoneId: 'America/New_York',
 		now: Date.UTC(2026, 5, 10, 16),
 		text: {
-			tiles: ['due today', 'new today', 'reviewed today', 'days in a row'],
+			tiles: ['due today', 'new today', 'grades today (undone ones not counted)', 'days in a row'],
 			mastery: (percent, mastered, total) => `Mastery ${percent}: ${mastered} of ${total} cards`,
 			due: '4 cards due',
 			fresh: (n) => `${n} new cards`,
@@ -52,6 +53,7 @@ const LANGUAGES: Language[] = [
 			states: { learning: 'Learning', review: 'Review', relearning: 'Relearning', suspended: 'Suspended' },
 			rate: (passed, all) => `${passed} of ${all}`,
 			noReviews: 'no reviews',
+			retentionEmpty: 'No reviews of cards past their learning steps in the past year yet.',
 			recent: '10 reviews on 7 days, 5 min in all. On days you studied: 43 sec a day on average.',
 			year: '16 reviews on 10 days in the past year.',
 			forecast: 'Today 4 (overdue cards included)',
@@ -68,7 +70,7 @@ const LANGUAGES: Language[] = [
 		timezoneId: 'Asia/Shanghai',
 		now: Date.UTC(2026, 5, 10, 4),
 		text: {
-			tiles: ['今日到期', '今日新卡', '今日已复习', '连续天数'],
+			tiles: ['今日到期', '今日新卡', '今日评分次数（不含已撤销）', '连续天数'],
 			mastery: (percent, mastered, total) => `掌握度 ${percent}：${total} 张中 ${mastered} 张`,
 			due: '4 张待复习',
 			fresh: (n) => `${n} 张新卡`,
@@ -77,6 +79,7 @@ const LANGUAGES: Language[] = [
 			states: { learning: '学习中', review: '复习', relearning: '重新学习', suspended: '已暂停' },
 			rate: (passed, all) => `${all} 次中 ${passed} 次`,
 			noReviews: '无复习',
+			retentionEmpty: '过去一年里还没有已过学习阶段的卡片的复习。',
 			recent: '7 天里共复习 10 次，用时 5分钟。学习的日子里平均每天 43秒。',
 			year: '过去一年里有 10 天复习，共 16 次。',
 			forecast: '今天 4 张（含已逾期的卡片）',
@@ -90,10 +93,9 @@ const LANGUAGES: Language[] = [
 	}
 ];
 
-/** Cards the scheduler predicts are recalled with 90 % or more now: the seeded ones only, the rest are new. */
-function masteredCount(seed: Seed, now: number): number {
-	const scheduler = new Scheduler();
-	return seed.cards.filter((card) => scheduler.retrievability(card.memory, now) >= 0.9).length;
+/** Cards mastered (in review, stability of 21 days or more): the seeded ones only, the rest are new. */
+function masteredCount(seed: Seed): number {
+	return seed.cards.filter((card) => isMastered(card.memory)).length;
 }
 
 async function tile(page: Page, id: string) {
@@ -125,7 +127,7 @@ for (const language of LANGUAGES) {
 			await expect.poll(() => tile(page, 'streak')).toBe(String(EXPECTED.streak));
 			await expect(page.getByTestId('streak')).toContainText(text.tiles[3]);
 			const row = chapter(page, 'opening');
-			const mastered = masteredCount(seed, now);
+			const mastered = masteredCount(seed);
 			const percent = `${Math.round((mastered / opening.length) * 100)}%`;
 			await expect(row.getByTestId('mastery')).toHaveText(text.mastery(percent, mastered, opening.length));
 			await expect(row.getByTestId('due')).toHaveText(text.due);
@@ -133,7 +135,7 @@ for (const language of LANGUAGES) {
 			await expect(row.getByTestId('pass-mark')).toContainText('80%');
 
 			// Statistics for the whole report.
-			await page.getByRole('link', { name: text.navStats, exact: true }).click();
+			await navTo(page, text.navStats);
 			const cards = page.getByTestId('cards');
 			const count = (key: string) => cards.locator(`li[data-key="${key}"]`);
 			await expect(count('new').getByTestId('value')).toHaveText(String(allCards - SEEDED_CARDS));
@@ -174,7 +176,9 @@ for (const language of LANGUAGES) {
 			await page.getByTestId('scope').selectOption('strategy');
 			await expect(page).toHaveURL(/[?&]chapter=strategy/);
 			await expect(count('review').getByTestId('value')).toHaveText('0');
-			await expect(retention.locator('tr[data-period="year"] td[data-group="total"]')).toHaveText(text.noReviews);
+			// Nothing to show in any period: one line says so instead of twelve empty cells.
+			await expect(retention.getByTestId('retention-empty')).toHaveText(text.retentionEmpty);
+			await expect(retention.locator('table')).toHaveCount(0);
 			const strategyNew = Number(await count('new').getByTestId('value').textContent());
 			expect(strategyNew).toBeGreaterThan(0);
 			await reloadOffline(page);
@@ -182,7 +186,7 @@ for (const language of LANGUAGES) {
 			await expect(count('new').getByTestId('value')).toHaveText(String(strategyNew));
 
 			// The report map: a paragraph never reviewed is "not started"; one with seeded cards shows how many.
-			await page.getByRole('link', { name: text.navMap, exact: true }).click();
+			await navTo(page, text.navMap);
 			const map = page.locator('section[data-chapter="opening"]');
 			const { section, paragraph } = opening[0]!.source;
 			const citing = opening.filter((c) => c.source.section === section && c.source.paragraph === paragraph);

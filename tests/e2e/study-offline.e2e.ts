@@ -1,6 +1,6 @@
 /** The foundation journey: install, lose the network, review and quiz, and find everything after a reload. */
 import { expect, test } from '@playwright/test';
-import { answerBlindly, chapter, countRows, firstVisit, reloadOffline, seedRandom } from './fixtures';
+import { answerBlindly, chapter, countRows, firstVisit, reloadOffline, seedRandom, startQuiz } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -32,6 +32,7 @@ test('takes a chapter quiz offline, resumes after a reload, and shows the score 
 	await firstVisit(page);
 	await reloadOffline(page);
 	await chapter(page, 'opening').getByRole('link', { name: 'Quiz' }).click();
+	await startQuiz(page);
 
 	const progress = page.getByTestId('progress');
 	await expect(progress).toHaveText(/^Question 1 of (\d+)$/);

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serveBuild, type BuildServer } from './build-server';
 import { expectNoAxeViolations } from './a11y';
-import { countRows } from './fixtures';
+import { countRows, navTo } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -75,7 +75,7 @@ test('a new worker waits while a review is open', async ({ page }) => {
 	expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 
 	// Back on its home screen, between sessions, it offers the reload; this is still the old version.
-	await page.getByRole('navigation').getByRole('link', { name: 'Chapters' }).click();
+	await navTo(page, 'Chapters');
 	await expect(offer(page)).toBeVisible();
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });

@@ -126,7 +126,11 @@ describe('the synthetic collection', () => {
 
 	it('makes a day of study: due and new cards in the queue, every bench chapter on the home screen', async () => {
 		const result = await seedInPage(spec);
-		expect(await todaysCounts(db, NOW, DEFAULT_STUDY_SETTINGS.rolloverHour)).toEqual({ newStarted: 0, reviewsDone: 0 });
+		expect(await todaysCounts(db, NOW, DEFAULT_STUDY_SETTINGS.rolloverHour)).toEqual({
+			newStarted: 0,
+			reviewsDone: 0,
+			graded: []
+		});
 		const { queue, cards } = await loadQueue(db, { now: NOW, settings: DEFAULT_STUDY_SETTINGS });
 		const { dueToday, learning, relearning, suspended } = result.roles;
 		expect(queue.dueCount).toBeGreaterThanOrEqual(dueToday + learning + relearning - suspended);

@@ -9,7 +9,7 @@ import { studyDayEnd, studyDayStart } from '../../src/lib/domain/time';
 import { DAY, MINUTE, NOW, makeCard } from './factories';
 import { cardStatus, filterCards } from '../../src/lib/domain/browse';
 import type { StoredCard } from '../../src/lib/domain/collection';
-import { DEFAULT_STUDY_SETTINGS, normalizeSettings } from '../../src/lib/domain/settings';
+import { DEFAULT_STUDY_SETTINGS, SETTING_RANGES, inRange, normalizeSettings } from '../../src/lib/domain/settings';
 import { compareTyped } from '../../src/lib/domain/typing';
 import { chapterOfSection } from '../../src/lib/domain/deck/passages';
 import type { Chapter } from '../../src/lib/domain/deck/model';
@@ -23,6 +23,28 @@ describe('scheduler', () => {
 		const easy = exact.grade(fresh, Rating.Easy, NOW);
 		expect(easy.state).toBe(State.Review);
 		expect(easy.due - NOW).toBeGreaterThanOrEqual(DAY);
+	});
+
+	it('seeds the fuzz by the card and its review count: a preview is the interval a grade gives, later too', () => {
+		const fuzzed = new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: true });
+		const learned = fuzzed.grade(
+			fuzzed.grade(newMemoryState(NOW), Rating.Easy, NOW, 'x'),
+			Rating.Good,
+			NOW + 9 * DAY,
+			'x'
+		);
+		const shownAt = NOW + 40 * DAY;
+		const preview = fuzzed.preview(learned, shownAt, 'x');
+		// Graded 40 seconds after it was shown (or shown again after an undo): the same interval for every grade.
+		for (const rating of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+			const gradedAt = shownAt + 40_000;
+			expect(fuzzed.grade(learned, rating, gradedAt, 'x').due - gradedAt).toBe(preview[rating] - shownAt);
+			expect(fuzzed.preview(learned, gradedAt, 'x')[rating] - gradedAt).toBe(preview[rating] - shownAt);
+		}
+		// Grades give distinct intervals; cards learned together still drift apart.
+		expect(new Set(Object.values(preview)).size).toBe(4);
+		const goods = ['x', 'y', 'z', 'w', 'v'].map((id) => fuzzed.preview(learned, shownAt, id)[Rating.Good]);
+		expect(new Set(goods).size).toBeGreaterThan(1);
 	});
 
 	it('replays events in log order whatever order they are stored in', () => {
@@ -89,6 +111,44 @@ describe('queue', () => {
 		expect(buildQueue(cards, NOW, dayEnd, { newStarted: 0, reviewsDone: 9 }, limits).cards).toEqual(['r-early', 'n1']);
 	});
 
+	it('counts the new cards the daily limit holds back', () => {
+		const cards = [1, 2, 3, 4].map((i) => card(`n${i}`, i, State.New, NOW));
+		const limits = { newPerDay: 1, reviewsPerDay: 10 };
+		expect(buildQueue(cards, NOW, dayEnd, none, limits)).toMatchObject({ newCount: 1, heldBack: 3 });
+		expect(buildQueue(cards, NOW, dayEnd, { newStarted: 1, reviewsDone: 0 }, limits)).toMatchObject({
+			newCount: 0,
+			heldBack: 4
+		});
+		expect(buildQueue(cards, NOW, dayEnd, none, { ...limits, newPerDay: 4 }).heldBack).toBe(0);
+	});
+
+	it('keeps a sibling to tomorrow once a card of its note was graded today or comes first, unless turned off', () => {
+		const sibling = (id: string, order: number, noteId: string, state = State.New) => ({
+			...card(id, order, state, NOW - MINUTE),
+			noteId
+		});
+		const cards = [
+			sibling('a1', 1, 'a'),
+			sibling('a2', 2, 'a'),
+			sibling('b1', 3, 'b'),
+			sibling('c1', 4, 'c', State.Review)
+		];
+		const limits = { newPerDay: 10, reviewsPerDay: 10, burySiblings: true };
+		// One card a note: a2 waits for a1.
+		expect(buildQueue(cards, NOW, dayEnd, none, limits).cards.sort()).toEqual(['a1', 'b1', 'c1']);
+		// a1 graded today (and now learning, out of this list): a2 still waits, until the next day.
+		const graded = { ...none, newStarted: 1, graded: [{ cardId: 'a1', noteId: 'a' }] };
+		expect(buildQueue(cards.slice(1), NOW, dayEnd, graded, limits).cards.sort()).toEqual(['b1', 'c1']);
+		expect(buildQueue(cards.slice(1), NOW, dayEnd, graded, { ...limits, burySiblings: false }).cards.sort()).toEqual([
+			'a2',
+			'b1',
+			'c1'
+		]);
+		// A card in learning is mid-lesson: never held back by a sibling.
+		const learning = [sibling('a1', 1, 'a', State.Learning), sibling('a2', 2, 'a')];
+		expect(buildQueue(learning, NOW, dayEnd, graded, limits).cards).toEqual(['a1']);
+	});
+
 	it('takes cards due in the coming days when studying ahead', () => {
 		const cards = [card('later', 1, State.Review, dayEnd + DAY), card('far', 2, State.Review, dayEnd + 30 * DAY)];
 		expect(buildQueue(cards, NOW, dayEnd, none, DEFAULT_STUDY_SETTINGS).cards).toEqual([]);
@@ -143,6 +203,16 @@ describe('typed answers', () => {
 		expect(compareTyped('', '2030').correct).toBe(false);
 	});
 
+	it('shows the right answer plainly when the typed one is wholly wrong, a diff when it is a slip', () => {
+		expect(compareTyped('mindsporx', 'MindSpore')).toMatchObject({ correct: false, close: true });
+		expect(compareTyped('TensorFlow', 'MindSpore')).toMatchObject({
+			correct: false,
+			close: false,
+			expected: 'MindSpore'
+		});
+		expect(compareTyped('', '2030').close).toBe(false);
+	});
+
 	it('shows what is missing and what is extra', () => {
 		expect(compareTyped('mindsporx', 'MindSpore').diff).toEqual([
 			{ text: 'mindspor', kind: 'same' },
@@ -153,6 +223,16 @@ describe('typed answers', () => {
 });
 
 describe('settings', () => {
+	it('takes a typed value only within its range and on its step', () => {
+		expect(inRange(SETTING_RANGES.newPerDay, 20)).toBe(true);
+		expect(inRange(SETTING_RANGES.newPerDay, 10000)).toBe(false);
+		expect(inRange(SETTING_RANGES.newPerDay, -1)).toBe(false);
+		expect(inRange(SETTING_RANGES.newPerDay, 2.5)).toBe(false);
+		expect(inRange(SETTING_RANGES.desiredRetention, 0.93)).toBe(true);
+		expect(inRange(SETTING_RANGES.desiredRetention, 0.5)).toBe(false);
+		expect(inRange(SETTING_RANGES.rolloverHour, Number.NaN)).toBe(false);
+	});
+
 	it('brings stored settings into range and fills what is missing', () => {
 		const settings = normalizeSettings({ desiredRetention: 0.5, rolloverHour: 30, newPerDay: Number.NaN });
 		expect(settings).toMatchObject({ desiredRetention: 0.7, rolloverHour: 23, newPerDay: 20, learningSteps: true });

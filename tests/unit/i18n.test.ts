@@ -14,6 +14,20 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
 describe('i18n', () => {
 	const reference = leaves(catalogues.en).map(([key]) => key);
 
+	it('spells English one way, British as most of it already was (optimise, programme, centre, towards)', () => {
+		const AMERICAN = /\b\w+(?:iz(?:e|es|ed|er|ing|ation))\b|\b(?:toward|color|behavior|center|program)\b/gi;
+		// Words spelled so in British English too, and the HTTP header's name.
+		const BRITISH_TOO = new Set(['size', 'sizes', 'sized', 'prize', 'seize', 'capsize', 'authorization']);
+		const english = leaves(catalogues.en).flatMap(([key, value]) => {
+			const text =
+				typeof value === 'function' ? String((value as (...a: number[]) => unknown)(1, 2, 3)) : String(value);
+			return (text.match(AMERICAN) ?? [])
+				.filter((word) => !BRITISH_TOO.has(word.toLowerCase()))
+				.map((w) => `${key}: ${w}`);
+		});
+		expect(english).toEqual([]);
+	});
+
 	it.each(LOCALES)('%s has every message, none empty', (locale) => {
 		const entries = leaves(catalogues[locale]);
 		expect(entries.map(([key]) => key)).toEqual(reference);

@@ -9,7 +9,10 @@ import type { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
-import { Scheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { Scheduler, learnerScheduler } from '../../src/lib/domain/scheduling/scheduler';
+import { replay } from '../../src/lib/domain/scheduling/progress';
+import { normalizeSettings, type StudySettings } from '../../src/lib/domain/settings';
+import { groupBy } from '../../src/lib/domain/stats/group';
 import { DEFAULT_ROLLOVER_HOUR } from '../../src/lib/domain/time';
 import { checkedBackup } from './backup-files';
 import { syncContent } from '../../src/lib/storage/content';
@@ -67,11 +70,33 @@ const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['store
 				? [{ id: upgradeId(++next), cardId: card.id, kind: 'bury' as const, at: UPGRADED_AT, until: card.buriedUntil }]
 				: [])
 		]);
-		return stores.map((store) => (store.name === 'reviews' ? { ...store, rows: [...store.rows, ...events] } : store));
+		return UPGRADED[4]!(
+			stores.map((store) => (store.name === 'reviews' ? { ...store, rows: [...store.rows, ...events] } : store))
+		);
 	},
 	// Version 5 adds the sync outbox, empty until a learner connects sync.
-	4: (stores) => stores,
-	5: (stores) => stores
+	4: (stores) => UPGRADED[5]!(stores),
+	// Version 6: every card is its replay with the fuzz seeded by the card, keyed by mastery (0 or 1) instead of the
+	// time it stopped being mastered; the projections are rebuilt once (the marker goes).
+	5: (stores) => {
+		const rows = <T>(name: string) => (stores.find((store) => store.name === name)?.rows ?? []) as T[];
+		const study = rows<{ key: string; value: unknown }>('settings').find((row) => row.key === 'study')?.value;
+		const learner = learnerScheduler(normalizeSettings(study as Partial<StudySettings> | undefined));
+		const logs = groupBy(rows<ReviewEvent>('reviews'), (event) => event.cardId);
+		return stores.map((store) => {
+			if (store.name === 'settings')
+				return { ...store, rows: rows<{ key: string }>('settings').filter((row) => row.key !== 'statsCaches') };
+			if (store.name !== 'cards') return store;
+			return {
+				...store,
+				rows: rows<CardRow & { masteredUntil?: number }>('cards').map(({ masteredUntil: _old, ...card }) => {
+					const { progress } = replay(learner, card.introducedAt, logs.get(card.id) ?? []);
+					return withIndexKeys({ ...card, ...progress, due: progress.memory.due });
+				})
+			};
+		});
+	},
+	6: (stores) => stores
 };
 
 /** When the fixtures are opened: the time the version 4 upgrade dates its events. */

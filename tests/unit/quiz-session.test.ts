@@ -42,6 +42,7 @@ async function session(mode: 'practice' | 'exam' = 'practice', scope = 'ch1'): P
 	let seed = 41;
 	const quiz = new QuizSession(db, context, scope, mode, () => seed++);
 	await quiz.load();
+	if (quiz.atStart) await quiz.start();
 	return quiz;
 }
 
@@ -128,7 +129,7 @@ describe('quiz session', () => {
 		expect(quiz.attempt?.retryOf).toBe(full);
 		expect(quiz.finished).toBe(false);
 
-		await quiz.restart();
+		await quiz.start();
 		expect(quiz.items).toHaveLength(3);
 		expect(quiz.attempt?.retryOf).toBeNull();
 	});
@@ -189,7 +190,7 @@ describe('predicted scores and weak spots', () => {
 		await gradeCard(db, scheduler, { cardId: 'a', rating: Rating.Easy, now: NOW, durationMs: 1, shownReps: 0 });
 		now = NOW + 2 * DAY;
 		const recall = scheduler.retrievability((await db.cards.get('a'))!.memory, now);
-		await fresh.restart();
+		await fresh.start();
 		const expected = recall + (1 - recall) / 3;
 		expect(fresh.predicted).toBeCloseTo(expected, 6);
 		expect(fresh.attemptPredicted).toBeCloseTo(expected, 6);
@@ -213,6 +214,7 @@ describe('predicted scores and weak spots', () => {
 		);
 		const nothingYet = new QuizSession(db, context, 'ch1', 'practice', () => 1, 'weak');
 		await nothingYet.load();
+		await nothingYet.start();
 		expect(nothingYet.attempt).toBeNull();
 
 		await gradeCard(db, scheduler, { cardId: 'a', rating: Rating.Easy, now: NOW, durationMs: 1, shownReps: 0 });
@@ -221,6 +223,7 @@ describe('predicted scores and weak spots', () => {
 		const chapterQuiz = await session();
 		const weak = new QuizSession(db, context, 'ch1', 'practice', () => 1, 'weak');
 		await weak.load();
+		await weak.start();
 		expect(weak.items.map((item) => item.question.id).sort()).toEqual(['strong', 'weak']);
 		expect(weak.attempt?.questionIds).toEqual(['weak', 'strong']);
 		expect(weak.attempt?.focus).toBe('weak');

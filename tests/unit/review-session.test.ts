@@ -91,6 +91,24 @@ describe('a session’s other steps', () => {
 		expect((await db.reviews.toArray()).map((event) => event.kind).sort()).toEqual(['grade', 'grade', 'undo', 'undo']);
 	});
 
+	it('counts the cards left from the queue after an undo, never more than the day holds', async () => {
+		const session = await shown();
+		const before = { remaining: session.remaining, previews: session.previews, id: session.current?.id };
+		expect(before.remaining).toBe(2);
+		for (const rating of [Rating.Good, Rating.Again, Rating.Good] as const) {
+			session.reveal();
+			await session.grade(rating);
+		}
+		expect(session.progress.done).toBe(3);
+		for (let i = 0; i < 3; i++) {
+			await session.undo();
+			expect(session.remaining).toBeLessThanOrEqual(before.remaining);
+		}
+		expect(session.lastUndone).toBe(Rating.Good);
+		expect({ remaining: session.remaining, previews: session.previews, id: session.current?.id }).toEqual(before);
+		expect(session.progress).toEqual({ done: 0, total: 2 });
+	});
+
 	it('suspends and buries the card shown, moving on to the next', async () => {
 		const session = await shown();
 		await session.suspend();

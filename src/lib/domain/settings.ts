@@ -20,6 +20,8 @@ export interface StudySettings {
 	reviewsPerDay: number;
 	/** Type the hidden words of cloze cards instead of only recalling them. */
 	typeAnswers: boolean;
+	/** Show one card of a note a day: a sibling graded today keeps the others until tomorrow (Anki's default). */
+	burySiblings: boolean;
 	contentLanguage: ContentLanguageChoice;
 	/** A card forgotten this many times is a leech (Anki's default: 8): marked, and offered to read again or suspend. */
 	leechLapses: number;
@@ -38,6 +40,7 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
 	newPerDay: 20,
 	reviewsPerDay: 200,
 	typeAnswers: false,
+	burySiblings: true,
 	contentLanguage: 'interface',
 	leechLapses: 8,
 	examDate: null,
@@ -58,6 +61,13 @@ export const SETTING_RANGES = {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type RangedKey = keyof typeof SETTING_RANGES;
+
+/** Whether a value typed for a ranged setting is one it takes: within its range and on its step. */
+export function inRange(range: { min: number; max: number; step: number }, value: number): boolean {
+	if (!Number.isFinite(value) || value < range.min || value > range.max) return false;
+	const steps = (value - range.min) / range.step;
+	return Math.abs(steps - Math.round(steps)) < 1e-6;
+}
 
 /** Settings as stored may be partial or out of range (an older version, a hand-edited backup): bring them in line. */
 export function normalizeSettings(stored: Partial<StudySettings> | undefined): StudySettings {

@@ -18,8 +18,18 @@ export function normalizeTyped(text: string): string {
 
 export type DiffPart = { text: string; kind: 'same' | 'missing' | 'extra' };
 
+/**
+ * Below this share of the expected characters typed in place, an answer is a different answer, not a slip: a
+ * character diff of it is a letter soup, so the right answer is shown plainly instead.
+ */
+const CLOSE_SHARE = 0.5;
+
 export interface TypedComparison {
 	correct: boolean;
+	/** Typed close enough to the answer for the difference to help (a slip, not a different answer). */
+	close: boolean;
+	/** The expected answer as written, to show when the typed one is not close. */
+	expected: string;
 	/** The normalised typed text against the normalised expected text: `extra` was typed but not expected, `missing`
 	 * was expected but not typed. */
 	diff: DiffPart[];
@@ -28,7 +38,14 @@ export interface TypedComparison {
 export function compareTyped(typed: string, expected: string): TypedComparison {
 	const a = [...normalizeTyped(typed)];
 	const b = [...normalizeTyped(expected)];
-	return { correct: a.join('') === b.join('') && b.length > 0, diff: diffChars(a, b) };
+	const diff = diffChars(a, b);
+	const same = diff.reduce((n, part) => n + (part.kind === 'same' ? [...part.text].length : 0), 0);
+	return {
+		correct: a.join('') === b.join('') && b.length > 0,
+		close: b.length > 0 && same / b.length >= CLOSE_SHARE,
+		expected,
+		diff
+	};
 }
 
 /** Character diff by longest common subsequence: small strings only (answers), so O(n*m) is fine. */

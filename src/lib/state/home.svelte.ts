@@ -17,6 +17,8 @@ export class HomeState {
 	readonly task = storageTask();
 	readonly chapters = $derived(this.overview?.chapters ?? []);
 	readonly today = $derived(this.overview?.today);
+	/** Chapters with a quiz begun and not finished: home says so and resumes it. */
+	readonly unfinished = $derived(this.chapters.filter((overview) => overview.unfinished !== null));
 
 	constructor(
 		private readonly db: ReportCardDb,

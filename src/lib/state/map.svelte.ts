@@ -7,6 +7,7 @@ import type { StoredChapter } from '../domain/collection';
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { loadMapSource } from '../storage/stats';
+import { newAllowance } from '../storage/reviews';
 import type { StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
@@ -21,6 +22,8 @@ export interface MapChapter {
 export class MapState {
 	chapters = $state.raw<MapChapter[]>([]);
 	loaded = $state(false);
+	/** New cards today's limit still lets in: at 0, a paragraph's new cards wait, and its tile says so. */
+	newAllowance = $state(Infinity);
 	readonly task = storageTask();
 
 	constructor(
@@ -37,15 +40,16 @@ export class MapState {
 		await this.task.run(async () => {
 			const now = this.context.clock();
 			const { chapters, cards } = await loadMapSource(this.db);
+			this.newAllowance = await newAllowance(this.db, now, this.context.study);
 			this.chapters = chapters.map((chapter) => {
 				const own = cards.filter((card) => card.chapterId === chapter.id);
 				const recall = passageRecall(chapter.summary, own, now, studyDayEnd(now), this.context.scheduler);
 				const passages = recall.map((passage, i) => ({ ...passage, text: itemAt(chapter.summary, i).text }));
 				return {
 					chapter,
-					mastery: mastery(own, now),
+					mastery: mastery(own),
 					passages,
-					known: passages.filter((p) => recallBand(p.recall) === 'known').length
+					known: passages.filter((p) => recallBand(p.recall, p.due) === 'known').length
 				};
 			});
 			this.loaded = true;

@@ -22,7 +22,15 @@ import type { StorageProblem } from '../domain/problems';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import { predictedCredits, predictedScore, questionRecall, type RecallSource } from '../domain/stats/prediction';
 import { recallSource } from '../storage/prediction';
-import { finishAttempt, openAttempt, questionPool, recordAnswer, startAttempt, type QuizFocus } from '../storage/quiz';
+import {
+	finishAttempt,
+	lastFinishedAttempt,
+	openAttempt,
+	questionPool,
+	recordAnswer,
+	startAttempt,
+	type QuizFocus
+} from '../storage/quiz';
 import type { StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
@@ -45,6 +53,16 @@ export class QuizSession {
 	chapters = $state.raw(NO_CHAPTERS);
 	/** Loading, answering, starting again: one at a time; a failure leaves what is shown and says why. */
 	readonly task = storageTask();
+	/** No quiz open: the start screen shows (mode, number of questions, the last score). */
+	atStart = $state(false);
+	/** The mode and length the start screen offers, the learner's choice. */
+	chosenMode = $state<QuizMode>('practice');
+	chosenLength = $state(DEFAULT_QUIZ_LENGTH);
+	/** The last finished attempt at this scope (a retry too), for the start screen and "Last results". */
+	last = $state.raw<QuizAttempt | null>(null);
+	poolSize = $state(0);
+	/** The quiz shown finished in this visit (not results opened again): its score is announced. */
+	justFinished = $state(false);
 	/** The score predicted for a quiz drawn now (0 to 1), from the recall of the pool's cards; null before loading. */
 	predicted = $state<number | null>(null);
 	#pool: Question[] = [];
@@ -55,11 +73,14 @@ export class QuizSession {
 		private readonly context: StudyContext,
 		/** A chapter id, or FINAL_EXAM_ID. */
 		readonly scope: string,
-		private readonly preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
+		preferredMode: QuizMode = scope === FINAL_EXAM_ID ? 'exam' : 'practice',
 		private readonly newSeed: () => number = () => Math.floor(Math.random() * 2 ** 31),
 		/** 'weak': the questions whose cards are fading, not a random draw. */
 		readonly focus: QuizFocus = undefined
-	) {}
+	) {
+		this.chosenMode = preferredMode;
+		this.chosenLength = scope === FINAL_EXAM_ID ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
+	}
 
 	get problem(): StorageProblem | null {
 		return this.task.problem;
@@ -87,7 +108,14 @@ export class QuizSession {
 	}
 
 	get mode(): QuizMode {
-		return this.attempt?.mode ?? this.preferredMode;
+		return this.attempt?.mode ?? this.chosenMode;
+	}
+
+	/** The lengths the start screen offers: a short, the usual and a long quiz, never more than the pool holds. */
+	get lengthChoices(): number[] {
+		const usual = this.isFinalExam ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
+		const choices = [Math.ceil(usual / 2), usual, usual * 2].map((n) => Math.min(n, this.poolSize));
+		return choices.filter((n, i) => n > 0 && choices.indexOf(n) === i);
 	}
 
 	/** The stored answer to the current question, once submitted. */
@@ -119,17 +147,33 @@ export class QuizSession {
 		return this.attempt?.answers.reduce((sum, a) => sum + a.cardsMadeDue, 0) ?? 0;
 	}
 
-	async load(): Promise<void> {
+	/**
+	 * Resume the quiz left open, if any; otherwise the start screen, or with `showLast` the last results (from the
+	 * chapter page: results and "Retry missed" stay reachable after leaving them).
+	 */
+	async load(showLast = false): Promise<void> {
 		await this.task.run(async () => {
 			this.chapters = await chaptersById(this.db);
 			this.#pool = this.unknownScope() ? [] : await questionPool(this.db, this.scope);
+			this.poolSize = this.#pool.length;
+			this.chosenLength = Math.min(this.chosenLength, this.poolSize);
 			await this.#readRecall();
+			this.last = (await lastFinishedAttempt(this.db, this.scope, this.focus)) ?? null;
 			const open = await openAttempt(this.db, this.scope, this.focus);
 			if (open) this.#show(open, open.answers.length > 0);
-			else await this.#begin(this.#draw(), null);
+			else if (showLast && this.last) this.#show(this.last, false);
+			else this.atStart = true;
 			// Every answer was saved but the tab closed before the results: finish it now.
 			if (open && open.answers.length >= this.items.length && this.items.length > 0) await this.#finish();
 			this.loaded = true;
+		});
+	}
+
+	/** Start a quiz as chosen on the start screen. */
+	async start(): Promise<void> {
+		await this.task.run(async () => {
+			await this.#readRecall();
+			await this.#begin(this.#draw(), null);
 		});
 	}
 
@@ -140,6 +184,18 @@ export class QuizSession {
 		this.predicted = predictedScore(this.#pool, this.#recall);
 	}
 
+	/** The last results again, from the start screen. */
+	showLast(): void {
+		if (this.last) this.#show(this.last, false);
+	}
+
+	/** Back to the start screen (from results): choose the mode and length of the next quiz. */
+	toStart(): void {
+		if (this.attempt?.finishedAt != null) this.last = this.attempt;
+		this.#show(null, false);
+		this.atStart = true;
+	}
+
 	private unknownScope(): boolean {
 		return !this.isFinalExam && !this.chapters.has(this.scope);
 	}
@@ -148,12 +204,13 @@ export class QuizSession {
 		const seed = this.newSeed();
 		if (this.focus === 'weak') {
 			const recall = this.#recall;
-			const length = this.isFinalExam ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
-			return recall ? drawWeakSpotIds(this.#pool, (question) => questionRecall(question, recall), seed, length) : [];
+			return recall
+				? drawWeakSpotIds(this.#pool, (question) => questionRecall(question, recall), seed, this.chosenLength)
+				: [];
 		}
 		return this.isFinalExam
-			? drawExamIds(this.#pool, seed, FINAL_EXAM_LENGTH)
-			: drawQuestionIds(this.#pool, seed, DEFAULT_QUIZ_LENGTH);
+			? drawExamIds(this.#pool, seed, this.chosenLength)
+			: drawQuestionIds(this.#pool, seed, this.chosenLength);
 	}
 
 	/** A full disk, say, throws: the attempt shown (if any) stays, and the learner is told why nothing started. */
@@ -162,21 +219,24 @@ export class QuizSession {
 			this.#show(null, false);
 			return;
 		}
-		const recall = this.#recall;
+		// A retry keeps the mode of the attempt it retries.
+		if (retryOf !== null && this.attempt) this.chosenMode = this.attempt.mode;
 		const attempt = await startAttempt(this.db, {
 			scope: this.scope,
-			mode: this.preferredMode,
+			mode: this.chosenMode,
 			questionIds,
 			seed: this.newSeed(),
 			retryOf,
 			now: this.context.clock(),
-			predicted: recall ? predictedCredits(this.#pool, questionIds, recall) : undefined,
+			predicted: this.#recall ? predictedCredits(this.#pool, questionIds, this.#recall) : undefined,
 			focus: this.focus
 		});
 		this.#show(attempt, false);
 	}
 
 	#show(attempt: QuizAttempt | null, resumed: boolean): void {
+		this.atStart = false;
+		this.justFinished = false;
 		this.attempt = attempt;
 		this.items = attempt ? quizItems(this.#pool, attempt.questionIds, attempt.seed) : [];
 		const answers = attempt?.answers ?? [];
@@ -226,15 +286,9 @@ export class QuizSession {
 
 	async #finish(): Promise<void> {
 		const attempt = this.attempt;
-		if (attempt) this.attempt = await finishAttempt(this.db, attempt.id, this.context.clock());
-	}
-
-	/** A fresh attempt with newly drawn questions. */
-	async restart(): Promise<void> {
-		await this.task.run(async () => {
-			await this.#readRecall();
-			await this.#begin(this.#draw(), null);
-		});
+		if (!attempt) return;
+		this.attempt = this.last = await finishAttempt(this.db, attempt.id, this.context.clock());
+		this.justFinished = true;
 	}
 
 	/** A new attempt with only the questions missed (or only partly right) in this one. */

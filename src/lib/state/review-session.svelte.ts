@@ -12,6 +12,7 @@ import type { StorageProblem } from '../domain/problems';
 import { StaleGradeError } from '../storage/errors';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import { buryCard, gradeCard, loadQueue, setSuspended, undoGrade } from '../storage/reviews';
+import { studyMoreNew } from '../storage/settings';
 import type { StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
@@ -39,11 +40,18 @@ export class ReviewSession {
 	previews = $state<Record<Grade, number> | null>(null);
 	/** When the next card comes due, once nothing is left. */
 	nextDue = $state<number | null>(null);
+	/** New cards the daily limit keeps to another day (of those this queue could take). */
+	heldBack = $state(0);
 	/** The learner chose to study cards due in the coming days. */
 	ahead = $state(false);
 	typed = $state('');
+	/** The grade the last undo took back, for screen readers ("Undid Good"). */
+	lastUndone = $state<Grade | null>(null);
 	/** This session's grades, newest last: the undo stack and the summary. */
 	answered = $state<Answered[]>([]);
+
+	/** How far through the day's queue the learner is: cards graded this session of those graded and left. */
+	readonly progress = $derived({ done: this.answered.length, total: this.answered.length + this.remaining });
 
 	readonly summary = $derived({
 		cards: this.answered.length,
@@ -85,8 +93,11 @@ export class ReviewSession {
 		});
 	}
 
-	/** Show the next card: due and new cards first, then learning cards coming back within minutes. */
-	async #next(): Promise<void> {
+	/**
+	 * Show the next card: due and new cards first, then learning cards coming back within minutes. `shown` (a card
+	 * just undone) is shown instead, and counted from the queue like any other, so "left" never grows past the day's.
+	 */
+	async #next(shown?: StoredCard): Promise<void> {
 		const now = this.app.clock();
 		const { queue, cards } = await loadQueue(this.db, {
 			now,
@@ -97,8 +108,10 @@ export class ReviewSession {
 		});
 		if (this.passage) this.unknownPassage = cards.size === 0;
 		const nextId = queue.cards[0] ?? queue.soon[0];
-		this.show(nextId ? (cards.get(nextId) ?? null) : null, now);
-		this.remaining = queue.cards.length + queue.soon.length;
+		this.show(shown ?? (nextId ? (cards.get(nextId) ?? null) : null), now);
+		const left = [...queue.cards, ...queue.soon];
+		this.remaining = left.length + (shown && !left.includes(shown.id) ? 1 : 0);
+		this.heldBack = queue.heldBack;
 		this.nextDue = queue.nextDue;
 		this.loaded = true;
 	}
@@ -107,7 +120,7 @@ export class ReviewSession {
 		this.current = card;
 		this.revealed = false;
 		this.typed = '';
-		this.previews = card ? this.app.scheduler.preview(card.memory, now) : null;
+		this.previews = card ? this.app.scheduler.preview(card.memory, now, card.id) : null;
 		this.#shownAt = now;
 	}
 
@@ -137,11 +150,10 @@ export class ReviewSession {
 		const last = this.answered.at(-1);
 		if (!last) return;
 		await this.task.run(async () => {
-			const now = this.app.clock();
-			const card = await undoGrade(this.db, this.app.scheduler, last.eventId, now);
+			const card = await undoGrade(this.db, this.app.scheduler, last.eventId, this.app.clock());
 			this.answered = this.answered.slice(0, -1);
-			this.show(card, now);
-			this.remaining++;
+			this.lastUndone = last.rating;
+			await this.#next(card);
 		});
 	}
 
@@ -154,6 +166,21 @@ export class ReviewSession {
 		const card = this.current;
 		if (card)
 			await this.#write((now) => buryCard(this.db, this.app.scheduler, card.id, now, this.app.study.rolloverHour));
+	}
+
+	/** How many more new cards "Study more" lets in: a day's worth, or what is held back if fewer. */
+	get moreNew(): number {
+		return Math.min(this.heldBack, Math.max(this.app.study.newPerDay, 1));
+	}
+
+	/** Let today's limit take `moreNew` more new cards (for today only), and go on with them. */
+	async studyMore(): Promise<void> {
+		const count = this.moreNew;
+		if (count === 0) return;
+		await this.task.run(async () => {
+			await studyMoreNew(this.db, this.app.clock(), this.app.study.rolloverHour, count);
+			await this.#next();
+		});
 	}
 
 	async studyAhead(): Promise<void> {

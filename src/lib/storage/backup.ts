@@ -40,6 +40,8 @@ type DeviceSetting =
 	| 'lastBackupAt'
 	| 'installHintDismissed'
 	| 'statsCaches'
+	// Today's extra new cards: a choice for one day on this device.
+	| 'extraNew'
 	// This device's identity and its sync account, state and last report: the password never leaves the device.
 	| 'deviceId'
 	| 'settingStamps'

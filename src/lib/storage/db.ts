@@ -28,10 +28,17 @@ import type { DayTally } from '../domain/stats/tallies';
 import type { DigestRow } from './projections/digests';
 import { PROJECTIONS_VERSION, PROJECTIONS_MARKER } from './projections/marker';
 import { writeGuard } from './projections/guard';
-import { indexKeys, type CardRow } from './index-keys';
+import { indexKeys, withIndexKeys, type CardRow } from './index-keys';
+import { replay } from '../domain/scheduling/progress';
+import { learnerScheduler } from '../domain/scheduling/scheduler';
+import { normalizeSettings, type StudySettings } from '../domain/settings';
+import { groupBy } from '../domain/stats/group';
+
+/** Cards the version 6 upgrade replays at a time: memory stays bounded however large the collection. */
+const UPGRADE_BATCH = 1000;
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** An event or a quiz attempt this device has not uploaded to its sync server yet. */
 export interface OutboxRow {
@@ -116,6 +123,39 @@ export class ReportCardDb extends Dexie {
 			});
 		// Sync (storage/sync.ts): while connected, every event and attempt made here waits in the outbox until uploaded.
 		this.version(5).stores({ outbox: '[kind+id]' });
+		// Mastery becomes memory that lasts (domain/stats/mastery.ts): a 0/1 key per active card replaces the time a card
+		// stopped being mastered. And the fuzz of intervals is seeded by the card and its review count instead of the time
+		// (scheduling/scheduler.ts), so every card's cached state must be its replay with the new seed: each card is
+		// replayed from its log with the learner's settings, and the projections rebuilt once (the marker dropped).
+		this.version(6)
+			.stores({
+				cards:
+					'id, chapterId, deckId, queueDue, queueNew, buriedUntil, [chapterId+queueDue], [chapterId+queueNew], [chapterId+mastered]'
+			})
+			.upgrade(async (tx) => {
+				const study = (await tx.table<SettingRow, string>('settings').get('study'))?.value;
+				const scheduler = learnerScheduler(normalizeSettings(study as Partial<StudySettings> | undefined));
+				const cards = tx.table<CardRow & { masteredUntil?: number }, string>('cards');
+				const reviews = tx.table<ReviewEvent, string>('reviews');
+				for (let last = ''; ;) {
+					const batch = await cards.where('id').above(last).limit(UPGRADE_BATCH).toArray();
+					if (batch.length === 0) break;
+					last = (batch.at(-1) as CardRow).id;
+					const logs = groupBy(
+						await reviews
+							.where('cardId')
+							.anyOf(batch.map((card) => card.id))
+							.toArray(),
+						(event) => event.cardId
+					);
+					const rows = batch.map(({ masteredUntil: _old, ...card }) => {
+						const { progress } = replay(scheduler, card.introducedAt, logs.get(card.id) ?? []);
+						return withIndexKeys({ ...card, ...progress, due: progress.memory.due });
+					});
+					await cards.bulkPut(rows);
+				}
+				await tx.table('settings').delete(PROJECTIONS_MARKER);
+			});
 		// A new database has no history: its projections are right from the start, kept as its first cards are written.
 		this.on('populate', (tx) => {
 			void tx.table('settings').add({ key: PROJECTIONS_MARKER, value: PROJECTIONS_VERSION });

@@ -5,7 +5,7 @@
  */
 import type { StoredCard } from '../domain/collection';
 import { State } from '../domain/scheduling/memory';
-import { masteredUntil } from '../domain/stats/mastery';
+import { isMastered } from '../domain/stats/mastery';
 
 type KeyedFields = Pick<StoredCard, 'retired' | 'suspended' | 'memory' | 'order'>;
 
@@ -26,8 +26,8 @@ export interface IndexKeys {
 	queueDue: number | undefined;
 	/** The report order of a new card that can be queued. */
 	queueNew: number | undefined;
-	/** Every card still in its deck (not retired): when it stops being mastered, 0 if never reviewed (mastery.ts). */
-	masteredUntil: number | undefined;
+	/** Every card still in its deck (not retired): 1 when mastered, else 0 (domain/stats/mastery.ts). Schema 6 on. */
+	mastered: 0 | 1 | undefined;
 }
 
 export function indexKeys(card: KeyedFields): IndexKeys {
@@ -37,6 +37,6 @@ export function indexKeys(card: KeyedFields): IndexKeys {
 	return {
 		queueDue: queueable && !isNew ? card.memory.due : undefined,
 		queueNew: queueable && isNew ? card.order : undefined,
-		masteredUntil: active ? masteredUntil(card.memory) : undefined
+		mastered: active ? (isMastered(card.memory) ? 1 : 0) : undefined
 	};
 }

@@ -12,7 +12,15 @@ import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
 import { chapterCounts, type ChapterCounts } from './projections/digests';
 import { projectionsStale } from './projections/marker';
-import { cramCandidates, queueCandidates, queuedDue, queuedNew, todaysCounts } from './reviews';
+import {
+	newCardsToRead,
+	cramCandidates,
+	queueCandidates,
+	queuedDue,
+	queuedNew,
+	todaysCounts,
+	todaysLimits
+} from './reviews';
 
 /**
  * Read through indexes and the card digests, so its cost hardly grows with the collection: today's queue from the
@@ -32,18 +40,22 @@ export async function homeOverview(
 		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.settings],
 		async () => {
 			const chapters = await currentChapters(db);
-			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray(), now);
+			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
 			const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
+			// Open attempts are few (one per chapter at most): attempts not in the finishedAt index.
+			const open = await db.attempts.filter((attempt) => attempt.finishedAt === null).toArray();
 			const counts = await todaysCounts(db, now, rolloverHour);
-			const newLimit = settings.newPerDay - counts.newStarted;
+			const limits = await todaysLimits(db, now, settings);
+			const newLimit = newCardsToRead(limits, counts, settings);
 			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
 			// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
 			const cram = await cramCandidates(db, settings, now, dayEnd);
 			const cramIds = new Set(cram.map((card) => card.id));
-			const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, settings, false, cramIds);
+			const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, limits, false, cramIds);
 			const today: TodayOverview = {
 				due: queue.dueCount,
 				fresh: queue.newCount,
+				heldBack: queue.heldBack,
 				reviewed: await reviewedToday(db, now, rolloverHour),
 				streak: await reviewStreak(db, now, rolloverHour)
 			};
@@ -59,7 +71,7 @@ export async function homeOverview(
 					chapters.map(async (chapter): Promise<ChapterOverview> => {
 						const [due, { queuedNew: queuedNewCount, total, mastered }] = await Promise.all([
 							queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
-							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id, now)
+							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id)
 						]);
 						// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
 						const own = [...due, ...cram.filter((card) => card.chapterId === chapter.id)];
@@ -74,6 +86,7 @@ export async function homeOverview(
 							null
 						);
 						const latest = scores.at(-1) ?? null;
+						const unfinished = open.find((a) => a.chapterId === chapter.id && a.focus === undefined);
 						return {
 							chapter,
 							due: dueCount,
@@ -81,7 +94,8 @@ export async function homeOverview(
 							total,
 							mastery: { mastered, total },
 							best: best && { correct: best.correct, total: best.total },
-							latest: latest && { correct: latest.correct, total: latest.total }
+							latest: latest && { correct: latest.correct, total: latest.total },
+							unfinished: unfinished ? { answered: unfinished.answers.length, total: unfinished.total } : null
 						};
 					})
 				)
@@ -93,23 +107,14 @@ export async function homeOverview(
 const NO_CARDS: ChapterCounts = { queuedNew: 0, total: 0, mastered: 0 };
 
 /** A chapter's counts by index, when the digests cannot be trusted. */
-async function indexCounts(db: ReportCardDb, chapterId: string, now: number): Promise<ChapterCounts> {
+async function indexCounts(db: ReportCardDb, chapterId: string): Promise<ChapterCounts> {
 	const [queuedNewCount, total, mastered] = await Promise.all([
 		queuedNew(db, chapterId).count(),
-		masteryIndex(db, chapterId, -Infinity, true).count(),
-		masteryIndex(db, chapterId, now, false).count()
+		// Every active card has a mastered key, 0 or 1 (index-keys.ts); retired ones none.
+		db.cards.where('[chapterId+mastered]').between([chapterId, 0], [chapterId, 1], true, true).count(),
+		db.cards.where('[chapterId+mastered]').equals([chapterId, 1]).count()
 	]);
 	return { queuedNew: queuedNewCount, total, mastered };
-}
-
-/**
- * A chapter's active cards whose masteredUntil key lies after `from` (all of them from -Infinity; the mastered ones
- * from now, exclusive: a card is mastered while now < masteredUntil).
- */
-function masteryIndex(db: ReportCardDb, chapterId: string, from: number, includeFrom: boolean) {
-	return db.cards
-		.where('[chapterId+masteredUntil]')
-		.between([chapterId, from], [chapterId, Infinity], includeFrom, true);
 }
 
 /** Grades given since the study day began and not undone. */

@@ -37,6 +37,20 @@ export async function openAttempt(
 		.first();
 }
 
+/** The attempt at this chapter (or the final exam) with this focus finished last, a retry of missed questions too. */
+export async function lastFinishedAttempt(
+	db: ReportCardDb,
+	scope: string,
+	focus?: QuizFocus
+): Promise<QuizAttempt | undefined> {
+	return db.attempts
+		.where('[chapterId+finishedAt]')
+		.between([scope, 0], [scope, Infinity], false, true)
+		.reverse()
+		.filter((attempt) => attempt.focus === focus)
+		.first();
+}
+
 export interface NewAttempt {
 	scope: string;
 	mode: QuizMode;

@@ -4,7 +4,7 @@
  * projection in the same transaction.
  */
 import type { SourceRef } from '../domain/deck/model';
-import { STUDY_AHEAD_DAYS, buildQueue, type Queue } from '../domain/scheduling/queue';
+import { STUDY_AHEAD_DAYS, buildQueue, type Queue, type TodaysCounts } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
 import {
 	effectiveGrades,
@@ -21,6 +21,7 @@ import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
 import { appendEvents, write, writeTransaction } from './projections/write';
+import { extraNewToday } from './settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,16 +36,43 @@ export async function cardById(db: ReportCardDb, cardId: string): Promise<Stored
 	return db.cards.get(cardId);
 }
 
-/** New cards started and review cards answered since the study day began, for the daily limits. */
-export async function todaysCounts(
-	db: ReportCardDb,
-	now: number,
-	rolloverHour: number
-): Promise<{ newStarted: number; reviewsDone: number }> {
+/**
+ * New cards started and review cards answered since the study day began, for the daily limits, and the cards graded
+ * (with their notes), whose siblings wait until tomorrow.
+ */
+export async function todaysCounts(db: ReportCardDb, now: number, rolloverHour: number): Promise<TodaysCounts> {
 	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
 	const grades = effectiveGrades(await db.reviews.where('at').aboveOrEqual(studyDayStart(now, rolloverHour)).toArray());
 	const before = (state: State) => grades.filter((e) => e.stateBefore === state).length;
-	return { newStarted: before(State.New), reviewsDone: before(State.Review) };
+	const cardIds = [...new Set(grades.map((event) => event.cardId))];
+	const cards = cardIds.length === 0 ? [] : await db.cards.bulkGet(cardIds);
+	const graded = cards.flatMap((card) => (card ? [{ cardId: card.id, noteId: card.noteId }] : []));
+	return { newStarted: before(State.New), reviewsDone: before(State.Review), graded };
+}
+
+/** New cards read beyond the day's limit: to say how many it holds back, and to fill places siblings leave. */
+const NEW_LOOKAHEAD = 10;
+
+/** The learner's daily limits with today's extra new cards ("Study N more new cards today") added. */
+export async function todaysLimits(db: ReportCardDb, now: number, settings: StudySettings): Promise<StudySettings> {
+	const extra = await extraNewToday(db, now, settings.rolloverHour);
+	return extra === 0 ? settings : { ...settings, newPerDay: settings.newPerDay + extra };
+}
+
+/** How many new cards today's limit still lets in (the extra asked for today included). */
+export async function newAllowance(db: ReportCardDb, now: number, settings: StudySettings): Promise<number> {
+	return db.transaction('r', [db.cards, db.reviews, db.settings], async () => {
+		const [today, limits] = await Promise.all([
+			todaysCounts(db, now, settings.rolloverHour),
+			todaysLimits(db, now, settings)
+		]);
+		return Math.max(0, limits.newPerDay - today.newStarted);
+	});
+}
+
+/** How many new cards to read for a queue: what the day allows, and more to count what it holds back. */
+export function newCardsToRead(limits: StudySettings, today: TodaysCounts, base: StudySettings): number {
+	return Math.max(0, limits.newPerDay - today.newStarted) + base.newPerDay + NEW_LOOKAHEAD;
 }
 
 export interface QueueRequest {
@@ -112,24 +140,25 @@ export async function loadQueue(
 	const { now, settings, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const { cards, cram, today } = await db.transaction('r', [db.cards, db.reviews], async () => {
+	const { cards, cram, today, limits } = await db.transaction('r', [db.cards, db.reviews, db.settings], async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
+		const limits = await todaysLimits(db, now, settings);
 		const { passage } = request;
 		if (passage) {
 			// A paragraph's cards are few: read the chapter's and keep those citing it.
 			const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
-			return { cards: cited, cram: undefined, today };
+			return { cards: cited, cram: undefined, today, limits };
 		}
-		const newLimit = settings.newPerDay - today.newStarted;
+		const newLimit = newCardsToRead(limits, today, settings);
 		const [candidates, next, cram] = await Promise.all([
 			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
 			queuedDue(db, reviewEnd, Infinity, chapterId).first(),
 			cramCandidates(db, settings, now, reviewEnd, chapterId)
 		]);
 		const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
-		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today };
+		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
 	});
-	const queue = buildQueue(cards, now, dayEnd, today, settings, request.ahead, cram);
+	const queue = buildQueue(cards, now, dayEnd, today, limits, request.ahead, cram);
 	performance.measure('reportcard:queue', 'reportcard:queue:start');
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
 }

@@ -1,6 +1,7 @@
 /** Typed access to the settings table. */
 import type { ReportCardDb } from './db';
 import type { Locale } from '../domain/locale';
+import { studyDayStart } from '../domain/time';
 import { changesScheduling, normalizeSettings, type StudySettings } from '../domain/settings';
 import { stampChanges, type SettingStamps } from '../domain/sync/settings-merge';
 import { PROJECTIONS_MARKER } from './projections/marker';
@@ -15,6 +16,8 @@ export interface Settings {
 	study: Partial<StudySettings>;
 	/** When this device last wrote a backup file (epoch ms); a fact about the device, so never itself backed up. */
 	lastBackupAt: number;
+	/** New cards the learner asked for beyond today's limit ("Study N more new cards today"), for one study day. */
+	extraNew: { dayStart: number; count: number };
 	/** The learner closed the home screen's install hint. */
 	installHintDismissed: boolean;
 	/**
@@ -53,6 +56,20 @@ export async function setSetting<K extends keyof Settings>(
 /** The learner's study settings as saved, brought into range. */
 export async function readStudySettings(db: ReportCardDb): Promise<StudySettings> {
 	return normalizeSettings(await getSetting(db, 'study'));
+}
+
+/** Extra new cards allowed today (0 on any other day than the one they were asked for). */
+export async function extraNewToday(db: ReportCardDb, now: number, rolloverHour: number): Promise<number> {
+	const extra = await getSetting(db, 'extraNew');
+	return extra?.dayStart === studyDayStart(now, rolloverHour) ? extra.count : 0;
+}
+
+/** Let `count` more new cards in today, on top of any asked for earlier today. */
+export async function studyMoreNew(db: ReportCardDb, now: number, rolloverHour: number, count: number): Promise<void> {
+	await db.transaction('rw', db.settings, async () => {
+		const dayStart = studyDayStart(now, rolloverHour);
+		await setSetting(db, 'extraNew', { dayStart, count: (await extraNewToday(db, now, rolloverHour)) + count });
+	});
 }
 
 /** This device's id, made the first time it is asked for. */

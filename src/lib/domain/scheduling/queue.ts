@@ -10,18 +10,29 @@ export interface QueueCard {
 	memory: MemoryState;
 	suspended: 0 | 1;
 	buriedUntil: number;
+	/** The note the card comes from: cloze gaps of one sentence, a card and its reverse share it. */
+	noteId?: string;
 }
 
-export type QueueLimits = Pick<StudySettings, 'newPerDay' | 'reviewsPerDay'>;
+export type QueueLimits = Pick<StudySettings, 'newPerDay' | 'reviewsPerDay'> &
+	Partial<Pick<StudySettings, 'burySiblings'>>;
+
+/** A card graded today (not undone), and its note: its siblings wait until tomorrow. */
+export interface GradedCard {
+	cardId: string;
+	noteId: string;
+}
 
 /** What the learner already did this study day, so the daily limits hold across sessions. */
 export interface TodaysCounts {
 	newStarted: number;
 	reviewsDone: number;
+	/** The cards graded today, for keeping their siblings to another day. */
+	graded?: readonly GradedCard[];
 }
 
 /** For counting a chapter's or a paragraph's cards, where the day's limits do not apply. */
-export const NO_LIMITS: QueueLimits = { newPerDay: Infinity, reviewsPerDay: Infinity };
+export const NO_LIMITS: QueueLimits = { newPerDay: Infinity, reviewsPerDay: Infinity, burySiblings: false };
 export const NOTHING_DONE: TodaysCounts = { newStarted: 0, reviewsDone: 0 };
 
 /** A learning card due this soon is shown early rather than ending the session (Anki's learn-ahead limit). */
@@ -37,6 +48,8 @@ export interface Queue {
 	soon: string[];
 	dueCount: number;
 	newCount: number;
+	/** New cards the daily limit keeps to another day, among those read (at most what was read beyond the limit). */
+	heldBack: number;
 	/** When the next started card not in this queue comes due (epoch ms), or null if none will. */
 	nextDue: number | null;
 }
@@ -68,16 +81,18 @@ export function buildQueue(
 	const due = cards
 		.filter((c) => isDue(c.memory, now, reviewEnd) || (cram.has(c.id) && c.memory.state === State.Review))
 		.sort((a, b) => a.memory.due - b.memory.due);
-	// Learning cards are never held back by the review limit: they are mid-lesson.
+	// Learning cards are never held back, by the review limit or a sibling: they are mid-lesson.
 	const learning = due.filter((c) => c.memory.state !== State.Review);
+	const sibling = siblingRule(limits.burySiblings === true, today.graded ?? [], learning);
 	const reviews = due
-		.filter((c) => c.memory.state === State.Review)
+		.filter((c) => c.memory.state === State.Review && sibling.takes(c))
 		.slice(0, Math.max(0, limits.reviewsPerDay - today.reviewsDone));
 	const dueNow = [...learning, ...reviews].sort((a, b) => a.memory.due - b.memory.due);
-	const fresh = cards
+	const allFresh = cards
 		.filter((c) => c.memory.state === State.New)
 		.sort((a, b) => a.order - b.order)
-		.slice(0, Math.max(0, limits.newPerDay - today.newStarted));
+		.filter((c) => sibling.takes(c));
+	const fresh = allFresh.slice(0, Math.max(0, limits.newPerDay - today.newStarted));
 	const soon = cards
 		.filter((c) => c.memory.state === State.Learning || c.memory.state === State.Relearning)
 		.filter((c) => c.memory.due > now && c.memory.due <= now + LEARN_AHEAD_MS)
@@ -92,7 +107,30 @@ export function buildQueue(
 		soon: soon.map((c) => c.id),
 		dueCount: dueNow.length,
 		newCount: fresh.length,
+		heldBack: allFresh.length - fresh.length,
 		nextDue: later.length > 0 ? Math.min(...later) : null
+	};
+}
+
+/**
+ * Siblings (cards of one note: cloze gaps of a sentence, a card and its reverse) are not shown the same day, as in
+ * Anki by default: a card waits until tomorrow when another card of its note was graded today or comes earlier in
+ * today's queue. Decided from what was graded today, so nothing is written and an undo brings the sibling back.
+ */
+function siblingRule(on: boolean, graded: readonly GradedCard[], learning: readonly QueueCard[]) {
+	const gradedOf = new Map<string, Set<string>>();
+	for (const { cardId, noteId } of graded) gradedOf.set(noteId, (gradedOf.get(noteId) ?? new Set()).add(cardId));
+	const taken = new Set(learning.flatMap((card) => (card.noteId === undefined ? [] : [card.noteId])));
+	return {
+		/** Whether the queue takes `card` (in queue order); a card taken holds its siblings back. */
+		takes(card: QueueCard): boolean {
+			const note = card.noteId;
+			if (!on || note === undefined) return true;
+			const others = [...(gradedOf.get(note) ?? [])].filter((id) => id !== card.id);
+			if (others.length > 0 || taken.has(note)) return false;
+			taken.add(note);
+			return true;
+		}
 	};
 }
 

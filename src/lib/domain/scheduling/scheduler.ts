@@ -1,5 +1,5 @@
 /** Scheduling with ts-fsrs: grading, replaying the review log, and retrievability. Every function takes `now`. */
-import { FSRS, Rating, generatorParameters, type Grade } from 'ts-fsrs';
+import { FSRS, Rating, StrategyMode, generatorParameters, type Grade, type TSeedStrategy } from 'ts-fsrs';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../settings';
 import { State, fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
 import { effectiveEvents, type ReviewEvent } from './review-log';
@@ -31,6 +31,19 @@ export function learnerScheduler(study: StudySettings): Scheduler {
 	return new Scheduler({ ...study, fuzz: true });
 }
 
+/** The field of the ts-fsrs card that carries the card's id, for the fuzz seed. */
+const CARD_ID = 'cardId';
+
+/**
+ * The fuzz of an interval is seeded by the card and its review count, never by the time of the review (ts-fsrs'
+ * default): the labels on the grade buttons are then exactly the intervals a grade gives, shown again the same after
+ * an undo, and a replay of the log gives the same card wherever and whenever it runs.
+ */
+export const cardSeed: TSeedStrategy = function () {
+	const card = this.current as typeof this.current & { [CARD_ID]?: string };
+	return `${card[CARD_ID] ?? ''}#${card.reps}`;
+};
+
 export class Scheduler {
 	readonly #fsrs: FSRS;
 
@@ -43,14 +56,14 @@ export class Scheduler {
 				enable_short_term: options.learningSteps,
 				...(options.weights ? { w: options.weights } : {})
 			})
-		);
+		).useStrategy(StrategyMode.SEED, cardSeed);
 	}
 
 	/** The memory state after one effective log event (undos are taken out before: see `effectiveEvents`). */
 	apply(memory: MemoryState, event: ReviewEvent): MemoryState {
 		switch (event.kind) {
 			case 'grade':
-				return this.grade(memory, event.rating, event.at);
+				return this.grade(memory, event.rating, event.at, event.cardId);
 			case 'due-now':
 				return memory.state === State.New ? memory : { ...memory, due: Math.min(memory.due, event.at) };
 			case 'reset':
@@ -62,9 +75,9 @@ export class Scheduler {
 		}
 	}
 
-	/** The memory state after grading `memory` with `rating` at `now`. */
-	grade(memory: MemoryState, rating: Grade, now: number): MemoryState {
-		return fromFsrsCard(this.#fsrs.next(toFsrsCard(memory), new Date(now), rating).card);
+	/** The memory state after grading card `cardId` (its fuzz seed) with `rating` at `now`. */
+	grade(memory: MemoryState, rating: Grade, now: number, cardId = ''): MemoryState {
+		return fromFsrsCard(this.#fsrs.next(seeded(memory, cardId), new Date(now), rating).card);
 	}
 
 	/**
@@ -75,10 +88,13 @@ export class Scheduler {
 		return effectiveEvents(events).reduce((memory, event) => this.apply(memory, event), newMemoryState(introducedAt));
 	}
 
-	/** When the card would next be due after each grade, for the labels on the grade buttons. */
-	preview(memory: MemoryState, now: number): Record<Grade, number> {
+	/**
+	 * When card `cardId` would next be due after each grade, for the labels on the grade buttons: the very due dates
+	 * grading it at `now` gives (the fuzz is seeded by the card, not the time).
+	 */
+	preview(memory: MemoryState, now: number, cardId = ''): Record<Grade, number> {
 		const at = new Date(now);
-		const card = toFsrsCard(memory);
+		const card = seeded(memory, cardId);
 		return {
 			[Rating.Again]: this.#fsrs.next(card, at, Rating.Again).card.due.getTime(),
 			[Rating.Hard]: this.#fsrs.next(card, at, Rating.Hard).card.due.getTime(),
@@ -94,4 +110,9 @@ export class Scheduler {
 		const card = toFsrsCard({ ...UNREAD_BY_RECALL, ...memory, due: memory.lastReview });
 		return this.#fsrs.get_retrievability(card, new Date(now), false);
 	}
+}
+
+/** The ts-fsrs card of `memory`, carrying its card's id for the fuzz seed. */
+function seeded(memory: MemoryState, cardId: string) {
+	return { ...toFsrsCard(memory), [CARD_ID]: cardId };
 }

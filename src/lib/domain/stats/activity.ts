@@ -68,3 +68,32 @@ export function heatmapWeeks(days: readonly DayActivity[], weekStartsOn: WeekSta
 	while (cells.length % 7 !== 0) cells.push(null);
 	return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
 }
+
+/** Weeks between two month names over a heatmap: about the width of "Sep" or "10月" at the smallest strip. */
+export const MONTH_LABEL_WEEKS = 3;
+
+/**
+ * Where a heatmap strip names its months: the week holding each month's first day, and the strip's first week for
+ * the month it starts in (so a strip beginning mid-month names it). A name too near the previous one is left out
+ * rather than drawn over it, and one too near the end is moved back to fit; so names never overlap or leave the strip.
+ */
+export function monthLabels(
+	strip: readonly (readonly (DayActivity | null)[])[],
+	gap = MONTH_LABEL_WEEKS
+): { column: number; day: number }[] {
+	const labels: { column: number; day: number }[] = [];
+	strip.forEach((week, column) => {
+		const days = week.filter((day) => day !== null);
+		const first = days.find((day) => calendarDate(day.day).getUTCDate() === 1) ?? (column === 0 ? days[0] : undefined);
+		if (!first) return;
+		const at = Math.min(column, Math.max(0, strip.length - gap));
+		const previous = labels.at(-1);
+		if (previous && at - previous.column < gap) {
+			// A month that starts right after the strip's first, partial month names itself instead of it.
+			if (previous.column === 0 && labels.length === 1 && column > 0) labels.pop();
+			else return;
+		}
+		labels.push({ column: at, day: first.day });
+	});
+	return labels;
+}

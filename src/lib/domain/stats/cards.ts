@@ -73,8 +73,14 @@ export function stabilityDistribution(cards: readonly StatCard[]): Distribution 
 /** Predicted recall in tenths: 0-10 %, ..., 90-100 %. */
 export const RECALL_BOUNDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
+/**
+ * Predicted recall of the cards in review only: a card in its (re)learning steps was just seen or just failed, and the
+ * long-term curve would put it at 90-100 % a minute later, which is not what the learner knows.
+ */
 export function recallDistribution(cards: readonly StatCard[], now: number, scheduler: Scheduler): Distribution {
-	const values = reviewed(cards).map((card) => scheduler.retrievability(card.memory, now));
+	const values = cards
+		.filter((card) => card.memory.state === State.Review && card.memory.lastReview !== null)
+		.map((card) => scheduler.retrievability(card.memory, now));
 	const mean = values.length === 0 ? null : values.reduce((sum, r) => sum + r, 0) / values.length;
 	return { buckets: histogram(values, RECALL_BOUNDS), centre: mean };
 }

@@ -16,14 +16,19 @@ export interface ChapterOverview {
 	mastery: Mastery;
 	best: ScoreSummary | null;
 	latest: ScoreSummary | null;
+	/** A quiz of this chapter begun and not finished: how far it got. */
+	unfinished: { answered: number; total: number } | null;
 }
 
 export interface TodayOverview {
 	due: number;
 	/** New cards the daily limit still lets the learner start today. */
 	fresh: number;
+	/** Grades given today and not undone (a card graded twice counts twice). */
 	reviewed: number;
 	streak: Streak;
+	/** New cards the daily limit holds back today (beyond `fresh`). */
+	heldBack: number;
 }
 
 export interface HomeOverview {

@@ -5,8 +5,11 @@
 import type { SourceRef } from '../deck/model';
 import { NOTHING_DONE, NO_LIMITS, buildQueue, type QueueCard } from '../scheduling/queue';
 import type { Scheduler } from '../scheduling/scheduler';
+import { State } from '../scheduling/memory';
 import { groupBy } from './group';
-import { MASTERY_THRESHOLD } from './mastery';
+
+/** The mean recall from which a passage counts as known: the scheduler's own target. */
+export const KNOWN_RECALL = 0.9;
 
 export type PassageCard = QueueCard & { source: SourceRef };
 
@@ -17,7 +20,10 @@ export interface PassageRecall extends SourceRef {
 	/** What a review of this passage would show now, as the review queue counts them. */
 	due: number;
 	fresh: number;
-	/** Mean predicted recall of its cards (never-reviewed ones count as 0); null while none was reviewed. */
+	/**
+	 * Mean predicted recall of its cards; null while none was reviewed. Cards never reviewed, and cards still in
+	 * (re)learning, count as 0: a card just failed is not remembered, whatever the long-term curve says a minute on.
+	 */
 	recall: number | null;
 }
 
@@ -32,7 +38,7 @@ export function passageRecall(
 	return passages.map(({ section, paragraph }) => {
 		const own = byPassage.get(passageKey({ section, paragraph })) ?? [];
 		const started = own.filter((card) => card.memory.lastReview !== null).length;
-		const total = own.reduce((sum, card) => sum + scheduler.retrievability(card.memory, now), 0);
+		const total = own.reduce((sum, card) => sum + settledRecall(card, now, scheduler), 0);
 		const queue = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS);
 		return {
 			section,
@@ -46,15 +52,23 @@ export function passageRecall(
 	});
 }
 
+/** Predicted recall of a card in review; 0 for one new or still being (re)learned. */
+export function settledRecall(card: Pick<QueueCard, 'memory'>, now: number, scheduler: Scheduler): number {
+	return card.memory.state === State.Review ? scheduler.retrievability(card.memory, now) : 0;
+}
+
 function passageKey(source: SourceRef): string {
 	return `${source.section}.${source.paragraph}`;
 }
 
 export type RecallBand = 'known' | 'fading' | 'weak' | 'unstarted';
 
-/** Bands for shading, named so that colour is never the only clue. */
-export function recallBand(recall: number | null): RecallBand {
+/**
+ * Bands for shading, named so that colour is never the only clue. A passage with cards due is never "known": the
+ * scheduler itself says they need a review now.
+ */
+export function recallBand(recall: number | null, due = 0): RecallBand {
 	if (recall === null) return 'unstarted';
-	if (recall >= MASTERY_THRESHOLD) return 'known';
+	if (recall >= KNOWN_RECALL && due === 0) return 'known';
 	return recall >= 0.7 ? 'fading' : 'weak';
 }

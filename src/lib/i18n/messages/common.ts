@@ -16,7 +16,8 @@ export const common = defineMessages({
 			map: 'Map',
 			cards: 'Cards',
 			data: 'Data',
-			settings: 'Settings'
+			settings: 'Settings',
+			more: 'More'
 		},
 		navLabel: 'Main',
 		/** Each language named in itself, wherever the learner picks one. */
@@ -42,7 +43,8 @@ export const common = defineMessages({
 			map: '地图',
 			cards: '卡片',
 			data: '数据',
-			settings: '设置'
+			settings: '设置',
+			more: '更多'
 		},
 		navLabel: '主导航',
 		localeNames: { en: 'English', 'zh-CN': '中文' },

@@ -28,7 +28,7 @@ export const data = defineMessages({
 			heading: 'Restore from a backup',
 			choose: 'Choose a backup file',
 			file: (date: string, reviews: number, quizzes: number) =>
-				`Backup from ${date}: ${plural(reviews, 'review', 'reviews')}, ${plural(quizzes, 'quiz', 'quizzes')}.`,
+				`Backup from ${date}: ${plural(reviews, 'review log entry', 'review log entries')} (every grade and undo, all time), ${plural(quizzes, 'quiz', 'quizzes')}.`,
 			mode: 'How to restore',
 			merge: 'Merge',
 			mergeHint:
@@ -85,9 +85,9 @@ export const data = defineMessages({
 		},
 		tools: {
 			heading: 'Use with other apps',
-			reviewLog: 'Review log for the FSRS optimizer (CSV)',
+			reviewLog: 'Review log for the FSRS optimiser (CSV)',
 			reviewLogHint: (timeZone: string) =>
-				`One row per review: card_id, review_time, review_rating, review_state, review_duration. When the optimizer asks, your time zone is ${timeZone} and your day starts at 4 am.`,
+				`One row per review: card_id, review_time, review_rating, review_state, review_duration. When the optimiser asks, your time zone is ${timeZone} and your day starts at 4 am.`,
 			anki: 'Cards for Anki (text file)',
 			ankiHint:
 				'A tab-separated file with every card in the current language. In Anki choose File › Import; importing a newer file again updates the same notes.'
@@ -179,7 +179,8 @@ export const data = defineMessages({
 		restore: {
 			heading: '从备份恢复',
 			choose: '选择备份文件',
-			file: (date, reviews, quizzes) => `${date} 的备份：${reviews} 次复习，${quizzes} 次测验。`,
+			file: (date, reviews, quizzes) =>
+				`${date} 的备份：${reviews} 条复习记录（历来每次评分和撤销），${quizzes} 次测验。`,
 			mode: '恢复方式',
 			merge: '合并',
 			mergeHint: '把备份中的内容加入本设备。本设备上的内容不会被删除；同一文件再次合并不会有任何变化。',

@@ -20,7 +20,10 @@ export const errors = defineMessages({
 		} satisfies Record<StorageProblem, string>,
 		chapterNotFound: 'That chapter does not exist. Pick one from the list.',
 		reload: 'Reload',
-		dismiss: 'Dismiss'
+		dismiss: 'Dismiss',
+		notFound: 'Page not found',
+		notFoundBody: (path: string) => `There is no page at ${path} in ReportCard. Your progress is safe.`,
+		goHome: 'Go to the chapters'
 	},
 	'zh-CN': {
 		title: '出了点问题',
@@ -35,6 +38,9 @@ export const errors = defineMessages({
 		},
 		chapterNotFound: '该章节不存在。请从列表中选择。',
 		reload: '刷新',
-		dismiss: '关闭'
+		dismiss: '关闭',
+		notFound: '找不到这个页面',
+		notFoundBody: (path) => `ReportCard 里没有 ${path} 这个页面。你的学习进度没有受到影响。`,
+		goHome: '回到章节列表'
 	}
 });

@@ -15,18 +15,33 @@ export const home = defineMessages({
 		fresh: (n: number) => plural(n, 'new card', 'new cards'),
 		bestScore: (percent: string) => `Best quiz: ${percent}`,
 		noQuizYet: 'No quiz taken yet',
-		reviewAll: 'Review all due cards',
+		/** What the main button starts, in numbers: the learner knows before tapping. */
+		studyToday: (due: number, fresh: number) =>
+			due === 0
+				? `Start today’s ${plural(fresh, 'new card', 'new cards')}`
+				: fresh === 0
+					? `Review ${plural(due, 'due card', 'due cards')}`
+					: `Review ${due} due and ${plural(fresh, 'new card', 'new cards')}`,
+		limitReached: (limit: number, held: number) =>
+			`Today’s limit of ${plural(limit, 'new card', 'new cards')} is reached; ${held} more wait. You can study more from the review.`,
+		unfinished: (chapter: string, answered: number, total: number) =>
+			`Quiz unfinished: ${chapter}, ${answered} of ${plural(total, 'question', 'questions')} answered.`,
+		resume: 'Resume the quiz',
+		resumeQuiz: (answered: number, total: number) => `Resume quiz (${answered} of ${total})`,
+		lastResults: 'Last results',
+		read: 'Read',
+		report: 'The report',
 		review: 'Review',
 		quiz: 'Quiz',
 		nothingDue: 'Nothing due right now',
 		today: 'Today',
 		dueToday: 'due today',
 		newToday: 'new today',
-		reviewedToday: 'reviewed today',
+		reviewedToday: 'grades today (undone ones not counted)',
 		streak: (n: number): string => (n === 1 ? 'day in a row' : 'days in a row'),
 		keepStreak: (n: number) => `Review today to keep your ${plural(n, 'day', 'days')} in a row.`,
 		masteryMeaning:
-			'Mastery is the share of a chapter’s cards you would very likely recall right now: a predicted recall of 90 % or more.',
+			'Mastered means past the learning steps and expected to stay in memory for three weeks or more (FSRS stability of 21 days or more): a card you just failed never counts.',
 		mastery: (percent: string, mastered: number, total: number) => `Mastery ${percent}: ${mastered} of ${total} cards`,
 		latestScore: (percent: string) => `latest ${percent}`,
 		passMark: (percent: string) => `pass mark ${percent}`,
@@ -63,17 +78,29 @@ export const home = defineMessages({
 		fresh: (n) => `${n} 张新卡`,
 		bestScore: (percent) => `测验最佳：${percent}`,
 		noQuizYet: '尚未参加测验',
-		reviewAll: '复习全部到期卡片',
+		studyToday: (due, fresh) =>
+			due === 0
+				? `开始今天的 ${fresh} 张新卡`
+				: fresh === 0
+					? `复习 ${due} 张到期卡片`
+					: `复习 ${due} 张到期卡片和 ${fresh} 张新卡`,
+		limitReached: (limit, held) => `今天 ${limit} 张新卡的上限已到，另有 ${held} 张在等待。可以在复习页再学一些。`,
+		unfinished: (chapter, answered, total) => `测验未完成：${chapter}，${total} 题中已答 ${answered} 题。`,
+		resume: '继续测验',
+		resumeQuiz: (answered, total) => `继续测验（${answered}/${total}）`,
+		lastResults: '上次结果',
+		read: '阅读',
+		report: '本报告',
 		review: '复习',
 		quiz: '测验',
 		nothingDue: '目前没有到期的卡片',
 		today: '今天',
 		dueToday: '今日到期',
 		newToday: '今日新卡',
-		reviewedToday: '今日已复习',
+		reviewedToday: '今日评分次数（不含已撤销）',
 		streak: () => '连续天数',
 		keepStreak: (n) => `今天复习一下，保持已连续 ${n} 天的记录。`,
-		masteryMeaning: '掌握度：本章卡片中，你此刻很可能记得（预测回忆概率 90% 及以上）的比例。',
+		masteryMeaning: '已掌握：已完成学习步骤，且预计能记住三周或更久（FSRS 稳定性 21 天及以上）；刚答错的卡片不计入。',
 		mastery: (percent, mastered, total) => `掌握度 ${percent}：${total} 张中 ${mastered} 张`,
 		latestScore: (percent) => `最近 ${percent}`,
 		passMark: (percent) => `及格线 ${percent}`,

@@ -75,12 +75,13 @@ export const stats = defineMessages({
 			mature: 'Mature',
 			total: 'Total',
 			count: (passed: number, all: number) => `${passed} of ${all}`,
-			none: 'no reviews'
+			none: 'no reviews',
+			empty: 'No reviews of cards past their learning steps in the past year yet.'
 		},
 		stability: {
 			title: 'Stability',
 			explain:
-				'How many days it takes a card’s predicted recall to fall to 90 %. It grows with every successful review.',
+				'How many days it takes a card’s predicted recall to fall to 90%. It grows with every successful review.',
 			summary: (median: string) => `Median stability: ${median}.`,
 			under: (limit: string) => `Under ${limit}`,
 			range: (from: string, to: string) => `${from}–${to}`,
@@ -88,8 +89,9 @@ export const stats = defineMessages({
 		},
 		recall: {
 			title: 'Predicted recall now',
-			explain: 'The chance, as the scheduler predicts it, that you would recall each card you have studied right now.',
-			summary: (mean: string, mastered: string) => `Average ${mean}; ${mastered} of these cards at 90 % or more.`
+			explain:
+				'The chance, as the scheduler predicts it, that you would recall each card now, for cards past their learning steps (a card being learned or relearned is not counted).',
+			summary: (mean: string, mastered: string) => `Average ${mean}; ${mastered} of these cards at 90% or more.`
 		},
 		calibration: {
 			title: 'Predicted against actual quiz scores',
@@ -173,7 +175,8 @@ export const stats = defineMessages({
 			mature: '成熟',
 			total: '合计',
 			count: (passed, all) => `${all} 次中 ${passed} 次`,
-			none: '无复习'
+			none: '无复习',
+			empty: '过去一年里还没有已过学习阶段的卡片的复习。'
 		},
 		stability: {
 			title: '稳定性',
@@ -185,7 +188,7 @@ export const stats = defineMessages({
 		},
 		recall: {
 			title: '此刻的预测回忆概率',
-			explain: '调度器预测的、你此刻能回忆起每张已学卡片的概率。',
+			explain: '调度器预测的、你此刻能回忆起每张卡片的概率，只计已完成学习步骤的卡片（学习中或重学中的卡片不计）。',
 			summary: (mean, mastered) => `平均 ${mean}；其中 ${mastered} 的卡片在 90% 及以上。`
 		},
 		calibration: {

@@ -9,7 +9,7 @@
 import { itemAt } from '../../domain/arrays';
 import type { StoredCard } from '../../domain/collection';
 import { State } from '../../domain/scheduling/memory';
-import { masteredUntil } from '../../domain/stats/mastery';
+import { isMastered } from '../../domain/stats/mastery';
 import type { StatsCard } from '../../domain/stats/report';
 import type { ReportCardDb } from '../db';
 import type { CardChange, Projection, ProjectionBuilder, ReplayedCard } from './projection';
@@ -79,19 +79,19 @@ export interface ChapterCounts {
 	/** New cards a queue can take (not suspended), buried ones included. */
 	queuedNew: number;
 	total: number;
-	/** Mastered at the time asked (domain/stats/mastery.ts). */
+	/** Mastered (domain/stats/mastery.ts). */
 	mastered: number;
 }
 
 /** Each chapter's counts from its digest rows: a few hundred rows for any collection, where index counts grow with it. */
-export function chapterCounts(rows: readonly DigestRow[], now: number): Map<string, ChapterCounts> {
+export function chapterCounts(rows: readonly DigestRow[]): Map<string, ChapterCounts> {
 	const counts = new Map<string, ChapterCounts>();
 	for (const card of digestedCards(rows)) {
 		const chapter = counts.get(card.chapterId) ?? { queuedNew: 0, total: 0, mastered: 0 };
 		counts.set(card.chapterId, chapter);
 		chapter.total++;
 		if (card.memory.state === State.New && card.suspended === 0) chapter.queuedNew++;
-		if (now < masteredUntil(card.memory)) chapter.mastered++;
+		if (isMastered(card.memory)) chapter.mastered++;
 	}
 	return counts;
 }
