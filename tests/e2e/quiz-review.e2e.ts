@@ -1,6 +1,6 @@
 /** Quizzes feed the review schedule: a mistake makes the flashcards of the same fact due now, visibly. */
 import { expect, test } from '@playwright/test';
-import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom, startQuiz } from './fixtures';
+import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom, startQuiz, storedSetting } from './fixtures';
 
 test.use({ locale: 'en-US' });
 
@@ -15,6 +15,11 @@ test("an exam-mode quiz with mistakes puts their cards into today's review, and 
 	await page.getByLabel('New cards per day').fill('500');
 	await page.getByLabel('New cards per day').press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+	// The journey reviews every card of the chapter in one day, new siblings too.
+	await page.getByRole('switch', { name: 'Start one new card of a note a day' }).uncheck();
+	await expect
+		.poll(async () => ((await storedSetting(page, 'study')) as { burySiblings?: boolean }).burySiblings)
+		.toBe(false);
 
 	await page.goto('/review?chapter=outlook');
 	expect(await reviewAll(page, '4')).toBeGreaterThan(20);

@@ -122,7 +122,7 @@ describe('queue', () => {
 		expect(buildQueue(cards, NOW, dayEnd, none, { ...limits, newPerDay: 4 }).heldBack).toBe(0);
 	});
 
-	it('keeps a sibling to tomorrow once a card of its note was graded today or comes first, unless turned off', () => {
+	it('keeps a new sibling to tomorrow once a card of its note was graded today, is due or comes first', () => {
 		const sibling = (id: string, order: number, noteId: string, state = State.New) => ({
 			...card(id, order, state, NOW - MINUTE),
 			noteId
@@ -134,9 +134,9 @@ describe('queue', () => {
 			sibling('c1', 4, 'c', State.Review)
 		];
 		const limits = { newPerDay: 10, reviewsPerDay: 10, burySiblings: true };
-		// One card a note: a2 waits for a1.
+		// One new card a note: a2 waits for a1.
 		expect(buildQueue(cards, NOW, dayEnd, none, limits).cards.sort()).toEqual(['a1', 'b1', 'c1']);
-		// a1 graded today (and now learning, out of this list): a2 still waits, until the next day.
+		// a1 graded today (and now learning, out of this list): a2 still waits, until the next day; not when turned off.
 		const graded = { ...none, newStarted: 1, graded: [{ cardId: 'a1', noteId: 'a' }] };
 		expect(buildQueue(cards.slice(1), NOW, dayEnd, graded, limits).cards.sort()).toEqual(['b1', 'c1']);
 		expect(buildQueue(cards.slice(1), NOW, dayEnd, graded, { ...limits, burySiblings: false }).cards.sort()).toEqual([
@@ -144,9 +144,12 @@ describe('queue', () => {
 			'b1',
 			'c1'
 		]);
-		// A card in learning is mid-lesson: never held back by a sibling.
-		const learning = [sibling('a1', 1, 'a', State.Learning), sibling('a2', 2, 'a')];
-		expect(buildQueue(learning, NOW, dayEnd, graded, limits).cards).toEqual(['a1']);
+		// A card due (in learning or review) is never held back, so "due" is the same count everywhere; it holds its
+		// new sibling back instead.
+		const due = [sibling('a1', 1, 'a', State.Learning), sibling('a2', 2, 'a', State.Review), sibling('a3', 3, 'a')];
+		const queue = buildQueue(due, NOW, dayEnd, graded, limits);
+		expect(queue.cards.sort()).toEqual(['a1', 'a2']);
+		expect(queue.dueCount).toBe(2);
 	});
 
 	it('takes cards due in the coming days when studying ahead', () => {

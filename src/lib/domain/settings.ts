@@ -20,7 +20,7 @@ export interface StudySettings {
 	reviewsPerDay: number;
 	/** Type the hidden words of cloze cards instead of only recalling them. */
 	typeAnswers: boolean;
-	/** Show one card of a note a day: a sibling graded today keeps the others until tomorrow (Anki's default). */
+	/** Start one new card of a note a day: a sibling graded or due today keeps the new others until tomorrow. */
 	burySiblings: boolean;
 	contentLanguage: ContentLanguageChoice;
 	/** A card forgotten this many times is a leech (Anki's default: 8): marked, and offered to read again or suspend. */

@@ -81,13 +81,15 @@ export function buildQueue(
 	const due = cards
 		.filter((c) => isDue(c.memory, now, reviewEnd) || (cram.has(c.id) && c.memory.state === State.Review))
 		.sort((a, b) => a.memory.due - b.memory.due);
-	// Learning cards are never held back, by the review limit or a sibling: they are mid-lesson.
+	// Learning cards are never held back by the review limit: they are mid-lesson.
 	const learning = due.filter((c) => c.memory.state !== State.Review);
-	const sibling = siblingRule(limits.burySiblings === true, today.graded ?? [], learning);
 	const reviews = due
-		.filter((c) => c.memory.state === State.Review && sibling.takes(c))
+		.filter((c) => c.memory.state === State.Review)
 		.slice(0, Math.max(0, limits.reviewsPerDay - today.reviewsDone));
 	const dueNow = [...learning, ...reviews].sort((a, b) => a.memory.due - b.memory.due);
+	// Only new cards wait for a sibling: a card due is never held back, so "due" reads the same on every screen
+	// (home's tiles, its chapter rows, the map), which count from the cards' due dates alone.
+	const sibling = siblingRule(limits.burySiblings === true, today.graded ?? [], dueNow);
 	const allFresh = cards
 		.filter((c) => c.memory.state === State.New)
 		.sort((a, b) => a.order - b.order)
@@ -113,14 +115,15 @@ export function buildQueue(
 }
 
 /**
- * Siblings (cards of one note: cloze gaps of a sentence, a card and its reverse) are not shown the same day, as in
- * Anki by default: a card waits until tomorrow when another card of its note was graded today or comes earlier in
- * today's queue. Decided from what was graded today, so nothing is written and an undo brings the sibling back.
+ * Siblings (cards of one note: cloze gaps of a sentence, a card and its reverse) are not started the same day, as
+ * Anki buries new siblings: a new card waits until tomorrow when another card of its note was graded today, is due
+ * today, or comes earlier in today's queue. Decided from what was graded today, so nothing is written and an undo
+ * brings the sibling back.
  */
-function siblingRule(on: boolean, graded: readonly GradedCard[], learning: readonly QueueCard[]) {
+function siblingRule(on: boolean, graded: readonly GradedCard[], dueNow: readonly QueueCard[]) {
 	const gradedOf = new Map<string, Set<string>>();
 	for (const { cardId, noteId } of graded) gradedOf.set(noteId, (gradedOf.get(noteId) ?? new Set()).add(cardId));
-	const taken = new Set(learning.flatMap((card) => (card.noteId === undefined ? [] : [card.noteId])));
+	const taken = new Set(dueNow.flatMap((card) => (card.noteId === undefined ? [] : [card.noteId])));
 	return {
 		/** Whether the queue takes `card` (in queue order); a card taken holds its siblings back. */
 		takes(card: QueueCard): boolean {

@@ -10,7 +10,8 @@ export const review = defineMessages({
 		showAnswer: 'Show answer',
 		grades: { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' },
 		gradeHint: 'How well did you remember?',
-		gradeLabel: (grade: string, interval: string) => `${grade}: next review in ${interval}`,
+		/** Under a grade button: when that grade brings the card back. */
+		gradeWhen: (interval: string) => `in ${interval}`,
 		source: (section: string, paragraph: number) => `${section}, paragraph ${paragraph}`,
 		openSource: 'Read the passage',
 		alsoCites: 'Also draws on:',
@@ -59,7 +60,7 @@ export const review = defineMessages({
 		showAnswer: '显示答案',
 		grades: { 1: '重来', 2: '困难', 3: '良好', 4: '简单' },
 		gradeHint: '你记得怎么样？',
-		gradeLabel: (grade, interval) => `${grade}：${interval}后再复习`,
+		gradeWhen: (interval) => `${interval}后`,
 		source: (section, paragraph) => `${section}·第${paragraph}段`,
 		openSource: '阅读原文段落',
 		alsoCites: '另见：',

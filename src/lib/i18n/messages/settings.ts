@@ -20,9 +20,9 @@ export const settings = defineMessages({
 		review: 'Reviewing',
 		typeAnswers: 'Type the answers of cloze cards',
 		typeAnswersHint: 'Type the hidden words before revealing; differences are shown.',
-		burySiblings: 'One card of a note a day',
+		burySiblings: 'Start one new card of a note a day',
 		burySiblingsHint:
-			'Cloze gaps of one sentence, or a card and its reverse, are not shown the same day: the second waits until tomorrow.',
+			'New cloze gaps of one sentence, or a new card and its reverse, are not started the same day: the second waits until tomorrow.',
 		outOfRange: (min: string, max: string, step: string) =>
 			`Not saved: enter a number from ${min} to ${max}, in steps of ${step}.`,
 		leechLapses: 'Leech after this many lapses',
@@ -79,8 +79,8 @@ export const settings = defineMessages({
 		review: '复习',
 		typeAnswers: '填空卡需要输入答案',
 		typeAnswersHint: '先输入被隐藏的内容再显示答案，并标出差异。',
-		burySiblings: '同一笔记每天只出一张卡',
-		burySiblingsHint: '同一句话的几个填空、一张卡片与它的反向卡片不在同一天出现：第二张等到明天。',
+		burySiblings: '同一笔记每天只开始一张新卡',
+		burySiblingsHint: '同一句话的几个新填空、一张新卡片与它的反向卡片不在同一天开始学习：第二张等到明天。',
 		outOfRange: (min, max, step) => `未保存：请输入 ${min} 到 ${max} 之间的数，步长为 ${step}。`,
 		leechLapses: '遗忘多少次算难记卡',
 		leechLapsesHint: '遗忘达到这个次数的卡片会被标为难记卡，并提供对应段落供重读。',
