@@ -3,6 +3,8 @@ import { expect, test } from '@playwright/test';
 import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom, startQuiz, storedSetting } from './fixtures';
 
 test.use({ locale: 'en-US' });
+// The mechanics of quizzes feeding reviews do not depend on the screen; the phone's quiz flow is phone-flow.e2e.ts.
+test.skip(({ isMobile }) => isMobile, 'the same journey on every screen: once, on the desktop');
 
 test("an exam-mode quiz with mistakes puts their cards into today's review, and retries only the misses", async ({
 	page
