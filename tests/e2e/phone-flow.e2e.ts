@@ -106,6 +106,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 				}
 				for (let i = 0; i < 3; i++) {
 					await undo.click();
+					// Each undo done before the next tap: the announcement alone reads the same after every one.
+					await expect(progress).toHaveAttribute('value', String(2 - i));
 					await expect(page.getByTestId('announcement')).toHaveText(t.undone);
 					// Never more than the day's twenty, however often the learner undoes.
 					await expect(left).toHaveText(t.left(20));
