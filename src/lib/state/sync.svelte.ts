@@ -4,6 +4,7 @@
  * itself (network/) loads only when a sync runs. Studying never waits for it: whatever it meets, the learner's data
  * stays on the device and the next sync carries on.
  */
+import { untrack } from 'svelte';
 import { connectAllowed, originOf } from '../domain/sync/csp';
 import { SYNC_ORIGIN_CACHE, SYNC_ORIGIN_KEY } from '../domain/sync/origin-cache';
 import { SyncError, checkAddress, type SyncProblem } from '../domain/sync/problems';
@@ -130,7 +131,9 @@ class SyncState {
 
 	/** A sync nobody asked for: only when connected and online, and quiet about failures (the report keeps them). */
 	async auto(): Promise<void> {
-		if (!this.connected || this.task.busy || !(this.#network.online ?? onLine)()) return;
+		// Called from pages' effects, which must not come to depend on the sync's own state (each sync's end would
+		// start the next).
+		if (untrack(() => !this.connected || this.task.busy) || !(this.#network.online ?? onLine)()) return;
 		await this.task.run(() => this.#sync()).then(() => this.task.dismiss());
 	}
 

@@ -3,6 +3,7 @@
  * result or in `problem`, which the page shows with what to do, so a page can call it without a catch and never
  * waits forever on a failed read.
  */
+import { untrack } from 'svelte';
 import type { StorageProblem } from '../domain/problems';
 import { storageProblem } from '../storage/errors';
 
@@ -15,8 +16,15 @@ export class Task<P = StorageProblem> {
 	/**
 	 * Run `work` unless a run is under way (a second tap while saving does nothing). Returns what it returned, or
 	 * undefined when it failed (then `problem` says why) or did not run.
+	 *
+	 * Untracked: a page's effect that starts a run must not depend on what the run reads and writes (`busy`, the
+	 * settings its work reads), or the end of every run would start the next one, for as long as the page is open.
 	 */
-	async run<T>(work: () => Promise<T>, classify: (error: unknown) => P = this.classify): Promise<T | undefined> {
+	run<T>(work: () => Promise<T>, classify: (error: unknown) => P = this.classify): Promise<T | undefined> {
+		return untrack(() => this.#run(work, classify));
+	}
+
+	async #run<T>(work: () => Promise<T>, classify: (error: unknown) => P): Promise<T | undefined> {
 		if (this.busy) return undefined;
 		this.busy = true;
 		this.problem = null;
