@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** app.html's own inline scripts (the language chosen before the first paint), allowed by their hashes. */
+const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+const inlineScriptHashes = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+	([, script = '']) => /** @type {const} */ (`sha256-${createHash('sha256').update(script).digest('base64')}`)
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -8,6 +16,9 @@ const config = {
 	kit: {
 		// 404.html: static hosts serve it for an unknown address, and the app shows its own "Page not found" there.
 		adapter: adapter({ fallback: '404.html', strict: true }),
+		// The app lives at the root of its origin. Absolute links let the prerendered navigation mark the current page
+		// (relative ones, such as "./", never equal the address's path).
+		paths: { relative: false },
 		// A page's small stylesheets go into its HTML (hashed for the CSP below): four fewer requests before the first
 		// paint, which came 0.5 s sooner under Lighthouse's mobile throttling.
 		inlineStyleThreshold: 8192,
@@ -19,7 +30,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', ...inlineScriptHashes],
 				'connect-src': ['self'],
 				'img-src': ['self'],
 				'font-src': ['self'],

@@ -5,8 +5,15 @@ declare module 'virtual:reportcard/decks-version' {
 	export const decksUrl: string;
 }
 
-declare module 'virtual:reportcard/decks-credits' {
-	import type { Deck } from '$lib/domain/deck/model';
-	const credits: Pick<Deck, 'id' | 'title' | 'attribution'>[];
-	export default credits;
+declare module 'virtual:reportcard/decks-outline' {
+	import type { DeckOutline } from '$lib/domain/deck/model';
+	const outline: DeckOutline[];
+	export default outline;
+}
+
+declare namespace App {
+	interface PageData {
+		/** The page renders before the database is open (its prerendered HTML shows real content). */
+		paintsBeforeStorage?: boolean;
+	}
 }

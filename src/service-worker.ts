@@ -37,9 +37,9 @@ async function syncOrigin(): Promise<string | null> {
 registerRoute(
 	({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
 	async ({ request, url }) => {
-		// Every page of the app is precached, so an address that is not is unknown: the app's shell answers it, online
-		// or offline, and its router shows the app's own "Page not found" (+error.svelte) with a way home.
-		const page = (await matchPrecache(pageEntry(url))) ?? (await matchPrecache('/'));
+		// Every page of the app is precached, so an address that is not is unknown: the empty shell (routes/shell)
+		// answers it, online or offline, and its router shows the app's own "Page not found" with a way home.
+		const page = (await matchPrecache(pageEntry(url))) ?? (await matchPrecache('/shell'));
 		if (!page) return fetch(request);
 		const origin = await syncOrigin();
 		if (!origin) return page;

@@ -2,8 +2,8 @@
  * Compiles deck sources at build time into:
  * - `virtual:reportcard/decks-version`: the content hash and the address of the compiled decks, tiny, in the
  *   first-load bundle;
- * - `virtual:reportcard/decks-credits`: each deck's title and credit, tiny, for the home screen (the full decks are
- *   downloaded only when content changes, so they cannot name the report);
+ * - `virtual:reportcard/decks-outline`: each deck's title, credit and chapter titles, small, so the home screen paints
+ *   them from prerendered HTML (the full decks are downloaded only when content changes);
  * - the compiled decks as JSON data (not code: nothing to parse as script), at an address named by their hash, which
  *   the service worker precaches and content sync fetches only when the version changed.
  * A broken deck source fails the build with file:line: reason.
@@ -16,8 +16,8 @@ import type { CompiledDecks } from '../lib/domain/deck/model.ts';
 import { readDeckSources } from './deck-files.ts';
 
 const VERSION_ID = 'virtual:reportcard/decks-version';
-const CREDITS_ID = 'virtual:reportcard/decks-credits';
-const IDS = [VERSION_ID, CREDITS_ID];
+const OUTLINE_ID = 'virtual:reportcard/decks-outline';
+const IDS = [VERSION_ID, OUTLINE_ID];
 
 export function compileAllDecks(decksDir: string): CompiledDecks {
 	const decks = readDeckSources(decksDir).map((files) => compileDeck(files).deck);
@@ -51,9 +51,14 @@ export function decksPlugin(root: string = process.cwd()): Plugin {
 				}
 			}
 			compiled = compileAllDecks(decksDir);
-			if (id === `\0${CREDITS_ID}`) {
-				const credits = compiled.decks.map(({ id, title, attribution }) => ({ id, title, attribution }));
-				return `export default ${JSON.stringify(credits)};`;
+			if (id === `\0${OUTLINE_ID}`) {
+				const outline = compiled.decks.map(({ id, title, attribution, chapters }) => ({
+					id,
+					title,
+					attribution,
+					chapters: chapters.map(({ id, deckId, order, title }) => ({ id, deckId, order, title }))
+				}));
+				return `export default ${JSON.stringify(outline)};`;
 			}
 			return [
 				`export default ${JSON.stringify(compiled.version)};`,

@@ -22,7 +22,7 @@ export function firstLoad(buildDir: string, page: string): FirstLoad {
 			.filter((tag) => tag.includes('rel="modulepreload"'))
 			.map((tag) => /href="([^"]+)"/.exec(tag)?.[1] ?? ''),
 		...[...html.matchAll(/import\(["']([^"']+\.js)["']\)/g)].map((m) => m[1] ?? '')
-	].map((href) => resolve(buildDir, dirname(page), href));
+	].map((href) => (href.startsWith('/') ? join(buildDir, href) : resolve(buildDir, dirname(page), href)));
 	const seen = new Set<string>();
 	const queue = [...entries];
 	while (queue.length > 0) {

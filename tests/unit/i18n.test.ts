@@ -1,4 +1,6 @@
-/** Every message exists, non-empty, in every locale (TypeScript checks the shape; this checks the values). */
+/** Every message exists, non-empty, in every locale (TypeScript checks the shape; this checks the values); the language is chosen before the first paint by the same rule as the app. */
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, completeCatalogues, localeFromLanguages } from '../../src/lib/i18n';
 
@@ -41,5 +43,41 @@ describe('i18n', () => {
 		expect(localeFromLanguages(['zh-TW', 'en'])).toBe('zh-CN');
 		expect(localeFromLanguages(['fr-FR', 'zh-CN'])).toBe('en');
 		expect(localeFromLanguages([])).toBe('en');
+	});
+});
+
+/** app.html's script, run as a browser runs it before the first paint, in a page prerendered in English. */
+function languageBeforePaint(languages: string[], stored: string | null | Error) {
+	const script = /<script>([\s\S]*?)<\/script>/.exec(readFileSync('src/app.html', 'utf8'))?.[1];
+	if (!script) throw new Error('app.html has no inline script');
+	const classes = new Set<string>();
+	const root = { lang: 'en', classList: { add: (name: string) => classes.add(name) } };
+	const localStorage = {
+		getItem: () => {
+			if (stored instanceof Error) throw stored;
+			return stored;
+		}
+	};
+	runInNewContext(script, { document: { documentElement: root }, navigator: { languages }, localStorage });
+	return { lang: root.lang, hidden: classes.has('relabel') };
+}
+
+describe('the language before the first paint (app.html)', () => {
+	it.each([[['zh-TW', 'en']], [['fr-FR', 'zh-CN']], [['ZH']], [[]], [['en-GB']]])(
+		'follows the browser as the app does: %j',
+		(languages) => {
+			const locale = localeFromLanguages(languages);
+			expect(languageBeforePaint(languages, null)).toEqual({ lang: locale, hidden: locale !== 'en' });
+		}
+	);
+
+	it('takes the learner’s choice over the browser’s, and ignores a mirror it does not know', () => {
+		expect(languageBeforePaint(['zh-CN'], 'en')).toEqual({ lang: 'en', hidden: false });
+		expect(languageBeforePaint(['en'], 'zh-CN')).toEqual({ lang: 'zh-CN', hidden: true });
+		expect(languageBeforePaint(['en'], 'klingon')).toEqual({ lang: 'en', hidden: false });
+	});
+
+	it('follows the browser when storage refuses to be read (some private windows)', () => {
+		expect(languageBeforePaint(['zh-CN'], new Error('SecurityError'))).toEqual({ lang: 'zh-CN', hidden: true });
 	});
 });

@@ -203,7 +203,7 @@ describe('home overview', () => {
 	});
 
 	it('says what went wrong when the database cannot be read', async () => {
-		const home = new HomeState(db, { ...context, clock: () => now });
+		const home = new HomeState({ db }, { ...context, clock: () => now });
 		db.close();
 		await home.load();
 		expect(home.problem).toBe('outdated');

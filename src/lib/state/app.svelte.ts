@@ -46,6 +46,24 @@ storageModule?.catch(() => undefined);
 const firstVisitDecks = typeof window === 'undefined' || navigator.serviceWorker?.controller ? undefined : loadDecks();
 firstVisitDecks?.catch(() => undefined);
 
+/** app.html reads the learner's language from here before the first paint, when no script can read IndexedDB yet. */
+const LOCALE_MIRROR = 'reportcard.locale';
+
+/** The language app.html chose before the first paint: the page is hydrated in it. */
+function pageLocale(): Locale {
+	if (typeof document === 'undefined') return 'en';
+	const lang = document.documentElement.lang;
+	return isLocale(lang) ? lang : localeFromLanguages(navigator.languages);
+}
+
+function mirrorLocale(locale: Locale): void {
+	try {
+		localStorage.setItem(LOCALE_MIRROR, locale);
+	} catch {
+		// Storage refused (private mode, full): the next start shows the browser's language first, then the chosen one.
+	}
+}
+
 /** What study sessions need from the app: time, settings, the scheduler and the content language. */
 export interface StudyContext {
 	readonly clock: Clock;
@@ -54,14 +72,22 @@ export interface StudyContext {
 	readonly contentLanguage: ContentLanguage;
 }
 
+/**
+ * The database, for state a page creates before it is open (home paints from HTML first): read only when a load
+ * runs, which the page starts once the app is ready.
+ */
+export interface StorageSource {
+	readonly db: ReportCardDb;
+}
+
 /** What the settings screens need on top: saving the study settings. */
 export interface StudySettingsStore extends StudyContext {
 	saveStudy(changes: Partial<StudySettings>): Promise<void>;
 }
 
-class AppState implements StudySettingsStore {
+class AppState implements StudySettingsStore, StorageSource {
 	#db: ReportCardDb | null = null;
-	locale = $state<Locale>('en');
+	locale = $state<Locale>(pageLocale());
 	ready = $state(false);
 	/** A problem that stops the whole app, shown instead of the page. */
 	fatal = $state<StorageProblem | null>(null);
@@ -90,8 +116,7 @@ class AppState implements StudySettingsStore {
 		return this.#db;
 	}
 
-	async start(browserLanguages: readonly string[]): Promise<void> {
-		this.locale = localeFromLanguages(browserLanguages);
+	async start(): Promise<void> {
 		setTimeout(() => warmUpFormatters(this.locale), 0);
 		try {
 			const { openStorage } = await (storageModule ?? loadStorage());
@@ -111,7 +136,10 @@ class AppState implements StudySettingsStore {
 	/** Take the learner's stored choices (at start, and after a backup brought others). */
 	async applyStoredSettings(): Promise<void> {
 		const chosen = await getSetting(this.db, 'locale');
-		if (isLocale(chosen)) this.locale = chosen;
+		if (isLocale(chosen)) {
+			this.locale = chosen;
+			mirrorLocale(chosen);
+		}
 		this.study = await readStudySettings(this.db);
 	}
 
@@ -131,6 +159,7 @@ class AppState implements StudySettingsStore {
 	/** Switch at once; if the choice cannot be saved the learner is told, and it still holds until a reload. */
 	async setLocale(locale: Locale): Promise<void> {
 		this.locale = locale;
+		mirrorLocale(locale);
 		if (!this.#db) return;
 		try {
 			await saveLearnerSettings(this.#db, { locale }, this.clock());

@@ -4,10 +4,9 @@
  */
 import { daysUntil, examStart, type ExamPlan } from '../domain/stats/exam-plan';
 import type { StorageProblem } from '../domain/problems';
-import type { ReportCardDb } from '../storage/db';
 import { planCards } from '../storage/prediction';
 import type { ExamPlanReply, ExamPlanRequest } from '../workers/exam-plan.worker';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 /** The simulation's seed: fixed, so the same collection on the same day gives the same answer. */
@@ -20,7 +19,7 @@ export class ExamPlanState {
 	readonly task = storageTask();
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		private readonly context: StudyContext
 	) {}
 
@@ -46,7 +45,7 @@ export class ExamPlanState {
 		await this.task.run(async () => {
 			const { study, clock } = this.context;
 			const input = {
-				cards: await planCards(this.db),
+				cards: await planCards(this.storage.db),
 				now: clock(),
 				examAt,
 				target: study.examRecall,

@@ -2,12 +2,11 @@
  * The home screen's data: today's work and streak, and every chapter with its cards, mastery, quiz scores and predicted
  * quiz score.
  */
-import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import type { HomeOverview } from '../domain/stats/overview';
 import { homeOverview } from '../storage/overview';
 import { NO_PREDICTIONS, chapterPredictions } from '../storage/prediction';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 export class HomeState {
@@ -21,7 +20,7 @@ export class HomeState {
 	readonly unfinished = $derived(this.chapters.filter((overview) => overview.unfinished !== null));
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		private readonly context: StudyContext
 	) {}
 
@@ -33,8 +32,8 @@ export class HomeState {
 		await this.task.run(async () => {
 			const now = this.context.clock();
 			[this.overview, this.predictions] = await Promise.all([
-				homeOverview(this.db, now, this.context.study),
-				chapterPredictions(this.db, this.context.scheduler, now)
+				homeOverview(this.storage.db, now, this.context.study),
+				chapterPredictions(this.storage.db, this.context.scheduler, now)
 			]);
 		});
 	}

@@ -124,6 +124,14 @@ export interface Deck {
 	questions: Question[];
 }
 
+/** A chapter as its title names it: enough to list it before the database answers. */
+export type ChapterHeading = Pick<Chapter, 'id' | 'deckId' | 'order' | 'title'>;
+
+/** What the first load carries of a deck (the rest is data, downloaded when content changes): its name and chapters. */
+export interface DeckOutline extends Pick<Deck, 'id' | 'title' | 'attribution'> {
+	chapters: ChapterHeading[];
+}
+
 /** What the app bundles: every deck plus a content hash that tells content sync when to run. */
 export interface CompiledDecks {
 	version: string;

@@ -34,6 +34,8 @@ export const home = defineMessages({
 		review: 'Review',
 		quiz: 'Quiz',
 		nothingDue: 'Nothing due right now',
+		/** The main button before the day's figures are read: no number until it is known. */
+		studyTodayUnknown: 'Study today',
 		today: 'Today',
 		dueToday: 'due today',
 		newToday: 'new today',
@@ -94,6 +96,7 @@ export const home = defineMessages({
 		review: '复习',
 		quiz: '测验',
 		nothingDue: '目前没有到期的卡片',
+		studyTodayUnknown: '今天的学习',
 		today: '今天',
 		dueToday: '今日到期',
 		newToday: '今日新卡',
