@@ -8,6 +8,7 @@ import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { BackupReminderState } from '../../src/lib/state/backup-reminder.svelte';
 import { CardBrowser } from '../../src/lib/state/card-browser.svelte';
 import { ChapterView } from '../../src/lib/state/chapter-view.svelte';
+import { ExamPlanState } from '../../src/lib/state/exam-plan.svelte';
 import { HomeState } from '../../src/lib/state/home.svelte';
 import { MapState } from '../../src/lib/state/map.svelte';
 import { OptimizerState, optimizerProblem } from '../../src/lib/state/optimizer.svelte';
@@ -17,7 +18,7 @@ import { StatsState } from '../../src/lib/state/stats.svelte';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { gradeCard } from '../../src/lib/storage/reviews';
-import type { StudySettings } from '../../src/lib/domain/settings';
+import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
 import { DAY, MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb, studyContext } from './factories';
 
 const scheduler = exactScheduler();
@@ -159,6 +160,55 @@ describe('backup reminder', () => {
 		db.close();
 		await reminder.load();
 		expect(reminder.due).toBe(false);
+	});
+});
+
+describe('exam plan', () => {
+	const withExam = studyContext({
+		clock: () => NOW + DAY,
+		scheduler,
+		study: { ...DEFAULT_STUDY_SETTINGS, examDate: '2027-01-15' }
+	});
+
+	it('says the plan could not be worked out when the browser refuses the worker, and keeps the days left', async () => {
+		vi.stubGlobal(
+			'Worker',
+			class {
+				constructor() {
+					throw new Error('SecurityError: workers are disabled');
+				}
+			}
+		);
+		const exam = new ExamPlanState({ db }, withExam);
+		await exam.load();
+		expect([exam.failed, exam.plan, exam.problem]).toEqual([true, null, null]);
+		expect(exam.daysLeft).toBeGreaterThan(0);
+	});
+
+	it('says so when the worker fails while it works', async () => {
+		vi.stubGlobal(
+			'Worker',
+			class {
+				onerror: ((event: { message: string }) => void) | null = null;
+				postMessage() {
+					queueMicrotask(() => this.onerror?.({ message: 'out of memory' }));
+				}
+				terminate() {}
+			}
+		);
+		const exam = new ExamPlanState({ db }, withExam);
+		await exam.load();
+		expect([exam.failed, exam.plan]).toEqual([true, null]);
+	});
+
+	it('does nothing without an exam date, and ends in a problem when storage fails', async () => {
+		const none = new ExamPlanState({ db }, context);
+		await none.load();
+		expect([none.failed, none.plan, none.daysLeft]).toEqual([false, null, null]);
+		const exam = new ExamPlanState({ db }, withExam);
+		db.close();
+		await exam.load();
+		expect(exam.problem).toBe('outdated');
 	});
 });
 

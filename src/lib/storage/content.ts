@@ -3,7 +3,7 @@ import type { CompiledDecks, Deck } from '../domain/deck/model';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import { planCardSync } from '../domain/sync/content-sync';
 import type { ReportCardDb } from './db';
-import { writeCards, writeTransaction } from './projections/write';
+import { putInSlices, writeCards, writeTransaction } from './projections/write';
 import { setSetting } from './settings';
 
 /** One transaction: either the whole new content is in, with every card's progress kept, or nothing changed. */
@@ -38,7 +38,10 @@ export async function storeDeck(
 	await db.chapters.bulkPut(deck.chapters.map((chapter) => ({ ...chapter, retired: 0 as const })));
 	await db.chapters.where(':id').anyOf(goneIds(chapterIds, deck.chapters)).modify({ retired: 1 });
 	const questionIds = await db.questions.where('deckId').equals(deck.id).primaryKeys();
-	await db.questions.bulkPut(deck.questions.map((question) => ({ ...question, retired: 0 as const })));
+	await putInSlices(
+		db.questions,
+		deck.questions.map((question) => ({ ...question, retired: 0 as const }))
+	);
 	await db.questions.where(':id').anyOf(goneIds(questionIds, deck.questions)).modify({ retired: 1 });
 }
 
