@@ -91,6 +91,21 @@ describe('a session’s other steps', () => {
 		expect((await db.reviews.toArray()).map((event) => event.kind).sort()).toEqual(['grade', 'grade', 'undo', 'undo']);
 	});
 
+	it('carries out every undo tapped while one is being written, as far as the session has grades', async () => {
+		const session = await shown();
+		await session.grade(Rating.Good);
+		session.reveal();
+		await session.grade(Rating.Hard);
+		await Promise.all([session.undo(), session.undo(), session.undo()]);
+		expect([session.current?.id, session.answered.length, session.problem]).toEqual(['a', 0, null]);
+		expect((await db.reviews.toArray()).map((event) => event.kind).sort()).toEqual(['grade', 'grade', 'undo', 'undo']);
+		// The next tap starts afresh.
+		session.reveal();
+		await session.grade(Rating.Good);
+		await session.undo();
+		expect(session.answered.length).toBe(0);
+	});
+
 	it('counts the cards left from the queue after an undo, never more than the day holds', async () => {
 		const session = await shown();
 		const before = { remaining: session.remaining, previews: session.previews, id: session.current?.id };

@@ -145,16 +145,34 @@ export class ReviewSession {
 		});
 	}
 
-	/** Take back the last grade of this session: the card returns exactly as it was and is shown again. */
+	/** Undos tapped while one is being written: each is carried out in turn, none dropped. */
+	#undosWaiting = 0;
+
+	/**
+	 * Take back the last grade of this session: the card returns exactly as it was and is shown again. Three quick taps
+	 * take back three grades (as far as the session has them), one after the other.
+	 */
 	async undo(): Promise<void> {
-		const last = this.answered.at(-1);
-		if (!last) return;
-		await this.task.run(async () => {
-			const card = await undoGrade(this.db, this.app.scheduler, last.eventId, this.app.clock());
-			this.answered = this.answered.slice(0, -1);
-			this.lastUndone = last.rating;
-			await this.#next(card);
-		});
+		this.#undosWaiting++;
+		if (this.#undosWaiting > 1) return;
+		try {
+			while (this.#undosWaiting > 0) {
+				const last = this.answered.at(-1);
+				if (!last) break;
+				const done = await this.task.run(async () => {
+					const card = await undoGrade(this.db, this.app.scheduler, last.eventId, this.app.clock());
+					this.answered = this.answered.slice(0, -1);
+					this.lastUndone = last.rating;
+					await this.#next(card);
+					return true;
+				});
+				// Refused (a grade still saving) or failed (the problem says why): the taps waiting are not carried out.
+				if (!done) break;
+				this.#undosWaiting--;
+			}
+		} finally {
+			this.#undosWaiting = 0;
+		}
 	}
 
 	async suspend(): Promise<void> {
