@@ -8,6 +8,7 @@ import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { BackupReminderState } from '../../src/lib/state/backup-reminder.svelte';
 import { CardBrowser } from '../../src/lib/state/card-browser.svelte';
 import { ChapterView } from '../../src/lib/state/chapter-view.svelte';
+import { RestoreState } from '../../src/lib/state/data.svelte';
 import { ExamPlanState } from '../../src/lib/state/exam-plan.svelte';
 import { HomeState } from '../../src/lib/state/home.svelte';
 import { MapState } from '../../src/lib/state/map.svelte';
@@ -15,6 +16,7 @@ import { OptimizerState, optimizerProblem } from '../../src/lib/state/optimizer.
 import { QuizSession } from '../../src/lib/state/quiz-session.svelte';
 import { ReviewSession } from '../../src/lib/state/review-session.svelte';
 import { StatsState } from '../../src/lib/state/stats.svelte';
+import { exportBackup } from '../../src/lib/storage/backup';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { gradeCard } from '../../src/lib/storage/reviews';
@@ -160,6 +162,22 @@ describe('backup reminder', () => {
 		db.close();
 		await reminder.load();
 		expect(reminder.due).toBe(false);
+	});
+});
+
+describe('restore', () => {
+	it('reads a file chosen the moment a restore shows its result', async () => {
+		const file = new File([await exportBackup(db, NOW + DAY)], 'reportcard-backup.jsonl.gz');
+		// Taking up the restored settings takes a moment; a file chosen before it ended used to be refused.
+		const tookUpSettings = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
+		const context = { db, clock: () => NOW + DAY, scheduler, save: () => undefined };
+		const restore = new RestoreState(context, tookUpSettings);
+		await restore.choose(file);
+		const merging = restore.start();
+		await vi.waitFor(() => expect(restore.result).not.toBeNull(), { interval: 1 });
+		await restore.choose(file);
+		expect(restore.backup).not.toBeNull();
+		await merging;
 	});
 });
 

@@ -181,7 +181,7 @@ export class RestoreState extends Action {
 
 	private async import(backup: CheckedBackup): Promise<void> {
 		await this.run(async () => {
-			this.result = await importBackup(
+			const result = await importBackup(
 				this.context.db,
 				this.context.scheduler,
 				backup,
@@ -191,7 +191,13 @@ export class RestoreState extends Action {
 			);
 			this.confirming = null;
 			this.backup = null;
-			await this.onImported();
+			// The result shows once everything is done: a file chosen as soon as it shows is read, not refused as
+			// arriving while the settings were still being taken up.
+			try {
+				await this.onImported();
+			} finally {
+				this.result = result;
+			}
 		});
 	}
 }
