@@ -8,6 +8,9 @@ const DAY = 24 * HOUR;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
+/** Shown in place of a figure not read yet (a page painted before its data): one character wide, never a false 0. */
+export const UNKNOWN_FIGURE = '–';
+
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /** Intl formatters are slow to build and a chart formats hundreds of values: keep one per locale and style. */
