@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { StoredCard } from '../../src/lib/domain/collection';
 import { State } from '../../src/lib/domain/scheduling/memory';
-import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom } from './fixtures';
+import { answerBlindly, chapter, firstVisit, reviewAll, seedRandom, setExamDate } from './fixtures';
 import { readStore, writeStore } from './seed';
 
 // English on the desktop, Chinese on the phone: both languages and both screens, each journey once.
@@ -71,10 +71,7 @@ test.describe('in Chinese', () => {
 		// 09:00 local on a fixed day: the exam is ten study days later.
 		await page.clock.setFixedTime(new Date(2026, 11, 4, 9));
 		await firstVisit(page);
-		await page.goto('/settings');
-		await page.getByLabel('考试日期').fill('2026-12-14');
-		await page.getByLabel('考试日期').blur();
-		await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+		await setExamDate(page, '2026-12-14');
 
 		await page.goto('/');
 		const exam = page.getByTestId('exam-plan');

@@ -32,6 +32,15 @@ export async function countRows(page: Page, store: string): Promise<number> {
 	);
 }
 
+/** Set the exam date through Settings, as a learner does, in either language; waits until it is saved. */
+export async function setExamDate(page: Page, date: string): Promise<void> {
+	await page.goto('/settings');
+	const field = page.getByLabel(/Exam date|考试日期/);
+	await field.fill(date);
+	await field.blur();
+	await expect(page.getByRole('status').filter({ hasText: /^(Saved|已保存)/ })).toBeVisible();
+}
+
 export function chapter(page: Page, id: string) {
 	return page.locator(`[data-chapter="${id}"]`);
 }

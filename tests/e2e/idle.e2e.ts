@@ -4,7 +4,7 @@
  * long as it stayed open: a phone's battery, and every other tab's share of the device.
  */
 import { expect, test } from '@playwright/test';
-import { firstVisit } from './fixtures';
+import { firstVisit, setExamDate } from './fixtures';
 
 test.use({ locale: 'en-US' });
 test.skip(({ isMobile }) => isMobile, 'what is measured is the same on a phone');
@@ -12,10 +12,7 @@ test.skip(({ isMobile }) => isMobile, 'what is measured is the same on a phone')
 test('home, with an exam plan to work out, reads once and then rests', async ({ page }) => {
 	await page.clock.setFixedTime(new Date(2026, 11, 4, 9));
 	await firstVisit(page);
-	await page.goto('/settings');
-	await page.getByLabel('Exam date').fill('2026-12-14');
-	await page.getByLabel('Exam date').blur();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+	await setExamDate(page, '2026-12-14');
 
 	// Every request the app makes of IndexedDB, counted as it is made.
 	await page.addInitScript(() => {
