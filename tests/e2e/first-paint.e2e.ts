@@ -88,4 +88,14 @@ test.describe('in a Chinese browser', () => {
 		await expect(page.getByRole('heading', { name: 'Opening and source' })).toHaveCount(0);
 		expect(await hidden(page)).toBe(false);
 	});
+
+	test('should the app never start, the page shows after 3 s, with reduced motion too', async ({ page, isMobile }) => {
+		test.skip(isMobile, 'no layout in it: once is enough');
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await holdScripts(page);
+		await page.goto('/', { waitUntil: 'domcontentloaded' });
+		expect(await hidden(page)).toBe(true);
+		await expect.poll(() => hidden(page), { timeout: 6000 }).toBe(false);
+		await expect(page.getByRole('heading', { name: 'Opening and source' })).toBeVisible();
+	});
 });

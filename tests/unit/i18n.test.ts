@@ -46,19 +46,32 @@ describe('i18n', () => {
 	});
 });
 
-/** app.html's script, run as a browser runs it before the first paint, in a page prerendered in English. */
-function languageBeforePaint(languages: string[], stored: string | null | Error) {
+/**
+ * app.html's script, run as a browser runs it before the first paint, in a page prerendered in English. With
+ * `appNeverStarts`, every timer it set has run too: what shows when the app's own script never takes over.
+ */
+function languageBeforePaint(languages: string[], stored: string | null | Error, appNeverStarts = false) {
 	const script = /<script>([\s\S]*?)<\/script>/.exec(readFileSync('src/app.html', 'utf8'))?.[1];
 	if (!script) throw new Error('app.html has no inline script');
 	const classes = new Set<string>();
-	const root = { lang: 'en', classList: { add: (name: string) => classes.add(name) } };
+	const root = {
+		lang: 'en',
+		classList: { add: (name: string) => classes.add(name), remove: (name: string) => classes.delete(name) }
+	};
 	const localStorage = {
 		getItem: () => {
 			if (stored instanceof Error) throw stored;
 			return stored;
 		}
 	};
-	runInNewContext(script, { document: { documentElement: root }, navigator: { languages }, localStorage });
+	const timers: (() => void)[] = [];
+	const setTimeout = (run: () => void, delay: number) => {
+		// The learner waits no longer than this for a page that is never relabelled.
+		expect(delay).toBeLessThanOrEqual(3000);
+		timers.push(run);
+	};
+	runInNewContext(script, { document: { documentElement: root }, navigator: { languages }, localStorage, setTimeout });
+	if (appNeverStarts) for (const run of timers) run();
 	return { lang: root.lang, hidden: classes.has('relabel') };
 }
 
@@ -79,5 +92,10 @@ describe('the language before the first paint (app.html)', () => {
 
 	it('follows the browser when storage refuses to be read (some private windows)', () => {
 		expect(languageBeforePaint(['zh-CN'], new Error('SecurityError'))).toEqual({ lang: 'zh-CN', hidden: true });
+	});
+
+	it('shows the page all the same when the app never starts, by a timer that reduced motion leaves alone', () => {
+		expect(languageBeforePaint(['zh-CN'], null, true)).toEqual({ lang: 'zh-CN', hidden: false });
+		expect(languageBeforePaint(['en'], 'zh-CN', true)).toEqual({ lang: 'zh-CN', hidden: false });
 	});
 });
