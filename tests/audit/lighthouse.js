@@ -1,6 +1,7 @@
 // Lighthouse (mobile) against the built app: a table of scores per page, on a first visit and on a repeat visit (the
 // service worker installed by an earlier visit in the same profile), and what to fix where a page falls short.
 // Usage: npm run build && npm run audit [-- /path ...]   (default: every page); AUDIT_RUNS=n runs per page (default 3)
+// AUDIT_CPU=calibrated: the CPU slowdown fitted to this machine's measured speed (below) instead of Lighthouse's 4x.
 // Not part of `npm test`: a score depends on the machine, so it is a measurement, not a test. Each page is audited
 // several times and the median run reported (Lighthouse's own computeMedianRun), as Lighthouse advises for variance.
 import { execFile, spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ const DEFAULT_PAGES = [
 	'/settings'
 ];
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
+const CALIBRATED = process.env.AUDIT_CPU === 'calibrated';
 const TARGETS = { performance: 0.98, accessibility: 1, 'best-practices': 1 };
 const port = Number(process.env.AUDIT_PORT ?? 4393);
 const root = join(import.meta.dirname, '../..');
@@ -62,6 +64,24 @@ async function startPreview() {
 	throw new Error(`The preview server did not start on port ${port} (set AUDIT_PORT to another one).`);
 }
 
+/**
+ * The CPU slowdown that makes this machine a mid-tier phone, from the benchmark index Lighthouse measures in every run.
+ * Lighthouse's default 4x assumes a high-end desktop (index 1500-2000); its documentation says to calibrate on a
+ * slower host (docs/throttling.md, "Calibrating the CPU slowdown"), with this curve from the calculator it links
+ * (lighthouse-cpu-throttling-calculator): 1533 -> 4x, 1300 -> 3x, 800 -> 2x, 150 -> 1x.
+ */
+function cpuSlowdownFor(benchmarkIndex) {
+	if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+	if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+	if (benchmarkIndex >= 150) return 1 + (benchmarkIndex - 150) / 650;
+	throw new Error(`Benchmark index ${benchmarkIndex}: this machine is too slow (or too busy) to emulate a phone.`);
+}
+
+/** Benchmark indexes of the runs so far: a calibrated run's slowdown follows the median of the latest five. */
+const benchmarks = [];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const slowdown = () => (CALIBRATED ? cpuSlowdownFor(median(benchmarks.slice(-5))) : 4);
+
 /** One Lighthouse run; with `profile`, in that browser profile and keeping what earlier runs stored (a repeat visit). */
 async function audit(path, profile) {
 	const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
@@ -76,11 +96,14 @@ async function audit(path, profile) {
 			'--quiet',
 			'--only-categories=performance,accessibility,best-practices',
 			...(profile ? ['--disable-storage-reset'] : []),
+			`--throttling.cpuSlowdownMultiplier=${slowdown().toFixed(2)}`,
 			`--chrome-flags=${flags.join(' ')}`
 		],
 		{ env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024 }
 	);
-	return JSON.parse(stdout);
+	const report = JSON.parse(stdout);
+	benchmarks.push(report.environment.benchmarkIndex);
+	return report;
 }
 
 const ms = (report, id) => `${Math.round(report.audits[id].numericValue)} ms`;
@@ -101,6 +124,8 @@ const server = await startPreview();
 const rows = [];
 const notes = [];
 try {
+	// Calibrating needs a first measure of the machine's speed: one run, not reported.
+	if (CALIBRATED) await audit(pages[0]);
 	for (const [path, visit] of pages.flatMap((path) => [
 		[path, 'first'],
 		[path, 'repeat']
@@ -126,7 +151,9 @@ try {
 			FCP: ms(report, 'first-contentful-paint'),
 			LCP: ms(report, 'largest-contentful-paint'),
 			TBT: ms(report, 'total-blocking-time'),
-			CLS: report.audits['cumulative-layout-shift'].numericValue.toFixed(3)
+			CLS: report.audits['cumulative-layout-shift'].numericValue.toFixed(3),
+			'CPU slowdown': `${report.configSettings.throttling.cpuSlowdownMultiplier}x`,
+			benchmark: Math.round(report.environment.benchmarkIndex)
 		});
 		const missing = shortfalls(report);
 		if (missing.length > 0) notes.push(`${path} (${visit} visit)\n${missing.join('\n')}`);
@@ -138,6 +165,10 @@ try {
 console.table(rows);
 // Simulated throttling scales the CPU time it observes, so a busy machine lowers the scores: say how busy it was.
 console.log(`Load average (1 min) at the end: ${loadavg()[0].toFixed(1)} on this machine`);
+console.log(
+	`Benchmark index (Lighthouse's measure of this machine's CPU, median of all runs): ${Math.round(median(benchmarks))}` +
+		(CALIBRATED ? '' : `; AUDIT_CPU=calibrated would slow it ${cpuSlowdownFor(median(benchmarks)).toFixed(1)}x, not 4x`)
+);
 if (notes.length > 0) {
 	const targets = Object.entries(TARGETS).map(([category, target]) => `${category} ${target * 100}`);
 	console.log(`Below the targets (${targets.join(', ')}):\n${notes.join('\n')}`);
