@@ -20,7 +20,7 @@ import { shardOf } from '../../src/lib/storage/projections/digests';
 import { projectionsStale } from '../../src/lib/storage/projections/marker';
 import { markdown, median, type SizeResult } from '../bench/report';
 import { resolveSpec, seedInPage, type ResolvedSpec } from '../bench/seed';
-import { NOW, compiled, exactScheduler, makeCard, makeDeck } from './factories';
+import { NOW, compiled, exactScheduler, makeCard, makeDeck, withScheduler, schedulerFor } from './factories';
 
 const CARDS = 400;
 let factory: IDBFactory;
@@ -131,12 +131,12 @@ describe('the synthetic collection', () => {
 			reviewsDone: 0,
 			graded: []
 		});
-		const { queue, cards } = await loadQueue(db, { now: NOW, settings: DEFAULT_STUDY_SETTINGS });
+		const { queue, cards } = await loadQueue(db, withScheduler({ now: NOW, settings: DEFAULT_STUDY_SETTINGS }));
 		const { dueToday, learning, relearning, suspended } = result.roles;
 		expect(queue.dueCount).toBeGreaterThanOrEqual(dueToday + learning + relearning - suspended);
 		expect(queue.dueCount).toBeLessThanOrEqual(dueToday + learning + relearning);
 		expect(queue.newCount).toBe(DEFAULT_STUDY_SETTINGS.newPerDay);
-		const overviews = (await homeOverview(db, NOW)).chapters;
+		const overviews = (await homeOverview(db, NOW, schedulerFor())).chapters;
 		expect(overviews).toHaveLength(21);
 		const bench = overviews.filter((o) => o.chapter.deckId === 'bench');
 		// Every card of a chapter counts toward its total; suspended ones are only out of its queue.

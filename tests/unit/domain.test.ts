@@ -1,7 +1,8 @@
 /** Pure domain: scheduling, queue, quiz engine, cloze, study days. Fixed `now`, fuzz off, seeded randomness. */
 import { describe, expect, it } from 'vitest';
 import { clozeFront, clozeGaps } from '../../src/lib/domain/deck/cloze';
-import { State, newMemoryState } from '../../src/lib/domain/scheduling/memory';
+import * as fsrs from 'ts-fsrs';
+import { State, fromFsrsCard, newMemoryState } from '../../src/lib/domain/scheduling/memory';
 import { buildQueue, type QueueCard } from '../../src/lib/domain/scheduling/queue';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
@@ -17,6 +18,14 @@ import type { Chapter } from '../../src/lib/domain/deck/model';
 const exact = new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
 
 describe('scheduler', () => {
+	// Our own enums and empty card stand for ts-fsrs' so that code which only reads a state loads no scheduler.
+	it('numbers states and ratings as ts-fsrs does, and starts a card as its empty card', () => {
+		const names = (numbered: object) => Object.entries(numbered).filter(([, value]) => typeof value === 'number');
+		expect(names(State)).toEqual(names(fsrs.State));
+		expect(names(Rating)).toEqual(names(fsrs.Rating));
+		expect(newMemoryState(NOW)).toEqual(fromFsrsCard(fsrs.createEmptyCard(new Date(NOW))));
+	});
+
 	it('schedules a new card graded Good into learning for 10 minutes, Easy into review for days', () => {
 		const fresh = newMemoryState(NOW);
 		expect(exact.grade(fresh, Rating.Good, NOW)).toMatchObject({ state: State.Learning, due: NOW + 10 * MINUTE });

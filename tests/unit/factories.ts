@@ -2,12 +2,17 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Card, ChoiceQuestion, CompiledDecks, Deck, Question } from '../../src/lib/domain/deck/model';
 import { DEFAULT_WEIGHTS } from '../../src/lib/domain/scheduling/optimizer';
-import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
-import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
+import {
+	DEFAULT_SCHEDULER_OPTIONS,
+	Scheduler,
+	learnerScheduler as appScheduler
+} from '../../src/lib/domain/scheduling/scheduler';
+import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
 import type { StudyContext } from '../../src/lib/state/app.svelte';
 import type { StoredCard } from '../../src/lib/domain/collection';
 import { ReportCardDb } from '../../src/lib/storage/db';
 import { withIndexKeys } from '../../src/lib/storage/index-keys';
+import type { QueueRequest } from '../../src/lib/storage/reviews';
 import { PROJECTIONS_MARKER } from '../../src/lib/storage/projections/marker';
 import { writeTransaction } from '../../src/lib/storage/projections/write';
 
@@ -82,6 +87,16 @@ export function openTestDb(): ReportCardDb {
 /** The app's scheduler with fuzz off, so intervals are exact. */
 export function exactScheduler(): Scheduler {
 	return new Scheduler({ ...DEFAULT_SCHEDULER_OPTIONS, fuzz: false });
+}
+
+/** The scheduler the app builds from `settings` (fuzz on), as reads that predict recall are given it. */
+export function schedulerFor(settings: StudySettings = DEFAULT_STUDY_SETTINGS): Scheduler {
+	return appScheduler(settings);
+}
+
+/** A queue request with the scheduler the app would pass along with its settings. */
+export function withScheduler(request: Omit<QueueRequest, 'scheduler'>): QueueRequest {
+	return { ...request, scheduler: schedulerFor(request.settings) };
 }
 
 /** What the app gives pages and sessions: by default settings, an exact scheduler and a clock stopped at `NOW`. */

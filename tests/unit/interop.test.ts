@@ -20,7 +20,18 @@ import { ankiFile, reviewLogFile } from '../../src/lib/storage/interop';
 import { homeOverview } from '../../src/lib/storage/overview';
 import { gradeCard, loadQueue } from '../../src/lib/storage/reviews';
 import { deleteUserDeck, importUserDeck, listUserDecks } from '../../src/lib/storage/user-decks';
-import { DAY, MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import {
+	DAY,
+	MINUTE,
+	NOW,
+	compiled,
+	exactScheduler,
+	makeCard,
+	makeDeck,
+	openTestDb,
+	withScheduler,
+	schedulerFor
+} from './factories';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 
 function problemsOf(text: string, name = 'deck.txt'): DeckTextProblem[] {
@@ -227,13 +238,14 @@ describe('imported decks', () => {
 			['basic', 'user-chip-words', '光刻机', 'lithography machine', 1000 * 10_000 + 1]
 		]);
 		expect(await listUserDecks(db)).toEqual([{ deckId: 'user-chip-words', name: 'Chip words', cards: 2 }]);
-		const overview = (await homeOverview(db, NOW)).chapters;
+		const overview = (await homeOverview(db, NOW, schedulerFor())).chapters;
 		expect(overview.map((o) => [o.chapter.id, o.fresh])).toEqual([
 			['ch1', 1],
 			['user-chip-words', 2]
 		]);
 		expect(
-			(await loadQueue(db, { now: NOW, settings: DEFAULT_STUDY_SETTINGS, chapterId: 'user-chip-words' })).queue.cards
+			(await loadQueue(db, withScheduler({ now: NOW, settings: DEFAULT_STUDY_SETTINGS, chapterId: 'user-chip-words' })))
+				.queue.cards
 		).toEqual(cards.map((c) => c.id));
 	});
 
@@ -304,9 +316,9 @@ describe('imported decks', () => {
 			['shipped', 0],
 			[card.id, 1]
 		]);
-		expect((await loadQueue(db, { now: NOW + 7 * DAY, settings: DEFAULT_STUDY_SETTINGS })).queue.cards).toEqual([
-			'shipped'
-		]);
+		expect(
+			(await loadQueue(db, withScheduler({ now: NOW + 7 * DAY, settings: DEFAULT_STUDY_SETTINGS }))).queue.cards
+		).toEqual(['shipped']);
 		expect((await db.reviews.toArray()).map((r) => r.cardId).sort()).toEqual([card.id, 'shipped'].sort());
 		await expect(deleteUserDeck(db, scheduler, 'test-deck')).rejects.toThrow(/not an imported deck/);
 

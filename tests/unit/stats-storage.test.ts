@@ -25,7 +25,9 @@ import {
 	makeCard,
 	makeDeck,
 	openTestDb,
-	writeRaw
+	writeRaw,
+	schedulerFor,
+	withScheduler
 } from './factories';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
 import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../../src/lib/domain/scheduling/queue';
@@ -74,7 +76,7 @@ describe('home overview', () => {
 		await grade('a', Rating.Easy, now - 2 * DAY);
 		await grade('c', Rating.Easy, local(2026, 6, 10, 2)); // 2 am: before the rollover, so yesterday
 		const limits = { ...settings, newPerDay: 1 };
-		const first = await homeOverview(db, now, limits);
+		const first = await homeOverview(db, now, schedulerFor(limits), limits);
 		expect(first.today).toEqual({
 			due: 0,
 			fresh: 1,
@@ -86,7 +88,7 @@ describe('home overview', () => {
 		expect(first.chapters[0]).toMatchObject({ due: 0, fresh: 2, total: 4, mastery: { mastered: 1, total: 4 } });
 
 		await grade('b', Rating.Good, now); // the day's one new card, into a 10-minute learning step
-		const later = await homeOverview(db, now + MINUTE, limits);
+		const later = await homeOverview(db, now + MINUTE, schedulerFor(limits), limits);
 		expect(later.today).toEqual({
 			due: 0,
 			fresh: 0,
@@ -95,13 +97,13 @@ describe('home overview', () => {
 			streak: { days: 3, reviewedToday: true }
 		});
 		expect(later.chapters[0]).toMatchObject({ fresh: 1 });
-		expect((await homeOverview(db, now + 11 * MINUTE, limits)).today.due).toBe(1);
+		expect((await homeOverview(db, now + 11 * MINUTE, schedulerFor(limits), limits)).today.due).toBe(1);
 	});
 
 	it('leaves suspended and buried cards out of the counts', async () => {
 		await setSuspended(db, scheduler, 'a', true, now);
 		await buryCard(db, scheduler, 'b', now, 4);
-		const { today, chapters } = await homeOverview(db, now);
+		const { today, chapters } = await homeOverview(db, now, schedulerFor());
 		expect(today.fresh).toBe(2);
 		expect(chapters[0]!.fresh).toBe(2);
 	});
@@ -181,7 +183,7 @@ describe('home overview', () => {
 		const expectEveryCount = async (path: string) => {
 			for (const at of times) {
 				for (const limits of limitsList) {
-					const { today, chapters } = await homeOverview(db, at, limits);
+					const { today, chapters } = await homeOverview(db, at, schedulerFor(limits), limits);
 					const expected = await everyCard(at, limits);
 					const got = {
 						today: { due: today.due, fresh: today.fresh },
@@ -287,18 +289,15 @@ describe('statistics and map sources', () => {
 
 describe('reviewing one paragraph', () => {
 	it('queues only the cards citing it', async () => {
-		const { queue, cards } = await loadQueue(db, {
-			now,
-			settings,
-			chapterId: 'ch1',
-			passage: { section: 1, paragraph: 2 }
-		});
+		const { queue, cards } = await loadQueue(
+			db,
+			withScheduler({ now, settings, chapterId: 'ch1', passage: { section: 1, paragraph: 2 } })
+		);
 		expect(queue.cards).toEqual(['c', 'd']);
 		expect([...cards.keys()]).toEqual(['c', 'd']);
-		expect((await loadQueue(db, { now, settings, passage: { section: 1, paragraph: 1 } })).queue.cards).toEqual([
-			'a',
-			'b'
-		]);
+		expect(
+			(await loadQueue(db, withScheduler({ now, settings, passage: { section: 1, paragraph: 1 } }))).queue.cards
+		).toEqual(['a', 'b']);
 	});
 
 	it('tells a paragraph no card cites from one with nothing due', async () => {

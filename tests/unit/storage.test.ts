@@ -32,7 +32,9 @@ import {
 	makeCard,
 	makeDeck,
 	makeQuestion,
-	openTestDb
+	openTestDb,
+	withScheduler,
+	schedulerFor
 } from './factories';
 
 const scheduler = exactScheduler();
@@ -76,7 +78,7 @@ describe('content sync', () => {
 		expect((await db.cards.get('c'))?.memory.state).toBe(State.New);
 		expect((await db.cards.get('b'))?.retired).toBe(1);
 		expect(await db.reviews.where('cardId').equals('b').count()).toBe(1);
-		const { queue } = await loadQueue(db, { now: NOW + 2 * DAY, settings: DEFAULT_STUDY_SETTINGS });
+		const { queue } = await loadQueue(db, withScheduler({ now: NOW + 2 * DAY, settings: DEFAULT_STUDY_SETTINGS }));
 		expect(queue.cards).not.toContain('b');
 	});
 
@@ -216,10 +218,10 @@ describe('undo, suspend, bury, reset', () => {
 		const settings = DEFAULT_STUDY_SETTINGS;
 		await setSuspended(db, scheduler, 'a', true, NOW);
 		await buryCard(db, scheduler, 'b', NOW, settings.rolloverHour);
-		expect((await loadQueue(db, { now: NOW, settings })).queue.cards).toEqual([]);
+		expect((await loadQueue(db, withScheduler({ now: NOW, settings }))).queue.cards).toEqual([]);
 		await setSuspended(db, scheduler, 'a', false, NOW + MINUTE);
-		expect((await loadQueue(db, { now: NOW, settings })).queue.cards).toEqual(['a']);
-		expect((await loadQueue(db, { now: NOW + DAY, settings })).queue.cards).toEqual(['a', 'b']);
+		expect((await loadQueue(db, withScheduler({ now: NOW, settings }))).queue.cards).toEqual(['a']);
+		expect((await loadQueue(db, withScheduler({ now: NOW + DAY, settings }))).queue.cards).toEqual(['a', 'b']);
 		// Each is an event of the log, so a replay gives the same flags.
 		expect((await db.reviews.toArray()).map((event) => event.kind).sort()).toEqual(['bury', 'suspend', 'suspend']);
 		const cached = await db.cards.toArray();
@@ -242,7 +244,7 @@ describe('undo, suspend, bury, reset', () => {
 			graded: [{ cardId: 'a', noteId: 'a' }]
 		});
 		const settings = { ...DEFAULT_STUDY_SETTINGS, newPerDay: 1 };
-		expect((await loadQueue(db, { now: NOW + MINUTE, settings })).queue.cards).toEqual([]);
+		expect((await loadQueue(db, withScheduler({ now: NOW + MINUTE, settings }))).queue.cards).toEqual([]);
 	});
 });
 
@@ -252,8 +254,8 @@ describe('queue and overview', () => {
 		const now = NOW + DAY;
 		const examDate = localDate(NOW + 3 * DAY);
 		const due = async (settings: StudySettings) => {
-			const { queue } = await loadQueue(db, { now, settings });
-			const home = await homeOverview(db, now, settings);
+			const { queue } = await loadQueue(db, withScheduler({ now, settings }));
+			const home = await homeOverview(db, now, schedulerFor(settings), settings);
 			expect(home.today.due).toBe(queue.dueCount);
 			return queue.cards.filter((id) => id === 'a');
 		};
@@ -267,9 +269,12 @@ describe('queue and overview', () => {
 	});
 
 	it('shows new cards in report order until graded, then the next', async () => {
-		expect((await loadQueue(db, { now: NOW, settings: DEFAULT_STUDY_SETTINGS })).queue.cards).toEqual(['a', 'b']);
+		expect((await loadQueue(db, withScheduler({ now: NOW, settings: DEFAULT_STUDY_SETTINGS }))).queue.cards).toEqual([
+			'a',
+			'b'
+		]);
 		await grade('a', Rating.Easy, NOW + MINUTE);
-		const { queue } = await loadQueue(db, { now: NOW + 2 * MINUTE, settings: DEFAULT_STUDY_SETTINGS });
+		const { queue } = await loadQueue(db, withScheduler({ now: NOW + 2 * MINUTE, settings: DEFAULT_STUDY_SETTINGS }));
 		expect(queue.cards).toEqual(['b']);
 	});
 
@@ -283,7 +288,7 @@ describe('queue and overview', () => {
 		await answer(second.id, 'q1', 1, NOW + 2 * MINUTE);
 		await finishAttempt(db, second.id, NOW + 3 * MINUTE);
 
-		const [overview] = (await homeOverview(db, NOW + 5 * MINUTE)).chapters;
+		const [overview] = (await homeOverview(db, NOW + 5 * MINUTE, schedulerFor())).chapters;
 		expect(overview).toMatchObject({
 			due: 1,
 			fresh: 1,
@@ -322,7 +327,7 @@ describe('quiz attempts', () => {
 		expect((await db.cards.get('b'))?.due).toBeGreaterThan(NOW + DAY);
 		const events = await db.reviews.where('cardId').equals('a').sortBy('at');
 		expect(events.map((e) => e.kind)).toEqual(['grade', 'due-now']);
-		const { queue } = await loadQueue(db, { now: NOW + 2 * HOUR, settings: DEFAULT_STUDY_SETTINGS });
+		const { queue } = await loadQueue(db, withScheduler({ now: NOW + 2 * HOUR, settings: DEFAULT_STUDY_SETTINGS }));
 		expect(queue.cards).toContain('a');
 		// The log alone gives the same state: a replay keeps the quiz's effect.
 		const cached = await db.cards.get('a');

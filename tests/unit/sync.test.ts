@@ -26,7 +26,8 @@ import {
 	makeCard,
 	makeDeck,
 	makeQuestion,
-	openTestDb
+	openTestDb,
+	schedulerFor
 } from './factories';
 import { MemoryDav } from './webdav-server';
 
@@ -106,7 +107,7 @@ describe('two devices', () => {
 
 		await expectConverged(phone, laptop);
 		expect(await phone.db.reviews.count()).toBe(4);
-		const home = async (d: Device) => homeOverview(d.db, NOW + DAY);
+		const home = async (d: Device) => homeOverview(d.db, NOW + DAY, schedulerFor());
 		expect(await home(phone)).toEqual(await home(laptop));
 		// Nothing left to send or take.
 		expect(await phone.sync(server)).toMatchObject({ sent: { reviews: 0 }, received: { reviews: 0 } });

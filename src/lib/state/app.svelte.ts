@@ -15,7 +15,7 @@ import {
 } from '../i18n';
 import { warmUpFormatters } from '../i18n/format';
 import type { CompiledDecks, ContentLanguage } from '../domain/deck/model';
-import { learnerScheduler, type Scheduler } from '../domain/scheduling/scheduler';
+import type { Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type StudySettings } from '../domain/settings';
 import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
@@ -32,13 +32,19 @@ async function loadDecks(): Promise<CompiledDecks> {
 	if (!response.ok) throw new ContentDownloadError(`HTTP ${response.status}`);
 	return (await response.json()) as CompiledDecks;
 }
+/** Start loading a module as soon as the app's code runs in a browser (not while prerendering); awaited where needed. */
+function early<Module>(load: () => Promise<Module>): () => Promise<Module> {
+	const started = typeof window === 'undefined' ? undefined : load();
+	started?.catch(() => undefined);
+	return () => started ?? load();
+}
 /**
- * The database code (Dexie, the storage modules) is not needed to paint a page: it downloads from the moment the app's
- * code runs, beside the page, instead of before it.
+ * Neither the database code (Dexie, the storage modules) nor the scheduler (ts-fsrs) is needed to paint a page: they
+ * download from the moment the app's code runs, beside the page, instead of before it.
  */
-const loadStorage = () => import('../storage/open');
-const storageModule = typeof window === 'undefined' ? undefined : loadStorage();
-storageModule?.catch(() => undefined);
+const storageModule = early(() => import('../storage/open'));
+const schedulingModule = early(() => import('../domain/scheduling/scheduler'));
+type Scheduling = Awaited<ReturnType<typeof schedulingModule>>;
 /**
  * A first visit (no service worker yet) always needs the decks: their download starts as soon as the app's code runs,
  * before the first page mounts, and overlaps opening the database.
@@ -96,8 +102,12 @@ class AppState implements StudySettingsStore, StorageSource {
 	clock: Clock = () => Date.now();
 	/** The learner's study settings; sessions read them when they build a queue or grade. */
 	study = $state<StudySettings>(DEFAULT_STUDY_SETTINGS);
-	/** The app schedules with fuzz on (tests build their own scheduler with it off). */
-	readonly scheduler: Scheduler = $derived(learnerScheduler(this.study));
+	#scheduling = $state.raw<Scheduling | null>(null);
+	/** The app schedules with fuzz on (tests build their own scheduler with it off). Read once the app is ready. */
+	readonly scheduler: Scheduler = $derived.by(() => {
+		if (!this.#scheduling) throw new Error('The scheduler is not loaded yet');
+		return this.#scheduling.learnerScheduler(this.study);
+	});
 
 	/** Bumped when a page's message area arrives, so `t` includes it. */
 	#areasLoaded = $state(0);
@@ -119,7 +129,8 @@ class AppState implements StudySettingsStore, StorageSource {
 	async start(): Promise<void> {
 		setTimeout(() => warmUpFormatters(this.locale), 0);
 		try {
-			const { openStorage } = await (storageModule ?? loadStorage());
+			const [{ openStorage }, scheduling] = await Promise.all([storageModule(), schedulingModule()]);
+			this.#scheduling = scheduling;
 			this.#db = await openStorage({
 				contentVersion,
 				loadContent: () => firstVisitDecks ?? loadDecks(),

@@ -32,7 +32,7 @@ export class HomeState {
 		await this.task.run(async () => {
 			const now = this.context.clock();
 			[this.overview, this.predictions] = await Promise.all([
-				homeOverview(this.storage.db, now, this.context.study),
+				homeOverview(this.storage.db, now, this.context.scheduler, this.context.study),
 				chapterPredictions(this.storage.db, this.context.scheduler, now)
 			]);
 		});

@@ -102,6 +102,7 @@ export class ReviewSession {
 		const { queue, cards } = await loadQueue(this.db, {
 			now,
 			settings: this.app.study,
+			scheduler: this.app.scheduler,
 			chapterId: this.chapterId,
 			ahead: this.ahead,
 			passage: this.passage

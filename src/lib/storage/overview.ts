@@ -8,6 +8,7 @@ import { StreakCounter, type Streak } from '../domain/stats/streak';
 import type { ChapterOverview, HomeOverview, ScoreSummary, TodayOverview } from '../domain/stats/overview';
 import { effectiveGrades, type ReviewEvent } from '../domain/scheduling/review-log';
 import { studyDayEnd, studyDayStart } from '../domain/time';
+import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
 import { chapterCounts, type ChapterCounts } from './projections/digests';
@@ -31,6 +32,7 @@ import {
 export async function homeOverview(
 	db: ReportCardDb,
 	now: number,
+	scheduler: Scheduler,
 	settings: StudySettings = DEFAULT_STUDY_SETTINGS
 ): Promise<HomeOverview> {
 	const { rolloverHour } = settings;
@@ -49,7 +51,7 @@ export async function homeOverview(
 			const newLimit = newCardsToRead(limits, counts, settings);
 			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
 			// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
-			const cram = await cramCandidates(db, settings, now, dayEnd);
+			const cram = await cramCandidates(db, settings, scheduler, now, dayEnd);
 			const cramIds = new Set(cram.map((card) => card.id));
 			const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, limits, false, cramIds);
 			const today: TodayOverview = {

@@ -13,7 +13,7 @@ import {
 	type ReviewEvent,
 	type UndoEvent
 } from '../domain/scheduling/review-log';
-import { learnerScheduler, type Scheduler } from '../domain/scheduling/scheduler';
+import type { Scheduler } from '../domain/scheduling/scheduler';
 import { cramCards, cramming, examStart } from '../domain/stats/exam-plan';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/collection';
@@ -78,6 +78,8 @@ export function newCardsToRead(limits: StudySettings, today: TodaysCounts, base:
 export interface QueueRequest {
 	now: number;
 	settings: StudySettings;
+	/** The learner's scheduler (the app's): an exam's last days take the cards it predicts will be forgotten. */
+	scheduler: Scheduler;
 	chapterId?: string;
 	/** Study ahead: take review cards due in the coming days too. */
 	ahead?: boolean;
@@ -137,7 +139,7 @@ export async function loadQueue(
 	request: QueueRequest
 ): Promise<{ queue: Queue; cards: Map<string, StoredCard> }> {
 	performance.mark('reportcard:queue:start');
-	const { now, settings, chapterId } = request;
+	const { now, settings, scheduler, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
 	const { cards, cram, today, limits } = await db.transaction('r', [db.cards, db.reviews, db.settings], async () => {
@@ -153,7 +155,7 @@ export async function loadQueue(
 		const [candidates, next, cram] = await Promise.all([
 			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
 			queuedDue(db, reviewEnd, Infinity, chapterId).first(),
-			cramCandidates(db, settings, now, reviewEnd, chapterId)
+			cramCandidates(db, settings, scheduler, now, reviewEnd, chapterId)
 		]);
 		const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
 		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
@@ -170,6 +172,7 @@ export async function loadQueue(
 export async function cramCandidates(
 	db: ReportCardDb,
 	settings: StudySettings,
+	scheduler: Scheduler,
 	now: number,
 	reviewEnd: number,
 	chapterId?: string
@@ -178,7 +181,7 @@ export async function cramCandidates(
 	const examAt = examStart(settings.examDate, settings.rolloverHour);
 	if (!cramming(examAt, now, settings.rolloverHour)) return [];
 	const later = await queuedDue(db, reviewEnd, Infinity, chapterId).toArray();
-	return cramCards(later, examAt, settings.examRecall, learnerScheduler(settings));
+	return cramCards(later, examAt, settings.examRecall, scheduler);
 }
 
 function citesPassage(card: StoredCard, passage: SourceRef): boolean {

@@ -4,10 +4,18 @@
  * state (memory, suspension, burial) is a cache of replaying its effective events in log order, so two devices that
  * hold the same set of events, however it reached them, hold the same cards.
  */
-import type { Grade } from 'ts-fsrs';
 import type { State } from './memory';
 
-export { Rating, type Grade } from 'ts-fsrs';
+/** The ratings, numbered as ts-fsrs numbers them (pinned by a test), kept here for the reason `State` is. */
+export enum Rating {
+	Manual = 0,
+	Again = 1,
+	Hard = 2,
+	Good = 3,
+	Easy = 4
+}
+/** A rating a learner gives in review. */
+export type Grade = Exclude<Rating, Rating.Manual>;
 
 /** The learner graded a card during review. */
 export interface GradeEvent {

@@ -1,8 +1,8 @@
 /** Scheduling with ts-fsrs: grading, replaying the review log, and retrievability. Every function takes `now`. */
-import { FSRS, Rating, StrategyMode, generatorParameters, type Grade, type TSeedStrategy } from 'ts-fsrs';
+import { FSRS, StrategyMode, generatorParameters, type TSeedStrategy } from 'ts-fsrs';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../settings';
 import { State, fromFsrsCard, newMemoryState, toFsrsCard, type MemoryState } from './memory';
-import { effectiveEvents, type ReviewEvent } from './review-log';
+import { Rating, effectiveEvents, type Grade, type ReviewEvent } from './review-log';
 
 /** What predicting recall needs of a card's memory. */
 export type RecallInputs = Pick<MemoryState, 'state' | 'stability' | 'lastReview'>;
@@ -95,11 +95,12 @@ export class Scheduler {
 	preview(memory: MemoryState, now: number, cardId = ''): Record<Grade, number> {
 		const at = new Date(now);
 		const card = seeded(memory, cardId);
+		const due = (rating: Grade) => this.#fsrs.next(card, at, rating).card.due.getTime();
 		return {
-			[Rating.Again]: this.#fsrs.next(card, at, Rating.Again).card.due.getTime(),
-			[Rating.Hard]: this.#fsrs.next(card, at, Rating.Hard).card.due.getTime(),
-			[Rating.Good]: this.#fsrs.next(card, at, Rating.Good).card.due.getTime(),
-			[Rating.Easy]: this.#fsrs.next(card, at, Rating.Easy).card.due.getTime()
+			[Rating.Again]: due(Rating.Again),
+			[Rating.Hard]: due(Rating.Hard),
+			[Rating.Good]: due(Rating.Good),
+			[Rating.Easy]: due(Rating.Easy)
 		};
 	}
 
