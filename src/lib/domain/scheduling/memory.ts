@@ -5,7 +5,7 @@
 import type { Card as FsrsCard } from 'ts-fsrs';
 
 /**
- * FSRS's card states, numbered as ts-fsrs numbers them (tests/unit/scheduling pins the match). They are our own so
+ * FSRS's card states, numbered as ts-fsrs numbers them (pinned in tests/unit/domain.test.ts). They are our own so
  * that code which only reads a state (counts, mastery, home) does not load the scheduler: ts-fsrs loads with storage.
  */
 export enum State {
