@@ -85,7 +85,18 @@ test.describe('in Chinese', () => {
 		const cards = await readStore<StoredCard>(page, 'cards');
 		const card = cards.find((c) => c.chapterId === 'outlook');
 		if (!card) throw new Error('no card in outlook');
-		const lapsed = { ...card, memory: { ...card.memory, state: State.Review, lapses: 9, reps: 12, stability: 1 } };
+		// A memory FSRS accepts (a difficulty of 1-10, a last review), as a real leech has: the review previews its grades.
+		const lastReview = new Date(2026, 11, 3, 9).getTime();
+		const memory = {
+			...card.memory,
+			state: State.Review,
+			lapses: 9,
+			reps: 12,
+			stability: 1,
+			difficulty: 9,
+			lastReview
+		};
+		const lapsed = { ...card, memory };
 		await writeStore(page, 'cards', [lapsed]);
 		await page.goto('/cards');
 		await page.getByLabel('状态').selectOption({ label: '难记卡（屡次遗忘）' });
@@ -96,6 +107,7 @@ test.describe('in Chinese', () => {
 
 		// Due now, it comes first in the chapter's review, marked once the answer shows.
 		await page.goto('/review?chapter=outlook');
+		await expect(page.getByTestId('remaining')).toHaveText(/^还剩 [1-9]\d* 张$/);
 		await page.getByRole('button', { name: '显示答案' }).click();
 		await expect(page.getByTestId('leech')).toContainText('难记卡：已遗忘 9 次');
 	});

@@ -8,7 +8,8 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { ReviewSession } from '../../src/lib/state/review-session.svelte';
 import { dumpDatabase } from './db-dump';
-import { MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import { MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb, writeRaw } from './factories';
+import { State } from '../../src/lib/domain/scheduling/memory';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 
 let db: ReportCardDb;
@@ -51,6 +52,19 @@ describe('review session', () => {
 		expect(tab2.problem).toBe('stale');
 		expect(tab2.current?.id).toBe('b');
 		expect(tab2.answered).toHaveLength(0);
+	});
+
+	it('a card whose stored memory FSRS refuses is not shown without grades: the problem says something is wrong', async () => {
+		const card = await db.cards.get('a');
+		if (!card) throw new Error('no card a');
+		// Damaged: a review card with difficulty 0, which no grade ever gives (FSRS keeps it between 1 and 10).
+		const memory = { ...card.memory, state: State.Review, stability: 1, difficulty: 0, lastReview: NOW };
+		await writeRaw(db, { cards: [{ ...card, memory }] });
+
+		const session = new ReviewSession(db, context);
+		await session.start();
+		expect(session.current).toBeNull();
+		expect(session.problem).toBe('unknown');
 	});
 
 	it('a double tap grades once', async () => {

@@ -118,10 +118,13 @@ export class ReviewSession {
 	}
 
 	private show(card: StoredCard | null, now: number): void {
+		// The previews first: a memory the scheduler refuses (damaged data) ends the read in its problem, instead of a
+		// card on screen with no grades and a count of cards left never set.
+		const previews = card ? this.app.scheduler.preview(card.memory, now, card.id) : null;
 		this.current = card;
 		this.revealed = false;
 		this.typed = '';
-		this.previews = card ? this.app.scheduler.preview(card.memory, now, card.id) : null;
+		this.previews = previews;
 		this.#shownAt = now;
 	}
 
