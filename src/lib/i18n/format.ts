@@ -20,15 +20,6 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 	return formatter;
 }
 
-/**
- * Build the first number formatter now. The first Intl formatter of a page loads the ICU data (about 20 ms here, four
- * times that on a slow phone): called while the database opens, that cost falls in time the page spends waiting
- * anyway, instead of inside the first render.
- */
-export function warmUpFormatters(locale: Locale): void {
-	formatNumber(locale, 0);
-}
-
 export function formatPercent(locale: Locale, ratio: number, fractionDigits = 0): string {
 	return cached(
 		`p:${locale}:${fractionDigits}`,

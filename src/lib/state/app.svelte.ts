@@ -13,7 +13,6 @@ import {
 	type Messages,
 	type PageArea
 } from '../i18n';
-import { warmUpFormatters } from '../i18n/format';
 import type { CompiledDecks, ContentLanguage } from '../domain/deck/model';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import { DEFAULT_STUDY_SETTINGS, contentLanguages, normalizeSettings, type StudySettings } from '../domain/settings';
@@ -127,7 +126,6 @@ class AppState implements StudySettingsStore, StorageSource {
 	}
 
 	async start(): Promise<void> {
-		setTimeout(() => warmUpFormatters(this.locale), 0);
 		try {
 			const [{ openStorage }, scheduling] = await Promise.all([storageModule(), schedulingModule()]);
 			this.#scheduling = scheduling;
