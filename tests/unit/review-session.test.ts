@@ -7,6 +7,7 @@ import { Rating } from '../../src/lib/domain/scheduling/review-log';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { ReviewSession } from '../../src/lib/state/review-session.svelte';
+import { checkData } from '../../src/lib/storage/integrity';
 import { dumpDatabase } from './db-dump';
 import { MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb, writeRaw } from './factories';
 import { State } from '../../src/lib/domain/scheduling/memory';
@@ -54,7 +55,7 @@ describe('review session', () => {
 		expect(tab2.answered).toHaveLength(0);
 	});
 
-	it('a card whose stored memory FSRS refuses is not shown without grades: the problem says something is wrong', async () => {
+	it('a card whose stored memory FSRS refuses is not shown without grades: the problem says to check data', async () => {
 		const card = await db.cards.get('a');
 		if (!card) throw new Error('no card a');
 		// Damaged: a review card with difficulty 0, which no grade ever gives (FSRS keeps it between 1 and 10).
@@ -64,7 +65,15 @@ describe('review session', () => {
 		const session = new ReviewSession(db, context);
 		await session.start();
 		expect(session.current).toBeNull();
-		expect(session.problem).toBe('unknown');
+		expect(session.problem).toBe('damaged');
+
+		// What the message advises: "Check data" rebuilds the card from its log, and it can be reviewed again.
+		await checkData(db, exactScheduler(), NOW + MINUTE);
+		const repaired = new ReviewSession(db, context);
+		await repaired.start();
+		expect(repaired.problem).toBeNull();
+		expect(repaired.current?.id).toBe('a');
+		expect(repaired.previews).not.toBeNull();
 	});
 
 	it('a double tap grades once', async () => {

@@ -37,6 +37,8 @@ export function storageProblem(error: unknown): StorageProblem {
 		if ('name' in e && typeof e.name === 'string') names.add(e.name);
 	}
 	if (names.has('QuotaExceededError')) return 'quota';
+	// ts-fsrs refuses a memory no grade gives (a review card with difficulty 0): the card's cache is damaged.
+	if (names.has('FSRSValidationError')) return 'damaged';
 	// Our connection only ever closes when a newer version in another tab asks it to (see open.ts).
 	if (names.has('VersionError') || names.has('DatabaseClosedError')) return 'outdated';
 	if (names.has('BlockedError')) return 'blocked';

@@ -16,6 +16,8 @@ export const errors = defineMessages({
 			stale: 'This card was already graded, perhaps in another tab. Showing the next card.',
 			download:
 				'The course content could not be downloaded. Connect to the internet and reload; nothing on this device was lost.',
+			damaged:
+				'Some progress saved on this device is damaged, so it cannot be shown. Open Data and run “Check data”: it rebuilds your cards from your review history and deletes nothing.',
 			unknown: 'Your data could not be read or saved. Reload the page; if it keeps happening, restart the browser.'
 		} satisfies Record<StorageProblem, string>,
 		chapterNotFound: 'That chapter does not exist. Pick one from the list.',
@@ -34,6 +36,8 @@ export const errors = defineMessages({
 			outdated: '另一个标签页打开了新版本的 ReportCard，并已更新你的数据。请刷新本标签页以完成更新；没有任何数据丢失。',
 			stale: '这张卡片已经评过分了，可能是在另一个标签页中。现在显示下一张。',
 			download: '无法下载课程内容。请连接网络后刷新页面；本设备上的数据没有丢失。',
+			damaged:
+				'这台设备上保存的部分学习进度已损坏，因此无法显示。请打开“数据”页面并运行“检查数据”：它会根据你的复习记录重建卡片，不会删除任何内容。',
 			unknown: '无法读取或保存你的数据。请刷新页面；如果问题持续，请重启浏览器。'
 		},
 		chapterNotFound: '该章节不存在。请从列表中选择。',
