@@ -10,10 +10,3 @@ declare module 'virtual:reportcard/decks-outline' {
 	const outline: DeckOutline[];
 	export default outline;
 }
-
-declare namespace App {
-	interface PageData {
-		/** The page renders before the database is open (its prerendered HTML shows real content). */
-		paintsBeforeStorage?: boolean;
-	}
-}

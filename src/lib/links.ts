@@ -1,6 +1,16 @@
 /** Links into the study pages, which take their chapter from the query string (one prerendered page serves all). */
+import { building } from '$app/environment';
 import { resolve } from '$app/paths';
+import { page } from '$app/state';
 import type { SourceRef } from './domain/deck/model';
+
+/**
+ * The address's query string. Empty while prerendering: the one page built for every query paints its own text, and
+ * what the query picks is read in the browser, once the database is open.
+ */
+export function addressQuery(): URLSearchParams {
+	return building ? new URLSearchParams() : page.url.searchParams;
+}
 
 export function reviewHref(chapterId?: string, passage?: SourceRef): string {
 	const query = new URLSearchParams();

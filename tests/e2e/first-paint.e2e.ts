@@ -4,7 +4,7 @@
  * pages are prerendered in English: a learner reading in Chinese never sees English first, because the page stays
  * hidden until the app has put it into Chinese.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // Only a first visit can be held back here: a service worker would serve the scripts from its cache instead.
 test.use({ serviceWorkers: 'block' });
@@ -26,6 +26,13 @@ async function holdScripts(page: Page): Promise<() => void> {
 	});
 	return release;
 }
+
+/** Whether the control can be focused, and so used (an inert one cannot). */
+const takesFocus = (control: Locator) =>
+	control.evaluate((element: HTMLElement) => {
+		element.focus();
+		return document.activeElement === element;
+	});
 
 const hidden = (page: Page) =>
 	page.evaluate(() => getComputedStyle(document.querySelector('.app > *') ?? document.body).visibility === 'hidden');
@@ -52,6 +59,46 @@ test.describe('in English', () => {
 		await expect(page.getByTestId('new-today').locator('dd')).toHaveText(/^\d+$/);
 		await expect(page.locator('[data-chapter]')).toHaveCount(CHAPTER_TITLES.length);
 		await expect(page.getByTestId('review-all')).toHaveText(/^Start today’s \d+ new cards$/);
+	});
+
+	test('every page paints its own text before the database is open, and nothing can be changed until it is', async ({
+		page,
+		isMobile
+	}) => {
+		test.skip(isMobile, 'no layout in it: once is enough');
+		// A first visit opens the database only once the decks are in it: holding them holds the app just short of ready.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/decks/*.json', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/settings');
+		await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+		await expect(page.getByText('Desired retention', { exact: true })).toBeVisible();
+		// Shown with the default values, which are not yet known to be the learner's: no control can be used.
+		const retention = page.getByRole('spinbutton', { name: 'Desired retention' });
+		expect(await takesFocus(retention)).toBe(false);
+
+		await page.goto('/data');
+		await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
+		await expect(page.getByTestId('last-backup')).toHaveText('Loading…');
+		const download = page.getByRole('button', { name: 'Download backup' });
+		await expect(download).toBeVisible();
+		expect(await takesFocus(download)).toBe(false);
+
+		await page.goto('/map');
+		await expect(page.getByRole('heading', { level: 1, name: 'Report map' })).toBeVisible();
+		await expect(page.locator('[data-chapter]')).toHaveCount(0);
+
+		release();
+		await expect(page.locator('[data-chapter]')).toHaveCount(CHAPTER_TITLES.length);
+		await page.goto('/data');
+		await expect(page.getByTestId('last-backup')).toHaveText('No backup yet from this device.');
+		await expect(page.getByRole('button', { name: 'Download backup' })).toBeEnabled();
+		await page.goto('/settings');
+		await expect.poll(() => takesFocus(retention)).toBe(true);
+		await expect(retention).toHaveValue('0.9');
 	});
 
 	test('a learner who chose Chinese never sees the English page first, on the next start either', async ({

@@ -119,7 +119,7 @@ async function emptyDevice(cards = 3): Promise<ReportCardDb> {
 async function expectRefused(db: ReportCardDb, file: File, problem: BackupProblem): Promise<void> {
 	const before = await dumpDatabase(db);
 	const data = new DataState(
-		db,
+		{ db },
 		studyContext({ clock: () => NOW, scheduler }),
 		() => Promise.resolve(),
 		() => undefined
@@ -185,7 +185,7 @@ describe('round trip', () => {
 	it('restores a plain file from an older version to the same result', async () => {
 		const target = await emptyDevice(2000);
 		const data = new DataState(
-			target,
+			{ db: target },
 			studyContext({ clock: () => NOW + 62 * DAY, scheduler }),
 			() => Promise.resolve(),
 			() => undefined
@@ -610,7 +610,7 @@ describe('failed writes', () => {
 		expect(await dumpDatabase(device)).toEqual(before);
 
 		const data = new DataState(
-			device,
+			{ db: device },
 			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			() => undefined
@@ -638,7 +638,7 @@ describe('failed writes', () => {
 		await writeTransaction(device, [], () => device.reviews.add(impossible as ReviewEvent));
 		const saved: string[] = [];
 		const data = new DataState(
-			device,
+			{ db: device },
 			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			(file) => saved.push(file.name)
@@ -657,7 +657,7 @@ describe('the restore flow', () => {
 		const before = await dumpDatabase(device);
 		let settingsApplied = 0;
 		const data = new DataState(
-			device,
+			{ db: device },
 			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(void settingsApplied++),
 			() => undefined
@@ -682,7 +682,7 @@ describe('the restore flow', () => {
 		const saved: SavedFile[] = [];
 		let now = NOW;
 		const data = new DataState(
-			device,
+			{ db: device },
 			studyContext({ clock: () => now, scheduler }),
 			() => Promise.resolve(),
 			(file) => saved.push(file)

@@ -136,7 +136,7 @@ describe('check data', () => {
 		expect(scheduler.replay(graded.introducedAt, await device.reviews.toArray())).not.toEqual(graded.memory);
 		const before = await dumpDatabase(device);
 
-		const data = new DataState(device, studyContext({ clock: () => NOW + DAY, scheduler: own }), () =>
+		const data = new DataState({ db: device }, studyContext({ clock: () => NOW + DAY, scheduler: own }), () =>
 			Promise.resolve()
 		);
 		await data.check.check();
@@ -159,7 +159,7 @@ describe('check data', () => {
 		expect(await dumpDatabase(db)).toEqual(before);
 
 		const data = new DataState(
-			db,
+			{ db },
 			studyContext({ clock: () => NOW, scheduler }),
 			() => Promise.resolve(),
 			() => undefined

@@ -43,7 +43,7 @@ afterEach(() => {
 
 describe('card browser', () => {
 	it('lists, filters and opens cards with their history; suspends and resets one card', async () => {
-		const browser = new CardBrowser(db, context);
+		const browser = new CardBrowser({ db }, context);
 		await browser.load();
 		expect(browser.loaded).toBe(true);
 		expect(browser.matches.map((card) => card.id)).toEqual(['a', 'b']);
@@ -70,7 +70,7 @@ describe('card browser', () => {
 	});
 
 	it('says why, and keeps the card as it was, when a change cannot be saved', async () => {
-		const browser = new CardBrowser(db, context);
+		const browser = new CardBrowser({ db }, context);
 		await browser.load();
 		const [a] = browser.matches;
 		if (!a) throw new Error('no card a');
@@ -87,10 +87,10 @@ describe('card browser', () => {
 
 describe('chapter text', () => {
 	it('groups the summary by section, and knows an unknown chapter', async () => {
-		const view = new ChapterView(db, 'ch1');
+		const view = new ChapterView({ db }, 'ch1');
 		await view.load();
 		expect(view.sections.map((section) => [section.number, section.paragraphs.length])).toEqual([[1, 1]]);
-		const unknown = new ChapterView(db, 'nowhere');
+		const unknown = new ChapterView({ db }, 'nowhere');
 		await unknown.load();
 		expect([unknown.loaded, unknown.chapter, unknown.sections]).toEqual([true, undefined, []]);
 	});
@@ -125,7 +125,7 @@ describe('optimizer', () => {
 		const weights = Array.from({ length: 21 }, (_, i) => 0.1 + i / 100);
 		vi.stubGlobal('Worker', fakeWorker({ weights }));
 		const settings = settingsStore();
-		const optimizer = new OptimizerState(db, settings);
+		const optimizer = new OptimizerState({ db }, settings);
 		await optimizer.load();
 		expect([optimizer.reviews, optimizer.enoughReviews]).toEqual([1, false]);
 
@@ -142,7 +142,7 @@ describe('optimizer', () => {
 	it('says the fit failed, and changes nothing, when the worker cannot fit', async () => {
 		vi.stubGlobal('Worker', fakeWorker({ error: 'no WebAssembly' }));
 		const settings = settingsStore();
-		const optimizer = new OptimizerState(db, settings);
+		const optimizer = new OptimizerState({ db }, settings);
 		await optimizer.run();
 		expect(optimizer.status).toBe('idle');
 		expect(optimizer.task.problem).toEqual({ kind: 'fit', reason: 'no WebAssembly' });
@@ -232,13 +232,13 @@ describe('exam plan', () => {
 
 describe('a database that fails', () => {
 	const pages = {
-		'card browser': () => new CardBrowser(db, context),
-		'chapter text': () => new ChapterView(db, 'ch1'),
+		'card browser': () => new CardBrowser({ db }, context),
+		'chapter text': () => new ChapterView({ db }, 'ch1'),
 		home: () => new HomeState({ db }, context),
-		'report map': () => new MapState(db, context),
-		statistics: () => new StatsState(db, context, null),
-		quiz: () => new QuizSession(db, context, 'ch1'),
-		optimizer: () => new OptimizerState(db, { ...context, saveStudy: () => Promise.resolve() })
+		'report map': () => new MapState({ db }, context),
+		statistics: () => new StatsState({ db }, context, null),
+		quiz: () => new QuizSession({ db }, context, 'ch1'),
+		optimizer: () => new OptimizerState({ db }, { ...context, saveStudy: () => Promise.resolve() })
 	};
 
 	it.each(Object.keys(pages) as (keyof typeof pages)[])('ends the %s’s loading in a problem', async (name) => {
@@ -250,7 +250,7 @@ describe('a database that fails', () => {
 	});
 
 	it('ends the review session’s start in a problem', async () => {
-		const session = new ReviewSession(db, context);
+		const session = new ReviewSession({ db }, context);
 		db.close();
 		await session.start();
 		expect([session.loaded, session.problem]).toEqual([false, 'outdated']);

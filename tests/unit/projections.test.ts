@@ -232,7 +232,7 @@ describe('projections', () => {
 			await firstGrade(cardId, local(2026, 1, 3 + i), Rating.Easy, 5);
 		}
 		const context = studyContext({ clock: () => local(2026, 1, 10), scheduler });
-		const before = new StatsState(db, context, null);
+		const before = new StatsState({ db }, context, null);
 		await before.load();
 
 		const backup = await checkedBackup(db, local(2026, 1, 10));
@@ -246,7 +246,7 @@ describe('projections', () => {
 			await db.tallies.clear();
 			await db.settings.delete(PROJECTIONS_MARKER);
 		});
-		const after = new StatsState(db, context, null);
+		const after = new StatsState({ db }, context, null);
 		await after.load();
 		expect(after.rebuilding).toBe(false);
 		await expectProjectionsTrue('after the page rebuilt them');
@@ -261,7 +261,7 @@ describe('projections', () => {
 		db.tallies.hook('creating', () => {
 			throw new DOMException('disk full', 'QuotaExceededError');
 		});
-		const view = new StatsState(db, studyContext({ clock: () => local(2026, 1, 10), scheduler }), null);
+		const view = new StatsState({ db }, studyContext({ clock: () => local(2026, 1, 10), scheduler }), null);
 		await view.load();
 		expect([view.problem, view.rebuilding, view.cards]).toEqual(['quota', false, null]);
 		expect(await dumpDatabase(db)).toEqual(before);

@@ -40,7 +40,7 @@ afterEach(() => db.close());
 /** A session with a fixed draw, loaded. */
 async function session(mode: 'practice' | 'exam' = 'practice', scope = 'ch1'): Promise<QuizSession> {
 	let seed = 41;
-	const quiz = new QuizSession(db, context, scope, mode, () => seed++);
+	const quiz = new QuizSession({ db }, context, scope, mode, () => seed++);
 	await quiz.load();
 	if (quiz.atStart) await quiz.start();
 	return quiz;
@@ -160,7 +160,7 @@ describe('quiz session', () => {
 
 	it('ends its loading in a problem, not in "Loading" forever, when the database fails', async () => {
 		db.close();
-		const quiz = new QuizSession(db, context, 'ch1');
+		const quiz = new QuizSession({ db }, context, 'ch1');
 		await quiz.load();
 		expect(quiz.loaded).toBe(false);
 		expect(quiz.problem).toBe('outdated');
@@ -212,7 +212,7 @@ describe('predicted scores and weak spots', () => {
 			),
 			NOW
 		);
-		const nothingYet = new QuizSession(db, context, 'ch1', 'practice', () => 1, 'weak');
+		const nothingYet = new QuizSession({ db }, context, 'ch1', 'practice', () => 1, 'weak');
 		await nothingYet.load();
 		await nothingYet.start();
 		expect(nothingYet.attempt).toBeNull();
@@ -221,7 +221,7 @@ describe('predicted scores and weak spots', () => {
 		await gradeCard(db, scheduler, { cardId: 'b', rating: Rating.Hard, now: NOW, durationMs: 1, shownReps: 0 });
 		now = NOW + 3 * DAY;
 		const chapterQuiz = await session();
-		const weak = new QuizSession(db, context, 'ch1', 'practice', () => 1, 'weak');
+		const weak = new QuizSession({ db }, context, 'ch1', 'practice', () => 1, 'weak');
 		await weak.load();
 		await weak.start();
 		expect(weak.items.map((item) => item.question.id).sort()).toEqual(['strong', 'weak']);

@@ -33,7 +33,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 async function shown(): Promise<ReviewSession> {
-	const session = new ReviewSession(db, context);
+	const session = new ReviewSession({ db }, context);
 	await session.start();
 	session.reveal();
 	return session;
@@ -62,14 +62,14 @@ describe('review session', () => {
 		const memory = { ...card.memory, state: State.Review, stability: 1, difficulty: 0, lastReview: NOW };
 		await writeRaw(db, { cards: [{ ...card, memory }] });
 
-		const session = new ReviewSession(db, context);
+		const session = new ReviewSession({ db }, context);
 		await session.start();
 		expect(session.current).toBeNull();
 		expect(session.problem).toBe('damaged');
 
 		// What the message advises: "Check data" rebuilds the card from its log, and it can be reviewed again.
 		await checkData(db, exactScheduler(), NOW + MINUTE);
-		const repaired = new ReviewSession(db, context);
+		const repaired = new ReviewSession({ db }, context);
 		await repaired.start();
 		expect(repaired.problem).toBeNull();
 		expect(repaired.current?.id).toBe('a');
@@ -176,7 +176,7 @@ describe('a session’s other steps', () => {
 			answer: { zh: '八十二亿', en: 'USD 8.2 billion' }
 		});
 		await syncContent(db, exactScheduler(), compiled(makeDeck([cloze]), 'v2'), NOW);
-		const session = new ReviewSession(db, { ...context, study: { ...DEFAULT_STUDY_SETTINGS, typeAnswers: true } });
+		const session = new ReviewSession({ db }, { ...context, study: { ...DEFAULT_STUDY_SETTINGS, typeAnswers: true } });
 		await session.start();
 		expect(session.typing).toBe(true);
 		session.typed = 'usd 8.2 billion';
@@ -186,13 +186,13 @@ describe('a session’s other steps', () => {
 	});
 
 	it('reviews one paragraph of the report, and says when no card cites it', async () => {
-		const cited = new ReviewSession(db, context, 'ch1', { section: 1, paragraph: 1 });
+		const cited = new ReviewSession({ db }, context, 'ch1', { section: 1, paragraph: 1 });
 		await cited.start();
 		expect([cited.current?.id, cited.unknownPassage]).toEqual(['a', false]);
-		const uncited = new ReviewSession(db, context, 'ch1', { section: 1, paragraph: 9 });
+		const uncited = new ReviewSession({ db }, context, 'ch1', { section: 1, paragraph: 9 });
 		await uncited.start();
 		expect([uncited.current, uncited.unknownPassage]).toEqual([null, true]);
-		const unknown = new ReviewSession(db, context, 'nowhere');
+		const unknown = new ReviewSession({ db }, context, 'nowhere');
 		await unknown.start();
 		expect(unknown.unknownChapter).toBe(true);
 	});

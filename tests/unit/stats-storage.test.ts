@@ -227,7 +227,7 @@ describe('statistics and map sources', () => {
 
 	it('computes the page for the whole report, and falls back to it for an unknown chapter', async () => {
 		await grade('a', Rating.Easy, now - DAY);
-		const view = new StatsState(db, { ...context, clock: () => now }, 'no-such-chapter');
+		const view = new StatsState({ db }, { ...context, clock: () => now }, 'no-such-chapter');
 		await view.load();
 		expect(view.unknownChapter).toBe(true);
 		expect(view.chapterId).toBeNull();
@@ -240,8 +240,8 @@ describe('statistics and map sources', () => {
 	});
 
 	it('reports a storage failure on the statistics page and the map instead of showing empty charts', async () => {
-		const view = new StatsState(db, { ...context, clock: () => now }, null);
-		const map = new MapState(db, { ...context, clock: () => now });
+		const view = new StatsState({ db }, { ...context, clock: () => now }, null);
+		const map = new MapState({ db }, { ...context, clock: () => now });
 		db.close();
 		await Promise.all([view.load(), map.load()]);
 		expect([view.problem, view.cards, map.problem, map.loaded]).toEqual(['outdated', null, 'outdated', false]);
@@ -258,8 +258,8 @@ describe('statistics and map sources', () => {
 		expect(recall).not.toBeCloseTo(scheduler.retrievability(card.memory, now), 2);
 
 		const learner = { ...context, clock: () => now, scheduler: own };
-		const view = new StatsState(db, learner, null);
-		const map = new MapState(db, learner);
+		const view = new StatsState({ db }, learner, null);
+		const map = new MapState({ db }, learner);
 		await Promise.all([view.load(), map.load()]);
 		expect(view.cards?.recall.centre).toBeCloseTo(recall, 10);
 		expect(map.chapters[0]!.passages[0]!.recall).toBeCloseTo(recall, 10);
@@ -274,7 +274,7 @@ describe('statistics and map sources', () => {
 		});
 		await grade('a', Rating.Easy, now - DAY);
 		await grade('b', Rating.Easy, now - DAY);
-		const map = new MapState(db, { ...context, clock: () => now });
+		const map = new MapState({ db }, { ...context, clock: () => now });
 		await map.load();
 		const chapter = map.chapters[0]!;
 		expect(chapter.passages.map((p) => [p.paragraph, p.text.en, p.started, p.recall === null])).toEqual([
@@ -301,13 +301,13 @@ describe('reviewing one paragraph', () => {
 	});
 
 	it('tells a paragraph no card cites from one with nothing due', async () => {
-		const missing = new ReviewSession(db, { ...context, clock: () => now }, 'ch1', { section: 9, paragraph: 9 });
+		const missing = new ReviewSession({ db }, { ...context, clock: () => now }, 'ch1', { section: 9, paragraph: 9 });
 		await missing.start();
 		expect([missing.unknownPassage, missing.current]).toEqual([true, null]);
 
 		await grade('c', Rating.Easy, now - MINUTE);
 		await grade('d', Rating.Easy, now - MINUTE);
-		const done = new ReviewSession(db, { ...context, clock: () => now }, 'ch1', { section: 1, paragraph: 2 });
+		const done = new ReviewSession({ db }, { ...context, clock: () => now }, 'ch1', { section: 1, paragraph: 2 });
 		await done.start();
 		expect([done.unknownPassage, done.current]).toEqual([false, null]);
 	});

@@ -2,6 +2,7 @@
  * App-wide state: the database connection, the interface language, and what stops the app from working (a storage
  * problem) or asks for a reload (a newer version in another tab).
  */
+import { untrack } from 'svelte';
 import contentVersion, { decksUrl } from 'virtual:reportcard/decks-version';
 import {
 	catalogue,
@@ -78,8 +79,8 @@ export interface StudyContext {
 }
 
 /**
- * The database, for state a page creates before it is open (home paints from HTML first): read only when a load
- * runs, which the page starts once the app is ready.
+ * The database, for state a page creates before it is open (every page paints from its HTML first): read only when a
+ * load or an action runs, which the page allows once the app is ready (`whenReady`).
  */
 export interface StorageSource {
 	readonly db: ReportCardDb;
@@ -123,6 +124,17 @@ class AppState implements StudySettingsStore, StorageSource {
 	get db(): ReportCardDb {
 		if (!this.#db) throw new Error('Storage is not open yet');
 		return this.#db;
+	}
+
+	/**
+	 * Run a page's first read once the database is open and the scheduler loaded (at once if they are). Call while a
+	 * component initialises: the page paints its own text before, from HTML, and only what it reads waits.
+	 */
+	whenReady(load: () => unknown): void {
+		$effect(() => {
+			// Untracked: the read must not run again whenever something it touches changes.
+			if (this.ready) untrack(load);
+		});
 	}
 
 	async start(): Promise<void> {

@@ -4,10 +4,9 @@ import { isLeech } from '../domain/scheduling/leech';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
 import type { StoredCard } from '../domain/collection';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
-import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { activeCards, cardById, cardHistory, resetCard, setSuspended } from '../storage/reviews';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 /** Rows rendered at once; more on request, so a large collection stays quick on a phone. */
@@ -24,9 +23,14 @@ export class CardBrowser {
 	#cards = $state.raw<StoredCard[]>([]);
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		private readonly context: StudyContext
 	) {}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
+	}
 
 	get problem(): StorageProblem | null {
 		return this.task.problem;

@@ -3,8 +3,8 @@ import type { Localized, SummaryParagraph } from '../domain/deck/model';
 import { currentChapters } from '../storage/chapters';
 import type { StoredChapter } from '../domain/collection';
 import type { StorageProblem } from '../domain/problems';
-import type { ReportCardDb } from '../storage/db';
 import { storageTask } from './task.svelte';
+import type { StorageSource } from './app.svelte';
 
 export interface SectionView {
 	number: number;
@@ -18,9 +18,14 @@ export class ChapterView {
 	readonly task = storageTask();
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		readonly chapterId: string
 	) {}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
+	}
 
 	get problem(): StorageProblem | null {
 		return this.task.problem;

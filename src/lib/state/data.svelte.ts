@@ -30,7 +30,7 @@ import {
 	type UserDeckImport,
 	type UserDeckSummary
 } from '../storage/user-decks';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { downloadFile, type SaveFile } from './save-file';
 import { Task } from './task.svelte';
 
@@ -321,7 +321,7 @@ export class DataState {
 	readonly check: CheckState;
 
 	constructor(
-		db: ReportCardDb,
+		storage: StorageSource,
 		/**
 		 * The app's: replaying a log must give exactly what grading gave, with the learner's own weights. Read when an
 		 * action runs, so a check after a restore that brought other settings replays with those.
@@ -331,7 +331,10 @@ export class DataState {
 		save: SaveFile = downloadFile
 	) {
 		const context: DataContext = {
-			db,
+			// Read when an action runs: the page paints (and builds this) before the database is open.
+			get db() {
+				return storage.db;
+			},
 			save,
 			clock: () => study.clock(),
 			get scheduler() {

@@ -27,7 +27,8 @@ class Installation {
 	#installed = $state(false);
 	/** The learner closed the install hint on the home screen (remembered on the device). */
 	hintDismissed = $state(true);
-	#facts = { userAgent: '', maxTouchPoints: 0 };
+	/** Known once the app mounts (`start`), after a page painted before it may have shown the route. */
+	#facts = $state.raw({ userAgent: '', maxTouchPoints: 0 });
 
 	readonly route: InstallRoute = $derived(
 		installRoute({ ...this.#facts, standalone: this.#installed, canPrompt: this.#offer !== null })

@@ -4,11 +4,10 @@ import { mastery, type Mastery } from '../domain/stats/mastery';
 import { passageRecall, recallBand, type PassageRecall } from '../domain/stats/passages';
 import { studyDayEnd } from '../domain/time';
 import type { StoredChapter } from '../domain/collection';
-import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { loadMapSource } from '../storage/stats';
 import { newAllowance } from '../storage/reviews';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 export interface MapChapter {
@@ -27,10 +26,15 @@ export class MapState {
 	readonly task = storageTask();
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		/** The app's: the shading uses the learner's own weights and desired retention. */
 		private readonly context: StudyContext
 	) {}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
+	}
 
 	get problem(): StorageProblem | null {
 		return this.task.problem;

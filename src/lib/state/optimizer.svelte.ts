@@ -12,11 +12,10 @@ import {
 	type TrainingItem
 } from '../domain/scheduling/optimizer';
 import type { StorageProblem } from '../domain/problems';
-import type { ReportCardDb } from '../storage/db';
 import { storageProblem } from '../storage/errors';
 import { countGrades, reviewLog } from '../storage/reviews';
 import type { OptimizerReply } from '../workers/optimizer.worker';
-import type { StudySettingsStore } from './app.svelte';
+import type { StorageSource, StudySettingsStore } from './app.svelte';
 import { Task } from './task.svelte';
 
 export type OptimizerStatus = 'idle' | 'running' | 'done' | 'applied';
@@ -47,10 +46,15 @@ export class OptimizerState {
 	readonly task = new Task<OptimizerProblem>(optimizerProblem);
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		/** The app: the learner's settings, where fitted weights are saved. */
 		private readonly settings: StudySettingsStore
 	) {}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
+	}
 
 	get enoughReviews(): boolean {
 		return this.reviews >= MIN_REVIEWS_TO_OPTIMIZE;

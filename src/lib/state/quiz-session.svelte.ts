@@ -17,7 +17,6 @@ import {
 } from '../domain/quiz/quiz';
 import type { StoredChapter } from '../domain/collection';
 import type { QuizAnswerRecord, QuizAttempt, QuizMode } from '../domain/quiz/attempt';
-import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import { predictedCredits, predictedScore, questionRecall, type RecallSource } from '../domain/stats/prediction';
@@ -31,7 +30,7 @@ import {
 	startAttempt,
 	type QuizFocus
 } from '../storage/quiz';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 export interface QuizResultRow {
@@ -69,7 +68,7 @@ export class QuizSession {
 	#recall: RecallSource | null = null;
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		private readonly context: StudyContext,
 		/** A chapter id, or FINAL_EXAM_ID. */
 		readonly scope: string,
@@ -80,6 +79,11 @@ export class QuizSession {
 	) {
 		this.chosenMode = preferredMode;
 		this.chosenLength = scope === FINAL_EXAM_ID ? FINAL_EXAM_LENGTH : DEFAULT_QUIZ_LENGTH;
+	}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
 	}
 
 	get problem(): StorageProblem | null {

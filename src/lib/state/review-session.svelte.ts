@@ -7,13 +7,12 @@ import type { Grade } from '../domain/scheduling/review-log';
 import { Rating } from '../domain/scheduling/review-log';
 import type { StoredCard, StoredChapter } from '../domain/collection';
 import { compareTyped, type TypedComparison } from '../domain/typing';
-import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { StaleGradeError } from '../storage/errors';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
 import { buryCard, gradeCard, loadQueue, setSuspended, undoGrade } from '../storage/reviews';
 import { studyMoreNew } from '../storage/settings';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 interface Answered {
@@ -62,11 +61,16 @@ export class ReviewSession {
 	#shownAt = 0;
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		private readonly app: StudyContext,
 		readonly chapterId?: string,
 		readonly passage?: SourceRef
 	) {}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
+	}
 
 	/** The learner types the hidden words of this card (a setting, for cards that have them). */
 	get typing(): boolean {

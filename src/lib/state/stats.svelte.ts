@@ -17,12 +17,11 @@ import { calibration, type Calibration } from '../domain/stats/calibration';
 import type { QuizAttempt } from '../domain/quiz/attempt';
 import type { DayTally } from '../domain/stats/tallies';
 import type { StoredChapter } from '../domain/collection';
-import type { ReportCardDb } from '../storage/db';
 import type { StorageProblem } from '../domain/problems';
 import { projectionsStale } from '../storage/projections/marker';
 import { rebuildProjections } from '../storage/projections/rebuild';
 import { loadStatsSource } from '../storage/stats';
-import type { StudyContext } from './app.svelte';
+import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
 
 export class StatsState {
@@ -57,13 +56,18 @@ export class StatsState {
 	);
 
 	constructor(
-		private readonly db: ReportCardDb,
+		private readonly storage: StorageSource,
 		/** The app's: recall is predicted with the learner's own weights and desired retention. */
 		private readonly context: StudyContext,
 		chapterId: string | null
 	) {
 		this.now = context.clock();
 		this.chapterId = chapterId;
+	}
+
+	/** Read when a load or an action runs: the page builds this state before the database is open. */
+	private get db() {
+		return this.storage.db;
 	}
 
 	get problem(): StorageProblem | null {
