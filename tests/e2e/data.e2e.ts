@@ -1,8 +1,10 @@
 /** "Your data": a backup carried to another device, bad and hostile files, imported decks shown as plain text. */
 import { expect, test } from '@playwright/test';
-import { chapter, navTo } from './fixtures';
+import type { StoredCard } from '../../src/lib/domain/collection';
+import { State } from '../../src/lib/domain/scheduling/memory';
+import { chapter, firstVisit, navTo } from './fixtures';
 import { HOSTILE, backupLines, chooseFile, download, expectNoScriptRan, gzipLines, openDataPage } from './data-helpers';
-import { readStore } from './seed';
+import { readStore, writeStore } from './seed';
 
 test.use({ locale: 'en-US' });
 
@@ -164,4 +166,29 @@ test('an imported deck is its own chapter and shows hostile text literally, neve
 	await expect(imported.getByRole('heading')).toHaveText(HOSTILE);
 	await expect(imported.getByRole('link', { name: 'Quiz' })).toHaveCount(0);
 	await expectNoScriptRan(page);
+});
+
+test('damaged progress sends the learner to Check data, which mends it, and the card can be reviewed again', async ({
+	page
+}) => {
+	await firstVisit(page);
+	const card = (await readStore<StoredCard>(page, 'cards')).find((stored) => stored.chapterId === 'opening');
+	if (!card) throw new Error('no card in the first chapter');
+	// A review card with difficulty 0: no grade gives it, and FSRS refuses to schedule it.
+	const memory = { ...card.memory, state: State.Review, difficulty: 0, stability: 1, reps: 3, lastReview: Date.now() };
+	await writeStore(page, 'cards', [{ ...card, due: 0, memory }]);
+
+	await page.goto('/review?chapter=opening');
+	await expect(page.getByRole('alert')).toContainText('Some progress saved on this device is damaged');
+	await expect(page.getByRole('button', { name: 'Reload' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Open “Check data”' }).click();
+	await expect(page).toHaveURL(/\/data#check$/);
+	await page.getByRole('button', { name: 'Check data' }).click();
+	await expect(page.getByTestId('check-report')).toContainText(
+		'1 card whose schedule disagreed with their history, rebuilt from it'
+	);
+
+	await page.goto('/review?chapter=opening');
+	await expect(page.locator('#card-front')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
 });

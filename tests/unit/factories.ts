@@ -7,6 +7,7 @@ import {
 	Scheduler,
 	learnerScheduler as appScheduler
 } from '../../src/lib/domain/scheduling/scheduler';
+import { State } from '../../src/lib/domain/scheduling/memory';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
 import type { StudyContext } from '../../src/lib/state/app.svelte';
 import type { StoredCard } from '../../src/lib/domain/collection';
@@ -129,4 +130,12 @@ export async function writeRaw(
 		await db.reviews.bulkPut((rows.reviews ?? []) as never[]);
 		await db.settings.delete(PROJECTIONS_MARKER);
 	});
+}
+
+/** Damage a stored card as FSRS would never leave it: a review card with difficulty 0 (grades keep it in 1-10). */
+export async function damageCard(db: ReportCardDb, id: string, lastReview = NOW): Promise<void> {
+	const card = await db.cards.get(id);
+	if (!card) throw new Error(`no card ${id}`);
+	const memory = { ...card.memory, state: State.Review, stability: 1, difficulty: 0, lastReview };
+	await writeRaw(db, { cards: [{ ...card, memory }] });
 }

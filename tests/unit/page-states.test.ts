@@ -10,6 +10,7 @@ import { CardBrowser } from '../../src/lib/state/card-browser.svelte';
 import { ChapterView } from '../../src/lib/state/chapter-view.svelte';
 import { RestoreState } from '../../src/lib/state/data.svelte';
 import { ExamPlanState } from '../../src/lib/state/exam-plan.svelte';
+import type { ExamPlanReply, ExamPlanRequest } from '../../src/lib/workers/exam-plan.worker';
 import { HomeState } from '../../src/lib/state/home.svelte';
 import { MapState } from '../../src/lib/state/map.svelte';
 import { OptimizerState, optimizerProblem } from '../../src/lib/state/optimizer.svelte';
@@ -21,7 +22,18 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../src/lib/domain/settings';
-import { DAY, MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb, studyContext } from './factories';
+import {
+	DAY,
+	MINUTE,
+	NOW,
+	compiled,
+	damageCard,
+	exactScheduler,
+	makeCard,
+	makeDeck,
+	openTestDb,
+	studyContext
+} from './factories';
 
 const scheduler = exactScheduler();
 let db: ReportCardDb;
@@ -201,6 +213,26 @@ describe('exam plan', () => {
 		await exam.load();
 		expect([exam.failed, exam.plan, exam.problem]).toEqual([true, null, null]);
 		expect(exam.daysLeft).toBeGreaterThan(0);
+	});
+
+	it('sends damaged progress to Check data instead of blaming the browser, with the real simulation', async () => {
+		await damageCard(db, 'a');
+		// The worker module sets `self.onmessage` as it loads; here it runs in the test's own thread.
+		vi.stubGlobal('self', {});
+		const { planReply } = await import('../../src/lib/workers/exam-plan.worker');
+		vi.stubGlobal(
+			'Worker',
+			class {
+				onmessage: ((event: { data: ExamPlanReply }) => void) | null = null;
+				postMessage(request: ExamPlanRequest) {
+					queueMicrotask(() => this.onmessage?.({ data: planReply(request) }));
+				}
+				terminate() {}
+			}
+		);
+		const exam = new ExamPlanState({ db }, withExam);
+		await exam.load();
+		expect([exam.failed, exam.plan, exam.problem]).toEqual([false, null, 'damaged']);
 	});
 
 	it('says so when the worker fails while it works', async () => {

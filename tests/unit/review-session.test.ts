@@ -9,8 +9,7 @@ import type { ReportCardDb } from '../../src/lib/storage/db';
 import { ReviewSession } from '../../src/lib/state/review-session.svelte';
 import { checkData } from '../../src/lib/storage/integrity';
 import { dumpDatabase } from './db-dump';
-import { MINUTE, NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb, writeRaw } from './factories';
-import { State } from '../../src/lib/domain/scheduling/memory';
+import { MINUTE, NOW, compiled, damageCard, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
 
 let db: ReportCardDb;
@@ -56,11 +55,7 @@ describe('review session', () => {
 	});
 
 	it('a card whose stored memory FSRS refuses is not shown without grades: the problem says to check data', async () => {
-		const card = await db.cards.get('a');
-		if (!card) throw new Error('no card a');
-		// Damaged: a review card with difficulty 0, which no grade ever gives (FSRS keeps it between 1 and 10).
-		const memory = { ...card.memory, state: State.Review, stability: 1, difficulty: 0, lastReview: NOW };
-		await writeRaw(db, { cards: [{ ...card, memory }] });
+		await damageCard(db, 'a');
 
 		const session = new ReviewSession({ db }, context);
 		await session.start();

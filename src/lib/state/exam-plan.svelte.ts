@@ -4,6 +4,7 @@
  */
 import { daysUntil, examStart, type ExamPlan } from '../domain/stats/exam-plan';
 import type { StorageProblem } from '../domain/problems';
+import { storageProblem } from '../storage/errors';
 import { planCards } from '../storage/prediction';
 import type { ExamPlanReply, ExamPlanRequest } from '../workers/exam-plan.worker';
 import type { StorageSource, StudyContext } from './app.svelte';
@@ -14,7 +15,7 @@ const PLAN_SEED = 20240101;
 
 export class ExamPlanState {
 	plan = $state.raw<ExamPlan | null>(null);
-	/** The simulation failed (a browser without workers): the days left still show. */
+	/** The simulation failed (a browser without workers): the days left still show. Damaged data is a `problem`. */
 	failed = $state(false);
 	readonly task = storageTask();
 
@@ -57,7 +58,9 @@ export class ExamPlanState {
 			try {
 				// A plain copy: a worker cannot receive Svelte's reactive proxies.
 				this.plan = await planInWorker({ input, study: $state.snapshot(study) });
-			} catch {
+			} catch (error) {
+				// Damaged card data is a problem the learner can mend (Check data); anything else is this browser's.
+				if (storageProblem(error) === 'damaged') throw error;
 				this.failed = true;
 			}
 		});
@@ -69,7 +72,7 @@ function planInWorker(request: ExamPlanRequest): Promise<ExamPlan> {
 	return new Promise<ExamPlan>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<ExamPlanReply>) => {
 			if ('plan' in event.data) resolve(event.data.plan);
-			else reject(new Error(event.data.error));
+			else reject(Object.assign(new Error(event.data.error), { name: event.data.name }));
 		};
 		worker.onerror = (event) => reject(new Error(event.message));
 		worker.postMessage(request);

@@ -12,13 +12,16 @@ export interface ExamPlanRequest {
 	study: StudySettings;
 }
 
-export type ExamPlanReply = { plan: ExamPlan } | { error: string };
+/** `name` is the error's: a damaged card (ts-fsrs refuses its memory) is the learner's to mend, not the browser's. */
+export type ExamPlanReply = { plan: ExamPlan } | { error: string; name: string };
 
-self.onmessage = (event: MessageEvent<ExamPlanRequest>) => {
+/** The plan, or why it could not be worked out. */
+export function planReply({ input, study }: ExamPlanRequest): ExamPlanReply {
 	try {
-		const { input, study } = event.data;
-		self.postMessage({ plan: examPlan(input, learnerScheduler(study)) } satisfies ExamPlanReply);
+		return { plan: examPlan(input, learnerScheduler(study)) };
 	} catch (error) {
-		self.postMessage({ error: String(error) } satisfies ExamPlanReply);
+		return { error: String(error), name: error instanceof Error ? error.name : 'Error' };
 	}
-};
+}
+
+self.onmessage = (event: MessageEvent<ExamPlanRequest>) => self.postMessage(planReply(event.data));
