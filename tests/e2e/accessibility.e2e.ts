@@ -124,6 +124,8 @@ for (const { name, path, prepare } of PAGES) {
 		await page.goto(path);
 		await expect(page.locator('main h1, main h2').first()).toBeVisible();
 		await prepare(page);
+		// Axe skips inert controls: check the page once it can be used.
+		await expect(page.locator('[inert]')).toHaveCount(0);
 		const locale = testInfo.project.name === 'phone' ? 'zh-CN' : 'en';
 		if (locale === 'zh-CN') {
 			await page.getByRole('button', { name: 'Switch to Chinese' }).click();

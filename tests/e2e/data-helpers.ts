@@ -2,14 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openUsable } from './fixtures';
 
 /** Markup that would run script if any imported text were ever rendered as HTML. */
 export const HOSTILE = '<img src=x onerror="window.__xss=1">';
 
 /** Open "Your data" and wait until its panels are ready. */
 export async function openDataPage(page: Page): Promise<void> {
-	await page.goto('/data');
-	await expect(page.getByTestId('last-backup')).toBeVisible();
+	await openUsable(page, '/data');
 }
 
 /** Click `button`, catch the file it downloads, and return the file's name, bytes and text. */

@@ -32,9 +32,18 @@ export async function countRows(page: Page, store: string): Promise<number> {
 	);
 }
 
+/**
+ * Open a page and wait until its controls can be used. Pages paint from HTML before the database is open; those whose
+ * controls would save (Settings, Data) keep them inert until then, and a test's `fill` would not wait for that.
+ */
+export async function openUsable(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await expect(page.locator('[inert]')).toHaveCount(0);
+}
+
 /** Set the exam date through Settings, as a learner does, in either language; waits until it is saved. */
 export async function setExamDate(page: Page, date: string): Promise<void> {
-	await page.goto('/settings');
+	await openUsable(page, '/settings');
 	const field = page.getByLabel(/Exam date|考试日期/);
 	await field.fill(date);
 	await field.blur();

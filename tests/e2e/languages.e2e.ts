@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
-import { answerBlindly, chapter, seedRandom, startQuiz } from './fixtures';
+import { answerBlindly, chapter, openUsable, seedRandom, startQuiz } from './fixtures';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -65,7 +65,7 @@ test.describe('a browser in English', () => {
 	test.use({ locale: 'en-US' });
 
 	test('shows cards in Chinese, or in both languages, as the learner chooses', async ({ page }) => {
-		await page.goto('/settings');
+		await openUsable(page, '/settings');
 		const choice = page.getByLabel('Cards and questions in');
 		await expect(choice).toHaveValue('interface');
 		await choice.selectOption({ label: 'Chinese' });
@@ -77,7 +77,7 @@ test.describe('a browser in English', () => {
 		// The interface stays English.
 		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
 
-		await page.goto('/settings');
+		await openUsable(page, '/settings');
 		await choice.selectOption({ label: 'Both languages' });
 		await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 		await page.reload();

@@ -5,7 +5,7 @@
  * address gets the app's own page. No page scrolls sideways on the way.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { answerBlindly, chapter, firstVisit, seedRandom } from './fixtures';
+import { answerBlindly, chapter, firstVisit, openUsable, seedRandom } from './fixtures';
 
 const TEXT = {
 	'en-US': {
@@ -167,7 +167,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 			test.skip(testInfo.project.name !== 'phone', 'phone widths');
 			await page.setViewportSize({ width: 320, height: 640 });
 			await firstVisit(page);
-			await page.goto('/settings');
+			await openUsable(page, '/settings');
 			const field = page.locator('#new-per-day');
 			await field.fill('10000');
 			await field.press('Enter');
