@@ -185,7 +185,7 @@ test('damaged progress sends the learner to Check data, which mends it, and the 
 	await expect(page).toHaveURL(/\/data#check$/);
 	await page.getByRole('button', { name: 'Check data' }).click();
 	await expect(page.getByTestId('check-report')).toContainText(
-		'1 card whose schedule disagreed with their history, rebuilt from it'
+		'1 card with an impossible schedule, rebuilt from their history'
 	);
 
 	await page.goto('/review?chapter=opening');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clozeFront, clozeGaps } from '../../src/lib/domain/deck/cloze';
 import * as fsrs from 'ts-fsrs';
 import { State, fromFsrsCard, newMemoryState } from '../../src/lib/domain/scheduling/memory';
+import { MIN_STABILITY } from '../../src/lib/domain/scheduling/integrity';
 import { buildQueue, type QueueCard } from '../../src/lib/domain/scheduling/queue';
 import { Rating, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../src/lib/domain/scheduling/scheduler';
@@ -24,6 +25,8 @@ describe('scheduler', () => {
 		expect(names(State)).toEqual(names(fsrs.State));
 		expect(names(Rating)).toEqual(names(fsrs.Rating));
 		expect(newMemoryState(NOW)).toEqual(fromFsrsCard(fsrs.createEmptyCard(new Date(NOW))));
+		// The check's rule for a memory FSRS accepts uses the library's least stability.
+		expect(MIN_STABILITY).toBe(fsrs.S_MIN);
 	});
 
 	it('schedules a new card graded Good into learning for 10 minutes, Easy into review for days', () => {

@@ -20,6 +20,7 @@ import {
 	MINUTE,
 	NOW,
 	compiled,
+	damageCard,
 	makeCard,
 	makeDeck,
 	learnerScheduler,
@@ -123,6 +124,15 @@ describe('check data', () => {
 			memory: { state: State.New }
 		});
 		expect(repairsMade(await checkData(db, scheduler, NOW + 3 * DAY))).toBe(0);
+	});
+
+	it('takes a memory FSRS refuses for impossible, and rebuilds it so the card can be graded again', async () => {
+		await damageCard(db, 'a');
+		const report = await checkData(db, scheduler, NOW + DAY);
+		expect([report.impossibleCards, report.staleCards]).toEqual([1, 0]);
+		const card = await db.cards.get('a');
+		if (!card) throw new Error('fixture card missing');
+		expect(() => scheduler.preview(card.memory, NOW + DAY, card.id)).not.toThrow();
 	});
 
 	it('replays with the learner’s own weights, so cards graded with them are not taken for stale', async () => {

@@ -39,8 +39,8 @@ export type CardIssue = 'impossible' | 'stale';
 
 export interface CardRepair<C extends StoredCard> {
 	card: C;
-	/** `impossible`: numbers no schedule can have (NaN stability or due, an unknown state); `stale`: a valid state
-	 * that is not what the log gives. */
+	/** `impossible`: numbers no schedule can have (NaN stability or due, an unknown state, a memory FSRS refuses);
+	 * `stale`: a valid state that is not what the log gives. */
 	issue: CardIssue;
 }
 
@@ -74,12 +74,21 @@ function isTime(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/** ts-fsrs' `S_MIN`: the least stability a memory can have (a unit test pins it to the library's). */
+export const MIN_STABILITY = 0.001;
+
+/** FSRS's own rule, which ts-fsrs enforces when it schedules: no memory yet (both 0), or difficulty 1-10 with stability. */
+function fsrsAccepts({ difficulty, stability }: MemoryState): boolean {
+	return (difficulty === 0 && stability === 0) || (difficulty >= 1 && difficulty <= 10 && stability >= MIN_STABILITY);
+}
+
 function isPossible(card: StoredCard): boolean {
 	const m = card.memory as Partial<MemoryState> | undefined;
 	if (!m || typeof m !== 'object') return false;
 	const numbers = [m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses];
 	return (
 		numbers.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) &&
+		fsrsAccepts(m as MemoryState) &&
 		[0, 1, 2, 3].includes(m.state as number) &&
 		(m.lastReview === null || isTime(m.lastReview)) &&
 		isTime(card.introducedAt) &&
