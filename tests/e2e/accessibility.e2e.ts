@@ -141,7 +141,7 @@ for (const { name, path, prepare } of PAGES) {
 	});
 }
 
-test('home with the backup reminder: shown after a week of work kept only here, no axe violations', async ({
+test('home with the backup reminder: shown after a week of work kept only here, moving nothing, no axe violations', async ({
 	page
 }) => {
 	const DAY = 24 * 60 * 60 * 1000;
@@ -158,9 +158,23 @@ test('home with the backup reminder: shown after a week of work kept only here, 
 	await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
 
 	await page.clock.setFixedTime(reviewedAt + 8 * DAY);
+	// Where the HTML painted the heading and the day's button, before any script ran.
+	await page.addInitScript(() =>
+		addEventListener('DOMContentLoaded', () => {
+			const top = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().top;
+			sessionStorage.setItem('painted', JSON.stringify([top('main h1'), top('[data-testid="review-all"]')]));
+		})
+	);
 	await page.reload();
 	const reminder = page.getByTestId('backup-reminder');
 	await expect(reminder).toBeVisible();
+	// It comes once the database answers, below the day's action: what was painted before does not move.
+	const tops = await page.evaluate(() =>
+		['main h1', '[data-testid="review-all"]'].map(
+			(selector) => document.querySelector(selector)?.getBoundingClientRect().top
+		)
+	);
+	expect(tops).toEqual(JSON.parse((await page.evaluate(() => sessionStorage.getItem('painted'))) ?? 'null'));
 	await expect(reminder.getByRole('link')).toHaveAttribute('href', '/data#backup');
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
