@@ -168,7 +168,7 @@ describe('optimizer', () => {
 
 describe('backup reminder', () => {
 	it('is due once work a week old exists only here, and stays quiet when storage cannot be read', async () => {
-		const reminder = new BackupReminderState(db, () => NOW + 9 * DAY);
+		const reminder = new BackupReminderState({ db }, () => NOW + 9 * DAY);
 		await reminder.load();
 		expect(reminder.due).toBe(true);
 		db.close();

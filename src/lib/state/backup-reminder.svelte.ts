@@ -1,14 +1,14 @@
 /** The home screen's reminder to back up: due once work older than a week exists only on this device. */
 import { backupIsDue, type BackupStatus } from '../domain/backup/reminder';
 import { backupStatus } from '../storage/backup-status';
-import type { ReportCardDb } from '../storage/db';
-import type { Clock } from './app.svelte';
+import type { Clock, StorageSource } from './app.svelte';
 
 export class BackupReminderState {
 	status = $state.raw<BackupStatus | null>(null);
 
 	constructor(
-		private readonly db: ReportCardDb,
+		/** Read when `load` runs, once the database is open. */
+		private readonly storage: StorageSource,
 		private readonly clock: Clock
 	) {}
 
@@ -18,6 +18,6 @@ export class BackupReminderState {
 
 	async load(): Promise<void> {
 		// A reminder is a nicety: if storage cannot be read, the pages that need it say so.
-		this.status = await backupStatus(this.db).catch(() => null);
+		this.status = await backupStatus(this.storage.db).catch(() => null);
 	}
 }
