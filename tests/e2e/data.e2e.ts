@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import type { StoredCard } from '../../src/lib/domain/collection';
 import { State } from '../../src/lib/domain/scheduling/memory';
-import { chapter, firstVisit, navTo } from './fixtures';
+import { chapter, firstVisit, navTo, setExamDate } from './fixtures';
 import { HOSTILE, backupLines, chooseFile, download, expectNoScriptRan, gzipLines, openDataPage } from './data-helpers';
 import { readStore, writeStore } from './seed';
 
@@ -177,6 +177,15 @@ test('damaged progress sends the learner to Check data, which mends it, and the 
 	// A review card with difficulty 0: no grade gives it, and FSRS refuses to schedule it.
 	const memory = { ...card.memory, state: State.Review, difficulty: 0, stability: 1, reps: 3, lastReview: Date.now() };
 	await writeStore(page, 'cards', [{ ...card, due: 0, memory }]);
+
+	// Home's exam plan cannot be worked out either, and says where the mend is.
+	await setExamDate(page, new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10));
+	await page.goto('/');
+	await expect(page.getByTestId('exam-problem')).toContainText('Some progress saved on this device is damaged');
+	await expect(page.getByTestId('exam-plan').getByRole('link', { name: 'Open “Check data”' })).toHaveAttribute(
+		'href',
+		'/data#check'
+	);
 
 	await page.goto('/review?chapter=opening');
 	await expect(page.getByRole('alert')).toContainText('Some progress saved on this device is damaged');
