@@ -149,6 +149,27 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 		// from the database's creation. Raw rows bypass that, so they are counted here the same way and the marker stays true. The
 		// young/mature split uses the seed's own intervals: its memory states are plausible, not FSRS replays.
 		const tallied = db.objectStoreNames.contains('cardDigests') && db.objectStoreNames.contains('tallies');
+		// From schema version 7 grades are also counted per quarter hour with the cards graded (grade slots in
+		// src/lib/domain/scheduling/grade-slots.ts), which the queue reads for the day's work.
+		const slotted = db.objectStoreNames.contains('gradeSlots');
+		interface Slot {
+			slot: number;
+			newStarted: number;
+			reviewsDone: number;
+			cardIds: string[];
+			noteIds: string[];
+		}
+		const slots = new Map<number, Slot>();
+		const slotGrade = (cardId: string, noteId: string, at: number, before: State) => {
+			const key = Math.floor(at / (15 * MINUTE));
+			const slot = slots.get(key) ?? { slot: key, newStarted: 0, reviewsDone: 0, cardIds: [], noteIds: [] };
+			slots.set(key, slot);
+			if (before === NEW) slot.newStarted++;
+			else if (before === REVIEW) slot.reviewsDone++;
+			// Cards are made in id order, so each slot's entries stay in the order the app keeps them.
+			slot.cardIds.push(cardId);
+			slot.noteIds.push(noteId);
+		};
 		interface Tally {
 			chapterId: string;
 			day: number;
@@ -274,6 +295,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			const chapterIndex = Math.floor((i * spec.chapters) / total);
 			const kind = i % 5 === 4 ? 'cloze' : i % 7 === 3 ? 'reversed' : 'basic';
 			const n = i + 1;
+			const noteId = `${deckId}-n${pad(n, 6)}`;
 
 			// Times of the log rows: a first review 11-12 months ago, intervals growing towards the last review.
 			let due: number;
@@ -304,6 +326,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 				const durationMs = Math.round(between(1500, 25_000));
 				log.push({ id: eventId(), cardId: id, kind: 'grade', rating, at, durationMs, stateBefore: state });
 				if (tallied) count(chapters[chapterIndex]!.id, at, durationMs, state, (at - previousAt) / DAY, rating);
+				if (slotted) slotGrade(id, noteId, at, state);
 				previousAt = at;
 				reps++;
 				if (state === NEW) state = rating === EASY ? REVIEW : LEARNING;
@@ -366,7 +389,7 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			const section = chapterIndex + 1;
 			const card: StoredCard = {
 				id,
-				noteId: `${deckId}-n${pad(n, 6)}`,
+				noteId,
 				deckId,
 				chapterId: chapters[chapterIndex]!.id,
 				order: n,
@@ -438,6 +461,12 @@ export async function seedInPage(spec: ResolvedSpec): Promise<SeedResult> {
 			const done = completion(tx);
 			for (const row of digests.values()) tx.objectStore('cardDigests').put(row);
 			for (const tally of tallies.values()) tx.objectStore('tallies').put(tally);
+			await done;
+		}
+		if (slotted) {
+			const tx = db.transaction(['gradeSlots'], 'readwrite', { durability: 'relaxed' });
+			const done = completion(tx);
+			for (const slot of slots.values()) tx.objectStore('gradeSlots').put(slot);
 			await done;
 		}
 		return {

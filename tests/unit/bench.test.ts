@@ -5,6 +5,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SlotSums, type GradeSlot } from '../../src/lib/domain/scheduling/grade-slots';
 import { State } from '../../src/lib/domain/scheduling/memory';
 import type { ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
@@ -122,6 +123,14 @@ describe('the synthetic collection', () => {
 				{ passed: 0, failed: 0 }
 			);
 		expect(outcomes(seeded)).toEqual(outcomes(replayed));
+
+		// Grade slots exactly: they count each grade by the state its event records, not by the seed's intervals.
+		const slots = new SlotSums();
+		for (const card of cards) {
+			slots.addSteps(card.id, card.noteId, replay(exactScheduler(), card.introducedAt, logs.get(card.id) ?? []).steps);
+		}
+		const bySlot = (a: GradeSlot, b: GradeSlot) => a.slot - b.slot;
+		expect((await db.gradeSlots.toArray()).sort(bySlot)).toEqual(slots.slots.sort(bySlot));
 	});
 
 	it('makes a day of study: due and new cards in the queue, every bench chapter on the home screen', async () => {
@@ -129,7 +138,8 @@ describe('the synthetic collection', () => {
 		expect(await todaysCounts(db, NOW, DEFAULT_STUDY_SETTINGS.rolloverHour)).toEqual({
 			newStarted: 0,
 			reviewsDone: 0,
-			graded: []
+			graded: [],
+			gradesGiven: 0
 		});
 		const { queue, cards } = await loadQueue(db, withScheduler({ now: NOW, settings: DEFAULT_STUDY_SETTINGS }));
 		const { dueToday, learning, relearning, suspended } = result.roles;

@@ -13,6 +13,7 @@ const TABLES = [
 	'settings',
 	'cardDigests',
 	'tallies',
+	'gradeSlots',
 	'setAside',
 	'outbox'
 ] as const;

@@ -83,7 +83,7 @@ const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['store
 		const study = rows<{ key: string; value: unknown }>('settings').find((row) => row.key === 'study')?.value;
 		const learner = learnerScheduler(normalizeSettings(study as Partial<StudySettings> | undefined));
 		const logs = groupBy(rows<ReviewEvent>('reviews'), (event) => event.cardId);
-		return stores.map((store) => {
+		const upgraded = stores.map((store) => {
 			if (store.name === 'settings')
 				return { ...store, rows: rows<{ key: string }>('settings').filter((row) => row.key !== 'statsCaches') };
 			if (store.name !== 'cards') return store;
@@ -95,8 +95,16 @@ const UPGRADED: Record<number, (stores: DbFixture['stores']) => DbFixture['store
 				})
 			};
 		});
+		return UPGRADED[6]!(upgraded);
 	},
-	6: (stores) => stores
+	// Version 7 adds the grade slots, built with the other projections once (the marker goes again).
+	6: (stores) =>
+		stores.map((store) =>
+			store.name === 'settings'
+				? { ...store, rows: (store.rows as { key: string }[]).filter((row) => row.key !== 'statsCaches') }
+				: store
+		),
+	7: (stores) => stores
 };
 
 /** When the fixtures are opened: the time the version 4 upgrade dates its events. */

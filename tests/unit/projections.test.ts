@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Card, Deck } from '../../src/lib/domain/deck/model';
 import type { QuizResponse } from '../../src/lib/domain/quiz/quiz';
 import { seededRandom } from '../../src/lib/domain/random';
+import { SlotSums, type GradeSlot } from '../../src/lib/domain/scheduling/grade-slots';
 import { replay } from '../../src/lib/domain/scheduling/progress';
 import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { groupBy } from '../../src/lib/domain/stats/group';
@@ -64,14 +65,16 @@ function sortedTallies(tallies: readonly DayTally[]): DayTally[] {
 
 /** Every card's progress and every projection as an independent rebuild from the cards and the log gives them. */
 async function expectProjectionsTrue(step: string): Promise<void> {
-	const [cards, events, digests, tallies] = await Promise.all([
+	const [cards, events, digests, tallies, slots] = await Promise.all([
 		db.cards.toArray(),
 		db.reviews.toArray(),
 		db.cardDigests.toArray(),
-		db.tallies.toArray()
+		db.tallies.toArray(),
+		db.gradeSlots.toArray()
 	]);
 	const logs = groupBy(events, (event) => event.cardId);
 	const sums = new TallySums();
+	const slotSums = new SlotSums();
 	for (const card of cards) {
 		const replayed = replay(scheduler, card.introducedAt, logs.get(card.id) ?? []);
 		const { memory, suspended, buriedUntil } = replayed.progress;
@@ -82,12 +85,15 @@ async function expectProjectionsTrue(step: string): Promise<void> {
 			buriedUntil: card.buriedUntil
 		});
 		sums.addSteps(card.chapterId, replayed.steps);
+		slotSums.addSteps(card.id, card.noteId, replayed.steps);
 	}
 	expect(await projectionsStale(db), step).toBe(false);
 	expect(sortedDigests(digests), `${step}: digests`).toEqual(
 		sortedDigests(packDigests(cards.filter((card) => card.retired === 0)))
 	);
 	expect(sortedTallies(tallies), `${step}: tallies`).toEqual(sortedTallies(sums.tallies));
+	const bySlot = (a: GradeSlot, b: GradeSlot) => a.slot - b.slot;
+	expect(slots.sort(bySlot), `${step}: grade slots`).toEqual(slotSums.slots.sort(bySlot));
 }
 
 /** A card's first grade, as the review page gives it. */
@@ -162,9 +168,16 @@ describe('projections', () => {
 				// The same events again change nothing: the log is a union.
 				await appendEvents(db, scheduler, arriving);
 			} else if (action < 0.9) {
-				// A content update: a card moves chapter, one leaves its deck, one comes back.
+				// A content update: a card moves chapter, one moves to another note (or back), one leaves its deck, one
+				// comes back.
+				const moving = pick(CARDS).id;
+				const renoted = pick(CARDS).id;
 				const deckCards = CARDS.filter((card) => card.id !== cardId || random() < 0.5).map((card) =>
-					card.id === pick(CARDS).id ? { ...card, chapterId: card.chapterId === 'ch1' ? 'ch2' : 'ch1' } : card
+					card.id === moving
+						? { ...card, chapterId: card.chapterId === 'ch1' ? 'ch2' : 'ch1' }
+						: card.id === renoted && random() < 0.5
+							? { ...card, noteId: 'shared-note' }
+							: card
 				);
 				await syncContent(db, scheduler, compiled(twoChapterDeck(deckCards), `v${++version}`), now);
 			} else if (action < 0.95) {

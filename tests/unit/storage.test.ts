@@ -211,7 +211,12 @@ describe('undo, suspend, bury, reset', () => {
 		expect(log.flatMap((event) => (event.kind === 'undo' ? [event.cancels] : []))).toEqual([second.id, first.id]);
 		await expect(undoGrade(db, scheduler, first.id, NOW + 13 * MINUTE)).rejects.toBeInstanceOf(StaleGradeError);
 		expect(await db.reviews.count()).toBe(4);
-		expect(await todaysCounts(db, NOW + 13 * MINUTE, 4)).toEqual({ newStarted: 0, reviewsDone: 0, graded: [] });
+		expect(await todaysCounts(db, NOW + 13 * MINUTE, 4)).toEqual({
+			newStarted: 0,
+			reviewsDone: 0,
+			graded: [],
+			gradesGiven: 0
+		});
 	});
 
 	it('keeps suspended cards out of the queue until let back, and buried ones until the next study day', async () => {
@@ -241,7 +246,8 @@ describe('undo, suspend, bury, reset', () => {
 		expect(await todaysCounts(db, NOW + MINUTE, 4)).toEqual({
 			newStarted: 1,
 			reviewsDone: 0,
-			graded: [{ cardId: 'a', noteId: 'a' }]
+			graded: [{ cardId: 'a', noteId: 'a' }],
+			gradesGiven: 1
 		});
 		const settings = { ...DEFAULT_STUDY_SETTINGS, newPerDay: 1 };
 		expect((await loadQueue(db, withScheduler({ now: NOW + MINUTE, settings }))).queue.cards).toEqual([]);

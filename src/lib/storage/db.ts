@@ -25,6 +25,7 @@ import type { StoredChapter, StoredQuestion } from '../domain/collection';
 import type { QuizAttempt } from '../domain/quiz/attempt';
 import type { BuryEvent, ReviewEvent, SuspendEvent } from '../domain/scheduling/review-log';
 import type { DayTally } from '../domain/stats/tallies';
+import type { GradeSlot } from '../domain/scheduling/grade-slots';
 import type { DigestRow } from './projections/digests';
 import { PROJECTIONS_VERSION, PROJECTIONS_MARKER } from './projections/marker';
 import { writeGuard } from './projections/guard';
@@ -38,7 +39,7 @@ import { groupBy } from '../domain/stats/group';
 const UPGRADE_BATCH = 1000;
 
 export const DATABASE_NAME = 'reportcard';
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** An event or a quiz attempt this device has not uploaded to its sync server yet. */
 export interface OutboxRow {
@@ -70,6 +71,8 @@ export class ReportCardDb extends Dexie {
 	/** Projections of cards and the log for the statistics page and home (storage/projections/). */
 	cardDigests!: Table<DigestRow, [string, number]>;
 	tallies!: Table<DayTally, [string, number]>;
+	/** A projection for the queue: the day's grades per quarter hour (storage/projections/grade-slots.ts). */
+	gradeSlots!: Table<GradeSlot, number>;
 	setAside!: Table<SetAsideRow, number>;
 	/** What this device still owes its sync server: events and quiz attempts made here since the last upload. */
 	outbox!: Table<OutboxRow, [string, string]>;
@@ -154,6 +157,14 @@ export class ReportCardDb extends Dexie {
 					});
 					await cards.bulkPut(rows);
 				}
+				await tx.table('settings').delete(PROJECTIONS_MARKER);
+			});
+		// What the learner did today (daily limits, siblings graded today) becomes a projection: grades per quarter hour,
+		// so each queue build reads a few rows instead of the day's log and every card graded in it. An upgraded database
+		// builds it with the other projections (the marker goes); until then the queue counts the day from the log.
+		this.version(7)
+			.stores({ gradeSlots: 'slot' })
+			.upgrade(async (tx) => {
 				await tx.table('settings').delete(PROJECTIONS_MARKER);
 			});
 		// A new database has no history: its projections are right from the start, kept as its first cards are written.

@@ -6,7 +6,7 @@ import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../domain/scheduling/queue'
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../domain/settings';
 import { StreakCounter, type Streak } from '../domain/stats/streak';
 import type { ChapterOverview, HomeOverview, ScoreSummary, TodayOverview } from '../domain/stats/overview';
-import { effectiveGrades, type ReviewEvent } from '../domain/scheduling/review-log';
+import type { ReviewEvent } from '../domain/scheduling/review-log';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { ReportCardDb } from './db';
@@ -39,7 +39,7 @@ export async function homeOverview(
 	const dayEnd = studyDayEnd(now, rolloverHour);
 	return db.transaction(
 		'r',
-		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.settings],
+		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.gradeSlots, db.settings],
 		async () => {
 			const chapters = await currentChapters(db);
 			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
@@ -58,7 +58,7 @@ export async function homeOverview(
 				due: queue.dueCount,
 				fresh: queue.newCount,
 				heldBack: queue.heldBack,
-				reviewed: await reviewedToday(db, now, rolloverHour),
+				reviewed: counts.gradesGiven,
 				streak: await reviewStreak(db, now, rolloverHour)
 			};
 			// Buried cards are few (until the end of the day they were buried on): the new ones leave the chapters' counts.
@@ -117,12 +117,6 @@ async function indexCounts(db: ReportCardDb, chapterId: string): Promise<Chapter
 		db.cards.where('[chapterId+mastered]').equals([chapterId, 1]).count()
 	]);
 	return { queuedNew: queuedNewCount, total, mastered };
-}
-
-/** Grades given since the study day began and not undone. */
-export async function reviewedToday(db: ReportCardDb, now: number, rolloverHour: number): Promise<number> {
-	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
-	return effectiveGrades(await db.reviews.where('at').aboveOrEqual(studyDayStart(now, rolloverHour)).toArray()).length;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { SourceRef } from '../domain/deck/model';
 import { STUDY_AHEAD_DAYS, buildQueue, type Queue, type TodaysCounts } from '../domain/scheduling/queue';
 import { State } from '../domain/scheduling/memory';
+import { dayWorkOf, slotOf, type DayWork } from '../domain/scheduling/grade-slots';
 import {
 	effectiveGrades,
 	type Grade,
@@ -20,6 +21,7 @@ import type { StoredCard } from '../domain/collection';
 import { studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
+import { projectionsStale } from './projections/marker';
 import { appendEvents, write, writeTransaction } from './projections/write';
 import { extraNewToday } from './settings';
 
@@ -37,17 +39,26 @@ export async function cardById(db: ReportCardDb, cardId: string): Promise<Stored
 }
 
 /**
- * New cards started and review cards answered since the study day began, for the daily limits, and the cards graded
- * (with their notes), whose siblings wait until tomorrow.
+ * What was done since the study day began: new cards started and review cards answered, for the daily limits, the
+ * cards graded (with their notes), whose siblings wait until tomorrow, and the grades given. The day's grade slots,
+ * a few rows. Until the projections are
+ * built (an upgraded database, before its first visit to the statistics), counted from the day's log instead.
  */
-export async function todaysCounts(db: ReportCardDb, now: number, rolloverHour: number): Promise<TodaysCounts> {
+export async function todaysCounts(db: ReportCardDb, now: number, rolloverHour: number): Promise<DayWork> {
+	const start = studyDayStart(now, rolloverHour);
+	if (await projectionsStale(db)) return countedFromLog(db, start);
+	return dayWorkOf(await db.gradeSlots.where('slot').aboveOrEqual(slotOf(start)).toArray());
+}
+
+/** What `todaysCounts` gives, from every event of the log since `start` and the rows of the cards graded. */
+async function countedFromLog(db: ReportCardDb, start: number): Promise<DayWork> {
 	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
-	const grades = effectiveGrades(await db.reviews.where('at').aboveOrEqual(studyDayStart(now, rolloverHour)).toArray());
+	const grades = effectiveGrades(await db.reviews.where('at').aboveOrEqual(start).toArray());
 	const before = (state: State) => grades.filter((e) => e.stateBefore === state).length;
 	const cardIds = [...new Set(grades.map((event) => event.cardId))];
 	const cards = cardIds.length === 0 ? [] : await db.cards.bulkGet(cardIds);
 	const graded = cards.flatMap((card) => (card ? [{ cardId: card.id, noteId: card.noteId }] : []));
-	return { newStarted: before(State.New), reviewsDone: before(State.Review), graded };
+	return { newStarted: before(State.New), reviewsDone: before(State.Review), graded, gradesGiven: grades.length };
 }
 
 /** New cards read beyond the day's limit: to say how many it holds back, and to fill places siblings leave. */
@@ -61,7 +72,7 @@ export async function todaysLimits(db: ReportCardDb, now: number, settings: Stud
 
 /** How many new cards today's limit still lets in (the extra asked for today included). */
 export async function newAllowance(db: ReportCardDb, now: number, settings: StudySettings): Promise<number> {
-	return db.transaction('r', [db.cards, db.reviews, db.settings], async () => {
+	return db.transaction('r', [db.cards, db.reviews, db.settings, db.gradeSlots], async () => {
 		const [today, limits] = await Promise.all([
 			todaysCounts(db, now, settings.rolloverHour),
 			todaysLimits(db, now, settings)
@@ -142,24 +153,28 @@ export async function loadQueue(
 	const { now, settings, scheduler, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const { cards, cram, today, limits } = await db.transaction('r', [db.cards, db.reviews, db.settings], async () => {
-		const today = await todaysCounts(db, now, settings.rolloverHour);
-		const limits = await todaysLimits(db, now, settings);
-		const { passage } = request;
-		if (passage) {
-			// A paragraph's cards are few: read the chapter's and keep those citing it.
-			const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
-			return { cards: cited, cram: undefined, today, limits };
+	const { cards, cram, today, limits } = await db.transaction(
+		'r',
+		[db.cards, db.reviews, db.settings, db.gradeSlots],
+		async () => {
+			const today = await todaysCounts(db, now, settings.rolloverHour);
+			const limits = await todaysLimits(db, now, settings);
+			const { passage } = request;
+			if (passage) {
+				// A paragraph's cards are few: read the chapter's and keep those citing it.
+				const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
+				return { cards: cited, cram: undefined, today, limits };
+			}
+			const newLimit = newCardsToRead(limits, today, settings);
+			const [candidates, next, cram] = await Promise.all([
+				queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
+				queuedDue(db, reviewEnd, Infinity, chapterId).first(),
+				cramCandidates(db, settings, scheduler, now, reviewEnd, chapterId)
+			]);
+			const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
+			return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
 		}
-		const newLimit = newCardsToRead(limits, today, settings);
-		const [candidates, next, cram] = await Promise.all([
-			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
-			queuedDue(db, reviewEnd, Infinity, chapterId).first(),
-			cramCandidates(db, settings, scheduler, now, reviewEnd, chapterId)
-		]);
-		const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
-		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
-	});
+	);
 	const queue = buildQueue(cards, now, dayEnd, today, limits, request.ahead, cram);
 	performance.measure('reportcard:queue', 'reportcard:queue:start');
 	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };

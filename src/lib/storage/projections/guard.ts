@@ -6,7 +6,7 @@
 import type { DBCore, Middleware, Transaction } from 'dexie';
 
 /** The tables only the write path writes. */
-const GUARDED = new Set(['cards', 'reviews', 'cardDigests', 'tallies']);
+const GUARDED = new Set(['cards', 'reviews', 'cardDigests', 'tallies', 'gradeSlots']);
 /**
  * Marks an IndexedDB transaction the write path opened (Dexie's sub-transactions share their parent's). A registered
  * symbol: the mark holds whichever copy of this module opened the transaction (tests load modules afresh).

@@ -7,7 +7,8 @@
  * guard.ts, and the write path, the rebuild and the random-walk test (tests/unit/projections.test.ts) all take it.
  */
 import { cardDigests } from './digests';
+import { gradeSlots } from './grade-slots';
 import type { Projection } from './projection';
 import { dayTallies } from './tallies';
 
-export const PROJECTIONS: readonly Projection[] = [cardDigests, dayTallies];
+export const PROJECTIONS: readonly Projection[] = [cardDigests, dayTallies, gradeSlots];

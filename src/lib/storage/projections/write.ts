@@ -99,8 +99,7 @@ export async function write(db: ReportCardDb, scheduler: Scheduler, request: Wri
 				!before ||
 				addedOf.has(id) ||
 				forced.has(id) ||
-				(content !== undefined &&
-					(content.introducedAt !== before.introducedAt || content.chapterId !== before.chapterId))
+				(content !== undefined && (content.introducedAt !== before.introducedAt || moved(before, content)))
 			);
 		};
 		const replayed = ids.filter(needsReplay);
@@ -119,9 +118,9 @@ export async function write(db: ReportCardDb, scheduler: Scheduler, request: Wri
 			const old = before ? replay(scheduler, before.introducedAt, history).steps : [];
 			const now = replay(scheduler, content.introducedAt, [...history, ...(addedOf.get(id) ?? [])]);
 			const after = withIndexKeys({ ...content, ...now.progress, due: now.progress.memory.due });
-			// A card that moved chapter takes its whole history out of the old one and into the new.
-			const moved = before !== undefined && before.chapterId !== after.chapterId;
-			const [removed, addedSteps] = moved ? [old, now.steps] : divergence(old, now.steps);
+			// A card that moved chapter or note takes its whole history out of the old one and into the new.
+			const [removed, addedSteps] =
+				before !== undefined && moved(before, after) ? [old, now.steps] : divergence(old, now.steps);
 			changes.push({ before, after, removed, added: addedSteps });
 		}
 		if (added.length > 0) await db.reviews.bulkAdd(added);
@@ -164,6 +163,11 @@ export async function writeCards(
 export function replayedRow(scheduler: Scheduler, content: CardContent, events: readonly ReviewEvent[]): StoredCard {
 	const { progress } = replay(scheduler, content.introducedAt, events);
 	return withIndexKeys({ ...content, ...progress, due: progress.memory.due });
+}
+
+/** Whether a card's content puts it in another chapter or note than its row: projections count it there. */
+function moved(before: CardContent, content: CardContent): boolean {
+	return content.chapterId !== before.chapterId || content.noteId !== before.noteId;
 }
 
 function progressOf(card: StoredCard): Pick<StoredCard, 'memory' | 'due' | 'suspended' | 'buriedUntil'> {
