@@ -76,8 +76,14 @@ test.describe('in English', () => {
 		await page.goto('/settings');
 		await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 		await expect(page.getByText('Desired retention', { exact: true })).toBeVisible();
-		// Shown with the default values, which are not yet known to be the learner's: no control can be used.
-		const retention = page.getByRole('spinbutton', { name: 'Desired retention' });
+		// Each control's place is there but not its value, which is not yet known to be the learner's (nor the figures
+		// of their reviews), and no control can be used.
+		const retention = page.locator('#desired-retention');
+		await expect(retention).toBeAttached();
+		await expect(retention).toBeHidden();
+		await expect(page.locator('#new-per-day')).toBeHidden();
+		await expect(page.locator('#content-language')).toBeHidden();
+		await expect(page.getByText(/You have \d+ reviews/)).toBeHidden();
 		expect(await takesFocus(retention)).toBe(false);
 
 		await page.goto('/data');
@@ -98,7 +104,9 @@ test.describe('in English', () => {
 		await expect(page.getByRole('button', { name: 'Download backup' })).toBeEnabled();
 		await page.goto('/settings');
 		await expect.poll(() => takesFocus(retention)).toBe(true);
+		await expect(retention).toBeVisible();
 		await expect(retention).toHaveValue('0.9');
+		await expect(page.getByText('You have 0 reviews', { exact: false })).toBeVisible();
 	});
 
 	test('a learner who chose Chinese never sees the English page first, on the next start either', async ({

@@ -38,7 +38,8 @@ export function optimizerProblem(error: unknown): OptimizerProblem {
 }
 
 export class OptimizerState {
-	reviews = $state(0);
+	/** The learner's graded reviews (counted up to what a fit needs); null until read. */
+	reviews = $state<number | null>(null);
 	status = $state<OptimizerStatus>('idle');
 	currentLoss = $state<number | null>(null);
 	fittedLoss = $state<number | null>(null);
@@ -57,7 +58,7 @@ export class OptimizerState {
 	}
 
 	get enoughReviews(): boolean {
-		return this.reviews >= MIN_REVIEWS_TO_OPTIMIZE;
+		return (this.reviews ?? 0) >= MIN_REVIEWS_TO_OPTIMIZE;
 	}
 
 	async load(): Promise<void> {
