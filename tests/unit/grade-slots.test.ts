@@ -37,7 +37,14 @@ afterEach(() => db.close());
 
 async function grade(cardId: string, at: number, rating: Grade = Rating.Good) {
 	const card = await db.cards.get(cardId);
-	return gradeCard(db, scheduler, { cardId, rating, now: at, durationMs: 1000, shownReps: card?.memory.reps ?? -1 });
+	const graded = await gradeCard(db, scheduler, {
+		cardId,
+		rating,
+		now: at,
+		durationMs: 1000,
+		shownReps: card?.memory.reps ?? -1
+	});
+	return graded.event;
 }
 
 /** The day's work both ways: from the slots, and from the log as an upgraded database counts it before its rebuild. */

@@ -226,7 +226,7 @@ async function buildFixtureDatabase(factory: IDBFactory): Promise<void> {
 		await buryCard(db, scheduler, 'goal--c2', NOW + 2 * DAY, DEFAULT_ROLLOVER_HOUR);
 		await setSuspended(db, scheduler, 'chips--reverse', true, NOW + 2 * DAY);
 		const card = await db.cards.get('fund');
-		const undone = await gradeCard(db, scheduler, {
+		const { event: undone } = await gradeCard(db, scheduler, {
 			cardId: 'fund',
 			rating: Rating.Easy,
 			now: NOW + 4 * DAY,

@@ -122,7 +122,7 @@ describe('projections', () => {
 			const action = random();
 			if (action < 0.45) {
 				const card = await db.cards.get(cardId);
-				const event = await gradeCard(db, scheduler, {
+				const { event } = await gradeCard(db, scheduler, {
 					cardId,
 					rating: pick<Grade>([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]),
 					now,
@@ -210,7 +210,7 @@ describe('projections', () => {
 	});
 
 	it('refuse a write of cards or the log outside the write path, changing nothing', async () => {
-		const row = await firstGrade('c0', local(2026, 1, 3));
+		const { event: row } = await firstGrade('c0', local(2026, 1, 3));
 		const before = await dumpDatabase(db);
 		await expect(db.reviews.add({ ...row, id: 'copied' })).rejects.toBeInstanceOf(UnguardedWriteError);
 		await expect(db.cards.update('c0', { due: 0 })).rejects.toBeInstanceOf(UnguardedWriteError);

@@ -2,15 +2,18 @@
  * Grading through the review session as a page uses it: two tabs on one database, a double tap, a full disk. A grade
  * is applied exactly once or not at all, and the learner is told which.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Rating } from '../../src/lib/domain/scheduling/review-log';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { seededRandom } from '../../src/lib/domain/random';
+import { Rating, type Grade } from '../../src/lib/domain/scheduling/review-log';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { ReviewSession } from '../../src/lib/state/review-session.svelte';
 import { checkData } from '../../src/lib/storage/integrity';
+import { gradeCard } from '../../src/lib/storage/reviews';
 import { dumpDatabase } from './db-dump';
-import { MINUTE, NOW, compiled, damageCard, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
+import { DAY, MINUTE, NOW, compiled, damageCard, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
+import { localDate } from '../../src/lib/domain/time';
 
 let db: ReportCardDb;
 const context = {
@@ -190,5 +193,64 @@ describe('a session’s other steps', () => {
 		const unknown = new ReviewSession({ db }, context, 'nowhere');
 		await unknown.start();
 		expect(unknown.unknownChapter).toBe(true);
+	});
+});
+
+describe('the queue after a grade', () => {
+	it('is the one a new read gives, built without reading the cards again, through a day of random grades', async () => {
+		// Twelve cards, four of them two notes' siblings, four already in review and due, under tight daily limits.
+		const cards = Array.from({ length: 12 }, (_, i) =>
+			makeCard({ id: `c${String(i).padStart(2, '0')}`, order: i, noteId: i < 4 ? `pair${i % 2}` : `n${i}` })
+		);
+		await syncContent(db, exactScheduler(), compiled(makeDeck(cards), 'v2'), NOW - 30 * DAY);
+		for (const id of ['c08', 'c09', 'c10', 'c11']) {
+			await gradeCard(db, exactScheduler(), {
+				cardId: id,
+				rating: Rating.Good,
+				now: NOW - 20 * DAY,
+				durationMs: 1000,
+				shownReps: 0
+			});
+		}
+		let now = NOW;
+		const day = {
+			...context,
+			clock: () => now,
+			study: { ...DEFAULT_STUDY_SETTINGS, newPerDay: 4, reviewsPerDay: 3, burySiblings: true }
+		};
+		const session = new ReviewSession({ db }, day);
+		await session.start();
+		expect(session.remaining).toBeGreaterThan(4);
+		const random = seededRandom(11);
+		const reads = vi.spyOn(db.cards, 'where');
+		let graded = 0;
+		while (session.current && graded < 40) {
+			session.reveal();
+			const rating = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as Grade[])[Math.floor(random() * 4)]!;
+			reads.mockClear();
+			await session.grade(rating);
+			graded++;
+			const ended = session.current === null;
+			// Only the end of the queue is read afresh, to be sure nothing changed elsewhere.
+			if (!ended) expect(reads, `grade ${graded}`).not.toHaveBeenCalled();
+			const fresh = new ReviewSession({ db }, day);
+			await fresh.start();
+			const seen = (s: ReviewSession) => [s.current?.id, s.remaining, s.heldBack, s.nextDue];
+			expect(seen(session), `grade ${graded}`).toEqual(seen(fresh));
+			now += Math.floor(random() * 8) * MINUTE;
+		}
+		expect(graded).toBeGreaterThan(8);
+	});
+
+	it('in an exam’s last days, a card crammed and graded waits for tomorrow instead of coming back after each grade', async () => {
+		await gradeCard(db, exactScheduler(), { cardId: 'a', rating: Rating.Easy, now: NOW, durationMs: 1, shownReps: 0 });
+		// Recall of 'a' on the exam day is about 97 %: under the 99 % target, so it is crammed the day before.
+		const study = { ...DEFAULT_STUDY_SETTINGS, newPerDay: 0, examDate: localDate(NOW + 3 * DAY), examRecall: 0.99 };
+		const session = new ReviewSession({ db }, { ...context, clock: () => NOW + DAY, study });
+		await session.start();
+		expect(session.current?.id).toBe('a');
+		session.reveal();
+		await session.grade(Rating.Good);
+		expect(session.current).toBeNull();
 	});
 });

@@ -53,7 +53,14 @@ afterEach(() => db.close());
 
 async function grade(cardId: string, rating: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy, now: number) {
 	const card = await db.cards.get(cardId);
-	return gradeCard(db, scheduler, { cardId, rating, now, durationMs: 4000, shownReps: card?.memory.reps ?? -1 });
+	const { event } = await gradeCard(db, scheduler, {
+		cardId,
+		rating,
+		now,
+		durationMs: 4000,
+		shownReps: card?.memory.reps ?? -1
+	});
+	return event;
 }
 
 describe('content sync', () => {

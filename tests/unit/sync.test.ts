@@ -60,7 +60,7 @@ async function device(skew = 0): Promise<Device> {
 		async grade(cardId, rating = Rating.Good) {
 			self.now += MINUTE;
 			const card = await db.cards.get(cardId);
-			const event = await gradeCard(db, scheduler, {
+			const { event } = await gradeCard(db, scheduler, {
 				cardId,
 				rating,
 				now: self.now,

@@ -10,7 +10,15 @@ import { compareTyped, type TypedComparison } from '../domain/typing';
 import type { StorageProblem } from '../domain/problems';
 import { StaleGradeError } from '../storage/errors';
 import { NO_CHAPTERS, chaptersById } from '../storage/chapters';
-import { buryCard, gradeCard, loadQueue, setSuspended, undoGrade } from '../storage/reviews';
+import {
+	afterChange,
+	buryCard,
+	gradeCard,
+	loadQueue,
+	setSuspended,
+	undoGrade,
+	type QueueRead
+} from '../storage/reviews';
 import { studyMoreNew } from '../storage/settings';
 import type { StorageSource, StudyContext } from './app.svelte';
 import { storageTask } from './task.svelte';
@@ -97,20 +105,31 @@ export class ReviewSession {
 		});
 	}
 
+	/** The cards the queue was last built from: after a grade or an undo only the card changed is read again. */
+	#read: QueueRead | null = null;
+
 	/**
 	 * Show the next card: due and new cards first, then learning cards coming back within minutes. `shown` (a card
 	 * just undone) is shown instead, and counted from the queue like any other, so "left" never grows past the day's.
+	 * `changed` is the card a grade or an undo just wrote, when that is all that changed; the queue is read afresh
+	 * otherwise, and before it says nothing is left (another tab or device may have changed cards meanwhile).
 	 */
-	async #next(shown?: StoredCard): Promise<void> {
+	async #next(shown?: StoredCard, changed?: StoredCard): Promise<void> {
 		const now = this.app.clock();
-		const { queue, cards } = await loadQueue(this.db, {
-			now,
-			settings: this.app.study,
-			scheduler: this.app.scheduler,
-			chapterId: this.chapterId,
-			ahead: this.ahead,
-			passage: this.passage
-		});
+		const kept = changed && this.#read ? await afterChange(this.db, this.#read, changed, now) : undefined;
+		const goesOn = kept && kept.queue.cards.length + kept.queue.soon.length > 0;
+		const { queue, read } = goesOn
+			? kept
+			: await loadQueue(this.db, {
+					now,
+					settings: this.app.study,
+					scheduler: this.app.scheduler,
+					chapterId: this.chapterId,
+					ahead: this.ahead,
+					passage: this.passage
+				});
+		this.#read = read;
+		const { cards } = read;
 		if (this.passage) this.unknownPassage = cards.size === 0;
 		const nextId = queue.cards[0] ?? queue.soon[0];
 		this.show(shown ?? (nextId ? (cards.get(nextId) ?? null) : null), now);
@@ -142,14 +161,15 @@ export class ReviewSession {
 		if (!card || !this.revealed) return;
 		await this.#write(async (now) => {
 			const durationMs = now - this.#shownAt;
-			const event = await gradeCard(this.db, this.app.scheduler, {
+			const graded = await gradeCard(this.db, this.app.scheduler, {
 				cardId: card.id,
 				rating,
 				now,
 				durationMs,
 				shownReps: card.memory.reps
 			});
-			this.answered = [...this.answered, { eventId: event.id, rating, durationMs }];
+			this.answered = [...this.answered, { eventId: graded.event.id, rating, durationMs }];
+			return graded.card;
 		});
 	}
 
@@ -171,7 +191,7 @@ export class ReviewSession {
 					const card = await undoGrade(this.db, this.app.scheduler, last.eventId, this.app.clock());
 					this.answered = this.answered.slice(0, -1);
 					this.lastUndone = last.rating;
-					await this.#next(card);
+					await this.#next(card, card);
 					return true;
 				});
 				// Refused (a grade still saving) or failed (the problem says why): the taps waiting are not carried out.
@@ -214,16 +234,20 @@ export class ReviewSession {
 		await this.task.run(() => this.#next());
 	}
 
-	/** One write at a time; on failure the learner is told and the card stays; a card changed elsewhere moves on. */
-	async #write(action: (now: number) => Promise<unknown>): Promise<void> {
+	/**
+	 * One write at a time; on failure the learner is told and the card stays; a card changed elsewhere moves on. An
+	 * action that gives back the one card it changed (a grade) lets the queue be built without reading it again.
+	 */
+	async #write(action: (now: number) => Promise<StoredCard | void>): Promise<void> {
 		await this.task.run(async () => {
+			let changed: StoredCard | void;
 			try {
-				await action(this.app.clock());
+				changed = await action(this.app.clock());
 			} catch (error) {
 				if (error instanceof StaleGradeError) await this.#next();
 				throw error;
 			}
-			await this.#next();
+			await this.#next(undefined, changed ?? undefined);
 		});
 	}
 }

@@ -51,7 +51,7 @@ export async function homeOverview(
 			const newLimit = newCardsToRead(limits, counts, settings);
 			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
 			// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
-			const cram = await cramCandidates(db, settings, scheduler, now, dayEnd);
+			const cram = await cramCandidates(db, { settings, scheduler, now, reviewEnd: dayEnd, today: counts });
 			const cramIds = new Set(cram.map((card) => card.id));
 			const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, limits, false, cramIds);
 			const today: TodayOverview = {

@@ -142,61 +142,124 @@ export async function queueCandidates(db: ReportCardDb, request: CandidateReques
 }
 
 /**
+ * What a queue is built from: the cards read for it (through the queue indexes) and what the day allows. A review
+ * session keeps it between grades (`afterChange`).
+ */
+export interface QueueRead {
+	cards: Map<string, StoredCard>;
+	/** The cards an exam's last days take as if due; undefined when reading one paragraph's cards. */
+	cram: ReadonlySet<string> | undefined;
+	today: TodaysCounts;
+	limits: StudySettings;
+	dayEnd: number;
+	ahead: boolean;
+	rolloverHour: number;
+}
+
+/**
  * The day's queue, read through the queue indexes (`queueCandidates`), and the next card due after those (for "next
  * card due at").
  */
 export async function loadQueue(
 	db: ReportCardDb,
 	request: QueueRequest
-): Promise<{ queue: Queue; cards: Map<string, StoredCard> }> {
+): Promise<{ queue: Queue; cards: Map<string, StoredCard>; read: QueueRead }> {
 	performance.mark('reportcard:queue:start');
+	const read = await readQueue(db, request);
+	const queue = queueOf(read, request.now);
+	performance.measure('reportcard:queue', 'reportcard:queue:start');
+	return { queue, cards: read.cards, read };
+}
+
+async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<QueueRead> {
 	const { now, settings, scheduler, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const { cards, cram, today, limits } = await db.transaction(
-		'r',
-		[db.cards, db.reviews, db.settings, db.gradeSlots],
-		async () => {
-			const today = await todaysCounts(db, now, settings.rolloverHour);
-			const limits = await todaysLimits(db, now, settings);
-			const { passage } = request;
-			if (passage) {
-				// A paragraph's cards are few: read the chapter's and keep those citing it.
-				const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
-				return { cards: cited, cram: undefined, today, limits };
-			}
-			const newLimit = newCardsToRead(limits, today, settings);
-			const [candidates, next, cram] = await Promise.all([
-				queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
-				queuedDue(db, reviewEnd, Infinity, chapterId).first(),
-				cramCandidates(db, settings, scheduler, now, reviewEnd, chapterId)
-			]);
-			const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
-			return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
+	const tables = [db.cards, db.reviews, db.settings, db.gradeSlots];
+	const { cards, cram, today, limits } = await db.transaction('r', tables, async () => {
+		const today = await todaysCounts(db, now, settings.rolloverHour);
+		const limits = await todaysLimits(db, now, settings);
+		const { passage } = request;
+		if (passage) {
+			// A paragraph's cards are few: read the chapter's and keep those citing it.
+			const cited = (await activeCards(db, chapterId)).filter((card) => citesPassage(card, passage));
+			return { cards: cited, cram: undefined, today, limits };
 		}
+		const newLimit = newCardsToRead(limits, today, settings);
+		const [candidates, next, cram] = await Promise.all([
+			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
+			queuedDue(db, reviewEnd, Infinity, chapterId).first(),
+			cramCandidates(db, { settings, scheduler, now, reviewEnd, today, chapterId })
+		]);
+		const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
+		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
+	});
+	return {
+		cards: new Map(cards.map((card) => [card.id, card])),
+		cram,
+		today,
+		limits,
+		dayEnd,
+		ahead: request.ahead ?? false,
+		rolloverHour: settings.rolloverHour
+	};
+}
+
+function queueOf(read: QueueRead, now: number): Queue {
+	return buildQueue([...read.cards.values()], now, read.dayEnd, read.today, read.limits, read.ahead, read.cram);
+}
+
+/**
+ * The queue after this session changed one card (a grade, an undo), from the cards read before: that card as written
+ * now, and the day's work read again (a few rows). Of a queue's cards a grade changes that one alone, so this is the
+ * queue a new read would give (the next card due after them included: the card changed is among them), without
+ * reading a few hundred card rows again on every grade. Undefined where a new read is needed: on another study day, or
+ * in an exam's last days, where a grade can take a card out of those crammed.
+ */
+export async function afterChange(
+	db: ReportCardDb,
+	read: QueueRead,
+	card: StoredCard,
+	now: number
+): Promise<{ queue: Queue; read: QueueRead } | undefined> {
+	if (now >= read.dayEnd || (read.cram !== undefined && read.cram.size > 0)) return undefined;
+	performance.mark('reportcard:queue:start');
+	const today = await db.transaction('r', [db.reviews, db.cards, db.settings, db.gradeSlots], () =>
+		todaysCounts(db, now, read.rolloverHour)
 	);
-	const queue = buildQueue(cards, now, dayEnd, today, limits, request.ahead, cram);
+	const changed = { ...read, cards: new Map(read.cards).set(card.id, card), today };
+	const queue = queueOf(changed, now);
 	performance.measure('reportcard:queue', 'reportcard:queue:start');
-	return { queue, cards: new Map(cards.map((card) => [card.id, card])) };
+	return { queue, read: changed };
+}
+
+export interface CramRequest {
+	settings: StudySettings;
+	scheduler: Scheduler;
+	now: number;
+	/** Cards due before this time are in the queue anyway. */
+	reviewEnd: number;
+	/** The day's work: a card graded today is not crammed again the same day. */
+	today: TodaysCounts;
+	chapterId?: string;
 }
 
 /**
  * In an exam's last days (domain/stats/exam-plan), the started cards not due by `reviewEnd` whose recall on the exam day
- * would fall below the learner's target: the queue takes them as if due. None otherwise.
+ * would fall below the learner's target: the queue takes them as if due. None otherwise. A card graded today waits for
+ * tomorrow: a second review the same day lifts its memory little (FSRS's short-term stability), and under a demanding
+ * target it would come back after every grade.
  */
-export async function cramCandidates(
-	db: ReportCardDb,
-	settings: StudySettings,
-	scheduler: Scheduler,
-	now: number,
-	reviewEnd: number,
-	chapterId?: string
-): Promise<StoredCard[]> {
+export async function cramCandidates(db: ReportCardDb, request: CramRequest): Promise<StoredCard[]> {
+	const { settings, now, chapterId } = request;
 	if (!settings.examDate) return [];
 	const examAt = examStart(settings.examDate, settings.rolloverHour);
 	if (!cramming(examAt, now, settings.rolloverHour)) return [];
-	const later = await queuedDue(db, reviewEnd, Infinity, chapterId).toArray();
-	return cramCards(later, examAt, settings.examRecall, scheduler);
+	const gradedToday = new Set((request.today.graded ?? []).map((graded) => graded.cardId));
+	const later = (await queuedDue(db, request.reviewEnd, Infinity, chapterId).toArray()).filter(
+		(card) => !gradedToday.has(card.id)
+	);
+	return cramCards(later, examAt, settings.examRecall, request.scheduler);
 }
 
 function citesPassage(card: StoredCard, passage: SourceRef): boolean {
@@ -212,8 +275,14 @@ export interface GradeRequest {
 	shownReps: number;
 }
 
-/** Grade a card: append one event; the write path replays the card and counts the grade. Returns the event. */
-export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request: GradeRequest): Promise<GradeEvent> {
+export interface Graded {
+	event: GradeEvent;
+	/** The card as the grade left it. */
+	card: StoredCard;
+}
+
+/** Grade a card: append one event; the write path replays the card and counts the grade. */
+export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request: GradeRequest): Promise<Graded> {
 	return writeTransaction(db, [], async () => {
 		const card = await db.cards.get(request.cardId);
 		if (!card || card.memory.reps !== request.shownReps) throw new StaleGradeError(request.cardId);
@@ -226,8 +295,8 @@ export async function gradeCard(db: ReportCardDb, scheduler: Scheduler, request:
 			durationMs: request.durationMs,
 			stateBefore: card.memory.state
 		};
-		await appendEvents(db, scheduler, [event]);
-		return event;
+		const { cards } = await appendEvents(db, scheduler, [event]);
+		return { event, card: cards.get(card.id) ?? card };
 	});
 }
 
