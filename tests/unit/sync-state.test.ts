@@ -26,7 +26,10 @@ async function tab(server: MemoryDav, db?: ReportCardDb) {
 	vi.resetModules();
 	const { sync } = await import('../../src/lib/state/sync.svelte');
 	const context = { db, scheduler, clock: () => NOW, applyStoredSettings: vi.fn(() => Promise.resolve()) };
+	// Until the account is read, the page shows neither it nor the form to connect one.
+	expect(sync.known).toBe(false);
 	await sync.start(context, { fetch: server.fetch, online: () => true });
+	expect(sync.known).toBe(true);
 	return { db, sync, context };
 }
 

@@ -60,6 +60,8 @@ async function allowOrigin(origin: string | null): Promise<void> {
 class SyncState {
 	/** The connected account, without its password; null when sync is off. */
 	account = $state.raw<Omit<SyncAccount, 'password'> | null>(null);
+	/** Whether `account` has been read: until then neither the account nor the form to connect one is shown. */
+	known = $state(false);
 	last = $state.raw<SyncReport | null>(null);
 	/** Bumped when a sync brought something: pages that show progress read it again. */
 	revision = $state(0);
@@ -77,8 +79,13 @@ class SyncState {
 		this.#context = context;
 		this.#network = network;
 		const { db } = context;
-		const account = await syncAccount(db);
-		this.account = account ? { url: account.url, username: account.username } : null;
+		try {
+			const account = await syncAccount(db);
+			this.account = account ? { url: account.url, username: account.username } : null;
+		} finally {
+			// Unreadable, the form is shown: connecting again is what the learner can do.
+			this.known = true;
+		}
 		this.last = (await lastReport(db)) ?? null;
 		globalThis.addEventListener?.('online', () => void this.auto());
 		const pending = await getSetting(db, 'syncPending');
