@@ -5,12 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SLOT_MS, slotOf } from '../../src/lib/domain/scheduling/grade-slots';
-import { Rating, type Grade } from '../../src/lib/domain/scheduling/review-log';
+import { State } from '../../src/lib/domain/scheduling/memory';
+import { Rating, type Grade, type ReviewEvent } from '../../src/lib/domain/scheduling/review-log';
 import { studyDayStart } from '../../src/lib/domain/time';
 import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { PROJECTIONS_MARKER, PROJECTIONS_VERSION } from '../../src/lib/storage/projections/marker';
-import { writeTransaction } from '../../src/lib/storage/projections/write';
+import { appendEvents, writeTransaction } from '../../src/lib/storage/projections/write';
 import { gradeCard, todaysCounts, undoGrade } from '../../src/lib/storage/reviews';
 import { MINUTE, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { inTimeZone, local } from './time-zone';
@@ -110,5 +111,27 @@ describe('the day’s work from grade slots', () => {
 		const { fromSlots, fromLog } = await bothWays(at + 2 * MINUTE);
 		expect(fromSlots.graded).toEqual([{ cardId: 'b', noteId: 'a' }]);
 		expect(fromLog).toEqual(fromSlots);
+	});
+
+	it('counts another device’s grade once its card is here, both ways', async () => {
+		const at = local(2026, 3, 2, 9);
+		const remote: ReviewEvent = {
+			id: 'remote-1',
+			cardId: 'd',
+			kind: 'grade',
+			rating: Rating.Good,
+			at,
+			durationMs: 1000,
+			stateBefore: State.New
+		};
+		await appendEvents(db, scheduler, [remote], 'remote');
+		const before = await bothWays(at + MINUTE);
+		expect(before.fromSlots).toMatchObject({ newStarted: 0, gradesGiven: 0, graded: [] });
+		expect(before.fromLog).toEqual(before.fromSlots);
+		const withD = makeDeck([...deck().cards, makeCard({ id: 'd', order: 4 })]);
+		await syncContent(db, scheduler, compiled(withD, 'v2'), at + 2 * MINUTE);
+		const after = await bothWays(at + 3 * MINUTE);
+		expect(after.fromSlots).toMatchObject({ newStarted: 1, gradesGiven: 1, graded: [{ cardId: 'd', noteId: 'd' }] });
+		expect(after.fromLog).toEqual(after.fromSlots);
 	});
 });

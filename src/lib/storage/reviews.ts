@@ -53,11 +53,14 @@ export async function todaysCounts(db: ReportCardDb, now: number, rolloverHour: 
 /** What `todaysCounts` gives, from every event of the log since `start` and the rows of the cards graded. */
 async function countedFromLog(db: ReportCardDb, start: number): Promise<DayWork> {
 	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
-	const grades = effectiveGrades(await db.reviews.where('at').aboveOrEqual(start).toArray());
-	const before = (state: State) => grades.filter((e) => e.stateBefore === state).length;
-	const cardIds = [...new Set(grades.map((event) => event.cardId))];
+	const all = effectiveGrades(await db.reviews.where('at').aboveOrEqual(start).toArray());
+	const cardIds = [...new Set(all.map((event) => event.cardId))];
 	const cards = cardIds.length === 0 ? [] : await db.cards.bulkGet(cardIds);
 	const graded = cards.flatMap((card) => (card ? [{ cardId: card.id, noteId: card.noteId }] : []));
+	// As the slots count them: the grades of cards this device holds (another device's may come before their card).
+	const held = new Set(graded.map((card) => card.cardId));
+	const grades = all.filter((event) => held.has(event.cardId));
+	const before = (state: State) => grades.filter((e) => e.stateBefore === state).length;
 	return { newStarted: before(State.New), reviewsDone: before(State.Review), graded, gradesGiven: grades.length };
 }
 
