@@ -188,6 +188,10 @@ describe('the exam plan', () => {
 			expect.arrayContaining(['weak'])
 		);
 		expect(cramCards([fresh], exam, 0.9, scheduler)).toEqual([]);
+		// Graded today, a card waits for tomorrow however weak: crammed again at once, it would come back after each grade.
+		expect(cramCards([weak, solid], exam, 0.9, scheduler, new Set(['weak'])).map((card) => card.id)).not.toContain(
+			'weak'
+		);
 	});
 
 	it('projects the share recalled at the learner’s pace and at the plan’s, the same for the same seed', () => {

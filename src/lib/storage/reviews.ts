@@ -167,11 +167,10 @@ export async function loadQueue(
 	db: ReportCardDb,
 	request: QueueRequest
 ): Promise<{ queue: Queue; cards: Map<string, StoredCard>; read: QueueRead }> {
-	performance.mark('reportcard:queue:start');
-	const read = await readQueue(db, request);
-	const queue = queueOf(read, request.now);
-	performance.measure('reportcard:queue', 'reportcard:queue:start');
-	return { queue, cards: read.cards, read };
+	return timedQueueBuild(async () => {
+		const read = await readQueue(db, request);
+		return { queue: queueOf(read, request.now), cards: read.cards, read };
+	});
 }
 
 async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<QueueRead> {
@@ -208,6 +207,14 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 	};
 }
 
+/** A queue built, timed as the User Timing measure `reportcard:queue` that the benchmark reads. */
+async function timedQueueBuild<T>(build: () => Promise<T>): Promise<T> {
+	performance.mark('reportcard:queue:start');
+	const result = await build();
+	performance.measure('reportcard:queue', 'reportcard:queue:start');
+	return result;
+}
+
 function queueOf(read: QueueRead, now: number): Queue {
 	return buildQueue([...read.cards.values()], now, read.dayEnd, read.today, read.limits, read.ahead, read.cram);
 }
@@ -226,14 +233,13 @@ export async function afterChange(
 	now: number
 ): Promise<{ queue: Queue; read: QueueRead } | undefined> {
 	if (now >= read.dayEnd || (read.cram !== undefined && read.cram.size > 0)) return undefined;
-	performance.mark('reportcard:queue:start');
-	const today = await db.transaction('r', [db.reviews, db.cards, db.settings, db.gradeSlots], () =>
-		todaysCounts(db, now, read.rolloverHour)
-	);
-	const changed = { ...read, cards: new Map(read.cards).set(card.id, card), today };
-	const queue = queueOf(changed, now);
-	performance.measure('reportcard:queue', 'reportcard:queue:start');
-	return { queue, read: changed };
+	return timedQueueBuild(async () => {
+		const today = await db.transaction('r', [db.reviews, db.cards, db.settings, db.gradeSlots], () =>
+			todaysCounts(db, now, read.rolloverHour)
+		);
+		const changed = { ...read, cards: new Map(read.cards).set(card.id, card), today };
+		return { queue: queueOf(changed, now), read: changed };
+	});
 }
 
 export interface CramRequest {
@@ -249,20 +255,16 @@ export interface CramRequest {
 
 /**
  * In an exam's last days (domain/stats/exam-plan), the started cards not due by `reviewEnd` whose recall on the exam day
- * would fall below the learner's target: the queue takes them as if due. None otherwise. A card graded today waits for
- * tomorrow: a second review the same day lifts its memory little (FSRS's short-term stability), and under a demanding
- * target it would come back after every grade.
+ * would fall below the learner's target (`cramCards`): the queue takes them as if due. None otherwise.
  */
 export async function cramCandidates(db: ReportCardDb, request: CramRequest): Promise<StoredCard[]> {
 	const { settings, now, chapterId } = request;
 	if (!settings.examDate) return [];
 	const examAt = examStart(settings.examDate, settings.rolloverHour);
 	if (!cramming(examAt, now, settings.rolloverHour)) return [];
+	const later = await queuedDue(db, request.reviewEnd, Infinity, chapterId).toArray();
 	const gradedToday = new Set((request.today.graded ?? []).map((graded) => graded.cardId));
-	const later = (await queuedDue(db, request.reviewEnd, Infinity, chapterId).toArray()).filter(
-		(card) => !gradedToday.has(card.id)
-	);
-	return cramCards(later, examAt, settings.examRecall, request.scheduler);
+	return cramCards(later, examAt, settings.examRecall, request.scheduler, gradedToday);
 }
 
 function citesPassage(card: StoredCard, passage: SourceRef): boolean {

@@ -74,15 +74,23 @@ export function cramming(examAt: number, now: number, rolloverHour: number): boo
 	return days >= 0 && days < CRAM_DAYS;
 }
 
-/** Of started cards, those whose recall on the exam day would be under the target unless reviewed first. */
-export function cramCards<T extends { memory: MemoryState }>(
+/**
+ * Of started cards, those whose recall on the exam day would be under the target unless reviewed first. A card graded
+ * today waits for tomorrow: a second review the same day lifts its memory little (FSRS's short-term stability), and
+ * under a demanding target it would come back after every grade.
+ */
+export function cramCards<T extends { id: string; memory: MemoryState }>(
 	cards: readonly T[],
 	examAt: number,
 	target: number,
-	scheduler: Scheduler
+	scheduler: Scheduler,
+	gradedToday: ReadonlySet<string> = new Set()
 ): T[] {
 	return cards.filter(
-		(card) => card.memory.state !== State.New && scheduler.retrievability(card.memory, examAt) < target
+		(card) =>
+			card.memory.state !== State.New &&
+			!gradedToday.has(card.id) &&
+			scheduler.retrievability(card.memory, examAt) < target
 	);
 }
 
