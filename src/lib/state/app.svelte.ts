@@ -46,11 +46,13 @@ const storageModule = early(() => import('../storage/open'));
 const schedulingModule = early(() => import('../domain/scheduling/scheduler'));
 type Scheduling = Awaited<ReturnType<typeof schedulingModule>>;
 /**
- * A first visit (no service worker yet) always needs the decks: their download starts as soon as the app's code runs,
- * before the first page mounts, and overlaps opening the database.
+ * A first visit (no service worker yet) always needs the decks and the code that stores them: both downloads start as
+ * soon as the app's code runs, before the first page mounts, and overlap opening the database instead of following it.
  */
-const firstVisitDecks = typeof window === 'undefined' || navigator.serviceWorker?.controller ? undefined : loadDecks();
+const firstVisit = typeof window !== 'undefined' && !navigator.serviceWorker?.controller;
+const firstVisitDecks = firstVisit ? loadDecks() : undefined;
 firstVisitDecks?.catch(() => undefined);
+if (firstVisit) early(() => import('../storage/content'));
 
 /** app.html reads the learner's language from here before the first paint, when no script can read IndexedDB yet. */
 const LOCALE_MIRROR = 'reportcard.locale';
