@@ -8,7 +8,7 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { gradeCard } from '../../src/lib/storage/reviews';
 import { readStudySettings, saveLearnerSettings } from '../../src/lib/storage/settings';
-import { syncAccount } from '../../src/lib/storage/sync';
+import { holdPendingConnection, syncAccount } from '../../src/lib/storage/sync';
 import { NOW, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { MemoryDav } from './webdav-server';
 
@@ -79,6 +79,29 @@ describe('sync as the learner drives it', () => {
 		server.faults.push({ answer: 503 });
 		await sync.syncNow();
 		expect(sync.task.problem).toEqual({ kind: 'server', status: 503 });
+	});
+
+	it('finishes a connection begun before the reload once, then forgets it', async () => {
+		const server = new MemoryDav();
+		const db = openTestDb();
+		opened.push(db);
+		await syncContent(db, scheduler, compiled(makeDeck([makeCard({ id: 'a' })])), NOW);
+		await holdPendingConnection(db, { url: server.base, username: 'learner', password: 'secret' });
+		const { sync } = await tab(server, db);
+		expect([sync.connected, sync.task.problem, sync.last?.problem]).toEqual([true, null, null]);
+		expect(await db.settings.get('syncPending')).toBeUndefined();
+	});
+
+	it('says so when the account cannot be read, shows the form, and never rejects', async () => {
+		const server = new MemoryDav();
+		const db = openTestDb();
+		opened.push(db);
+		await db.open();
+		db.close();
+		const { sync } = await tab(server, db);
+		expect(sync.connected).toBe(false);
+		expect(sync.task.problem).toMatchObject({ kind: 'storage' });
+		expect(server.requests).toHaveLength(0);
 	});
 
 	it('forgets the account on disconnect, and a later start does not sync', async () => {

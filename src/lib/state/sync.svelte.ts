@@ -11,13 +11,14 @@ import { SyncError, checkAddress, type SyncProblem } from '../domain/sync/proble
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { ReportCardDb } from '../storage/db';
 import { storageProblem } from '../storage/errors';
-import { getSetting, setSetting } from '../storage/settings';
 import {
 	connectSync,
 	disconnectSync,
+	holdPendingConnection,
 	lastReport,
 	recordReport,
 	syncAccount,
+	takePendingConnection,
 	type SyncAccount,
 	type SyncReport
 } from '../storage/sync';
@@ -74,27 +75,27 @@ class SyncState {
 		return this.account !== null;
 	}
 
-	/** Once the app's storage is open: read the account, finish a connection begun before a reload, sync. */
+	/**
+	 * Once the app's storage is open: read the account, finish a connection begun before a reload, sync. Should the
+	 * device's storage refuse to be read, the panel says so (the task's problem) and shows the form to connect.
+	 */
 	async start(context: SyncContext, network: Network = {}): Promise<void> {
 		this.#context = context;
 		this.#network = network;
 		const { db } = context;
-		try {
-			const account = await syncAccount(db);
-			this.account = account ? { url: account.url, username: account.username } : null;
-		} finally {
-			// Unreadable, the form is shown: connecting again is what the learner can do.
-			this.known = true;
-		}
-		this.last = (await lastReport(db)) ?? null;
+		const pending = await this.task.run(async () => {
+			try {
+				const account = await syncAccount(db);
+				this.account = account ? { url: account.url, username: account.username } : null;
+			} finally {
+				this.known = true;
+			}
+			this.last = (await lastReport(db)) ?? null;
+			return takePendingConnection(db);
+		});
 		globalThis.addEventListener?.('online', () => void this.auto());
-		const pending = await getSetting(db, 'syncPending');
-		if (pending) {
-			await db.settings.delete('syncPending');
-			await this.connect(pending.url, pending.username, pending.password);
-		} else {
-			await this.auto();
-		}
+		if (pending) await this.connect(pending.url, pending.username, pending.password);
+		else await this.auto();
 	}
 
 	/**
@@ -116,7 +117,7 @@ class SyncState {
 			if (!connectAllowed(pagePolicy(), origin)) {
 				await allowOrigin(origin);
 				if (globalThis.navigator?.serviceWorker?.controller) {
-					await setSetting(context.db, 'syncPending', account);
+					await holdPendingConnection(context.db, account);
 					location.reload();
 					return false;
 				}

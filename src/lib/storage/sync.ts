@@ -75,6 +75,20 @@ export async function syncAccount(db: ReportCardDb): Promise<SyncAccount | undef
 	return getSetting(db, 'syncAccount');
 }
 
+/** A connection the learner began before the reload that lets the app reach its server: read once, then forgotten. */
+export async function takePendingConnection(db: ReportCardDb): Promise<SyncAccount | undefined> {
+	return db.transaction('rw', db.settings, async () => {
+		const pending = await getSetting(db, 'syncPending');
+		if (pending) await db.settings.delete('syncPending');
+		return pending;
+	});
+}
+
+/** Keep a connection to finish after the reload (see takePendingConnection). */
+export async function holdPendingConnection(db: ReportCardDb, account: SyncAccount): Promise<void> {
+	await setSetting(db, 'syncPending', account);
+}
+
 /**
  * Remember the learner's account and start this device as a writer: the whole log and every attempt are owed to the
  * server (a first upload reads the log in pages), and from now on every new event and attempt joins the outbox.
