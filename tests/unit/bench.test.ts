@@ -141,7 +141,7 @@ describe('the synthetic collection', () => {
 			graded: [],
 			gradesGiven: 0
 		});
-		const { queue, cards } = await loadQueue(db, withScheduler({ now: NOW, settings: DEFAULT_STUDY_SETTINGS }));
+		const { queue, read } = await loadQueue(db, withScheduler({ now: NOW, settings: DEFAULT_STUDY_SETTINGS }));
 		const { dueToday, learning, relearning, suspended } = result.roles;
 		expect(queue.dueCount).toBeGreaterThanOrEqual(dueToday + learning + relearning - suspended);
 		expect(queue.dueCount).toBeLessThanOrEqual(dueToday + learning + relearning);
@@ -153,7 +153,7 @@ describe('the synthetic collection', () => {
 		expect(bench.reduce((sum, o) => sum + o.total, 0)).toBe(CARDS);
 		expect(bench.reduce((sum, o) => sum + o.due, 0)).toBe(queue.dueCount);
 
-		const first = cards.get(queue.cards[0]!);
+		const first = read.cards.get(queue.cards[0]!);
 		if (!first) throw new Error('empty queue');
 		await gradeCard(db, exactScheduler(), {
 			cardId: first.id,

@@ -289,12 +289,12 @@ describe('statistics and map sources', () => {
 
 describe('reviewing one paragraph', () => {
 	it('queues only the cards citing it', async () => {
-		const { queue, cards } = await loadQueue(
+		const { queue, read } = await loadQueue(
 			db,
 			withScheduler({ now, settings, chapterId: 'ch1', passage: { section: 1, paragraph: 2 } })
 		);
 		expect(queue.cards).toEqual(['c', 'd']);
-		expect([...cards.keys()]).toEqual(['c', 'd']);
+		expect([...read.cards.keys()]).toEqual(['c', 'd']);
 		expect(
 			(await loadQueue(db, withScheduler({ now, settings, passage: { section: 1, paragraph: 1 } }))).queue.cards
 		).toEqual(['a', 'b']);

@@ -14,6 +14,7 @@ import { currentChapters } from './chapters';
 import { chapterCounts, type ChapterCounts } from './projections/digests';
 import { projectionsStale } from './projections/marker';
 import {
+	dayWorkTables,
 	newCardsToRead,
 	cramCandidates,
 	queueCandidates,
@@ -37,73 +38,69 @@ export async function homeOverview(
 ): Promise<HomeOverview> {
 	const { rolloverHour } = settings;
 	const dayEnd = studyDayEnd(now, rolloverHour);
-	return db.transaction(
-		'r',
-		[db.chapters, db.cards, db.attempts, db.reviews, db.cardDigests, db.gradeSlots, db.settings],
-		async () => {
-			const chapters = await currentChapters(db);
-			const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
-			const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
-			// Open attempts are few (one per chapter at most): attempts not in the finishedAt index.
-			const open = await db.attempts.filter((attempt) => attempt.finishedAt === null).toArray();
-			const counts = await todaysCounts(db, now, rolloverHour);
-			const limits = await todaysLimits(db, now, settings);
-			const newLimit = newCardsToRead(limits, counts, settings);
-			const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
-			// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
-			const cram = await cramCandidates(db, { settings, scheduler, now, reviewEnd: dayEnd, today: counts });
-			const cramIds = new Set(cram.map((card) => card.id));
-			const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, limits, false, cramIds);
-			const today: TodayOverview = {
-				due: queue.dueCount,
-				fresh: queue.newCount,
-				heldBack: queue.heldBack,
-				reviewed: counts.gradesGiven,
-				streak: await reviewStreak(db, now, rolloverHour)
-			};
-			// Buried cards are few (until the end of the day they were buried on): the new ones leave the chapters' counts.
-			const buriedNew = await db.cards
-				.where('buriedUntil')
-				.above(now)
-				.filter((card) => card.queueNew !== undefined)
-				.toArray();
-			return {
-				today,
-				chapters: await Promise.all(
-					chapters.map(async (chapter): Promise<ChapterOverview> => {
-						const [due, { queuedNew: queuedNewCount, total, mastered }] = await Promise.all([
-							queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
-							digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id)
-						]);
-						// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
-						const own = [...due, ...cram.filter((card) => card.chapterId === chapter.id)];
-						const dueCount = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS, false, cramIds).dueCount;
-						const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
-						// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
-						const scores = attempts.filter(
-							(a) => a.chapterId === chapter.id && a.retryOf === null && a.focus === undefined
-						);
-						const best = scores.reduce<ScoreSummary | null>(
-							(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
-							null
-						);
-						const latest = scores.at(-1) ?? null;
-						const unfinished = open.find((a) => a.chapterId === chapter.id && a.focus === undefined);
-						return {
-							chapter,
-							due: dueCount,
-							fresh: queuedNewCount - buried,
-							total,
-							mastery: { mastered, total },
-							best: best && { correct: best.correct, total: best.total },
-							latest: latest && { correct: latest.correct, total: latest.total },
-							unfinished: unfinished ? { answered: unfinished.answers.length, total: unfinished.total } : null
-						};
-					})
-				)
-			};
-		}
-	);
+	return db.transaction('r', [...dayWorkTables(db), db.chapters, db.attempts, db.cardDigests], async () => {
+		const chapters = await currentChapters(db);
+		const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
+		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');
+		// Open attempts are few (one per chapter at most): attempts not in the finishedAt index.
+		const open = await db.attempts.filter((attempt) => attempt.finishedAt === null).toArray();
+		const counts = await todaysCounts(db, now, rolloverHour);
+		const limits = await todaysLimits(db, now, settings);
+		const newLimit = newCardsToRead(limits, counts, settings);
+		const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
+		// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
+		const cram = await cramCandidates(db, { settings, scheduler, now, reviewEnd: dayEnd, today: counts });
+		const cramIds = new Set(cram.map((card) => card.id));
+		const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, limits, false, cramIds);
+		const today: TodayOverview = {
+			due: queue.dueCount,
+			fresh: queue.newCount,
+			heldBack: queue.heldBack,
+			reviewed: counts.gradesGiven,
+			streak: await reviewStreak(db, now, rolloverHour)
+		};
+		// Buried cards are few (until the end of the day they were buried on): the new ones leave the chapters' counts.
+		const buriedNew = await db.cards
+			.where('buriedUntil')
+			.above(now)
+			.filter((card) => card.queueNew !== undefined)
+			.toArray();
+		return {
+			today,
+			chapters: await Promise.all(
+				chapters.map(async (chapter): Promise<ChapterOverview> => {
+					const [due, { queuedNew: queuedNewCount, total, mastered }] = await Promise.all([
+						queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
+						digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id)
+					]);
+					// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
+					const own = [...due, ...cram.filter((card) => card.chapterId === chapter.id)];
+					const dueCount = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS, false, cramIds).dueCount;
+					const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
+					// Retries of missed questions say nothing about the whole chapter, so only full attempts score.
+					const scores = attempts.filter(
+						(a) => a.chapterId === chapter.id && a.retryOf === null && a.focus === undefined
+					);
+					const best = scores.reduce<ScoreSummary | null>(
+						(top, a) => (!top || a.correct / a.total > top.correct / top.total ? a : top),
+						null
+					);
+					const latest = scores.at(-1) ?? null;
+					const unfinished = open.find((a) => a.chapterId === chapter.id && a.focus === undefined);
+					return {
+						chapter,
+						due: dueCount,
+						fresh: queuedNewCount - buried,
+						total,
+						mastery: { mastered, total },
+						best: best && { correct: best.correct, total: best.total },
+						latest: latest && { correct: latest.correct, total: latest.total },
+						unfinished: unfinished ? { answered: unfinished.answers.length, total: unfinished.total } : null
+					};
+				})
+			)
+		};
+	});
 }
 
 const NO_CARDS: ChapterCounts = { queuedNew: 0, total: 0, mastered: 0 };

@@ -50,6 +50,14 @@ export async function todaysCounts(db: ReportCardDb, now: number, rolloverHour: 
 	return dayWorkOf(await db.gradeSlots.where('slot').aboveOrEqual(slotOf(start)).toArray());
 }
 
+/**
+ * The tables the day's work and limits are read from (`todaysCounts`, `todaysLimits`, and the card rows around them):
+ * a transaction that reads them takes these, so a change to that read changes every such transaction at once.
+ */
+export function dayWorkTables(db: ReportCardDb) {
+	return [db.cards, db.reviews, db.settings, db.gradeSlots];
+}
+
 /** What `todaysCounts` gives, from every event of the log since `start` and the rows of the cards graded. */
 async function countedFromLog(db: ReportCardDb, start: number): Promise<DayWork> {
 	// An undo comes after the grade it cancels, so today's events hold the undos of today's grades.
@@ -75,7 +83,7 @@ export async function todaysLimits(db: ReportCardDb, now: number, settings: Stud
 
 /** How many new cards today's limit still lets in (the extra asked for today included). */
 export async function newAllowance(db: ReportCardDb, now: number, settings: StudySettings): Promise<number> {
-	return db.transaction('r', [db.cards, db.reviews, db.settings, db.gradeSlots], async () => {
+	return db.transaction('r', dayWorkTables(db), async () => {
 		const [today, limits] = await Promise.all([
 			todaysCounts(db, now, settings.rolloverHour),
 			todaysLimits(db, now, settings)
@@ -163,13 +171,10 @@ export interface QueueRead {
  * The day's queue, read through the queue indexes (`queueCandidates`), and the next card due after those (for "next
  * card due at").
  */
-export async function loadQueue(
-	db: ReportCardDb,
-	request: QueueRequest
-): Promise<{ queue: Queue; cards: Map<string, StoredCard>; read: QueueRead }> {
+export async function loadQueue(db: ReportCardDb, request: QueueRequest): Promise<{ queue: Queue; read: QueueRead }> {
 	return timedQueueBuild(async () => {
 		const read = await readQueue(db, request);
-		return { queue: queueOf(read, request.now), cards: read.cards, read };
+		return { queue: queueOf(read, request.now), read };
 	});
 }
 
@@ -177,8 +182,7 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 	const { now, settings, scheduler, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const tables = [db.cards, db.reviews, db.settings, db.gradeSlots];
-	const { cards, cram, today, limits } = await db.transaction('r', tables, async () => {
+	const { cards, cram, today, limits } = await db.transaction('r', dayWorkTables(db), async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
 		const limits = await todaysLimits(db, now, settings);
 		const { passage } = request;
@@ -234,9 +238,7 @@ export async function afterChange(
 ): Promise<{ queue: Queue; read: QueueRead } | undefined> {
 	if (now >= read.dayEnd || (read.cram !== undefined && read.cram.size > 0)) return undefined;
 	return timedQueueBuild(async () => {
-		const today = await db.transaction('r', [db.reviews, db.cards, db.settings, db.gradeSlots], () =>
-			todaysCounts(db, now, read.rolloverHour)
-		);
+		const today = await db.transaction('r', dayWorkTables(db), () => todaysCounts(db, now, read.rolloverHour));
 		const changed = { ...read, cards: new Map(read.cards).set(card.id, card), today };
 		return { queue: queueOf(changed, now), read: changed };
 	});
