@@ -1,6 +1,8 @@
 /** Study days: a day starts at the rollover hour (4 am local, as in Anki), so a late-night review counts for the evening before. */
 
 export const DEFAULT_ROLLOVER_HOUR = 4;
+/** A day of 24 hours: a span of time, not a study day (a day a clock change shortens or lengthens is one of those). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Start of the study day containing `now`, in local time. */
 export function studyDayStart(now: number, rolloverHour = DEFAULT_ROLLOVER_HOUR): number {

@@ -18,14 +18,12 @@ import type { Scheduler } from '../domain/scheduling/scheduler';
 import { cramCards, cramming, examStart } from '../domain/stats/exam-plan';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/collection';
-import { studyDayEnd, studyDayStart } from '../domain/time';
+import { DAY_MS, studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
 import { projectionsStale } from './projections/marker';
 import { appendEvents, write, writeTransaction } from './projections/write';
 import { extraNewToday } from './settings';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every card still in its deck (not retired), in one chapter or all: for browsing, not for the queue. */
 export async function activeCards(db: ReportCardDb, chapterId?: string): Promise<StoredCard[]> {

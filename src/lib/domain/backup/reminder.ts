@@ -1,7 +1,7 @@
 /** When to remind the learner to back up: only when work that exists nowhere but on this device is getting old. */
+import { DAY_MS } from '../time';
 
 export const BACKUP_REMINDER_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BackupStatus {
 	/** When this device last wrote a backup file, or null if never. */

@@ -5,7 +5,7 @@
  */
 import { itemAt } from '../arrays';
 import { FSRSAlgorithm, default_w, forgetting_curve, generatorParameters, type FSRSState } from 'ts-fsrs';
-import { studyDayStart } from '../time';
+import { DAY_MS, studyDayStart } from '../time';
 import { Rating, effectiveEvents, type ReviewEvent } from './review-log';
 
 /** Below this many graded reviews the fitted weights would mostly fit noise; the defaults serve better. */
@@ -24,8 +24,6 @@ export interface TrainingArrays {
 	deltas: Uint32Array;
 	lengths: Uint32Array;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Training items from the log: per card, its grades since its last reset, in order; one item per answer given at least

@@ -2,6 +2,7 @@
 import { itemAt } from '../arrays';
 import type { StudySettings } from '../settings';
 import { State, type MemoryState } from './memory';
+import { DAY_MS } from '../time';
 
 export interface QueueCard {
 	id: string;
@@ -39,7 +40,6 @@ export const NOTHING_DONE: TodaysCounts = { newStarted: 0, reviewsDone: 0 };
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;
 /** Studying ahead takes review cards due within this many days after today. */
 export const STUDY_AHEAD_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Queue {
 	/** Cards to show now, in order: reviews and learning cards by due date, new cards interleaved in report order. */

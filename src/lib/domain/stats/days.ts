@@ -3,9 +3,7 @@
  * and is numbered by the local calendar date it starts on, counted in days since 1970-01-01. Arithmetic on these
  * numbers is calendar arithmetic: a 23- or 25-hour day around a daylight-saving change is still exactly one day.
  */
-import { DEFAULT_ROLLOVER_HOUR, studyDayStart } from '../time';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, DEFAULT_ROLLOVER_HOUR, studyDayStart } from '../time';
 
 /** The study day that `at` (epoch ms) falls in. */
 export function studyDay(at: number, rolloverHour = DEFAULT_ROLLOVER_HOUR): number {

@@ -12,14 +12,13 @@ import { seededRandom, shuffled } from '../random';
 import { State, newMemoryState, type MemoryState } from '../scheduling/memory';
 import { Rating } from '../scheduling/review-log';
 import type { Scheduler } from '../scheduling/scheduler';
-import { studyDayEnd, studyDayStart } from '../time';
+import { DAY_MS, studyDayEnd, studyDayStart } from '../time';
 
 /** The last days before the exam, when the queue adds the cards that would otherwise fall below the target. */
 export const CRAM_DAYS = 3;
 /** Cards simulated at most: a larger collection is judged by a sample. */
 const SAMPLE = 1500;
 const RUNS = 6;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The hour of the day the simulated learner studies. */
 const STUDY_HOUR_MS = 9 * 60 * 60 * 1000;
 
