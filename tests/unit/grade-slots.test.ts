@@ -1,7 +1,7 @@
 /**
- * The day's work (daily limits, siblings graded today, grades given) read from the grade slots: the same figures as
- * counting the day's log, in a time zone whose day starts a quarter hour off UTC's hours, at the edges of the study
- * day, after undos and after a card moves to another note.
+ * The day's work (daily limits, siblings graded today, grades given) and the streak read from the grade slots: the
+ * same figures as counting the log, in a time zone whose day starts a quarter hour off UTC's hours, at the edges of
+ * the study day, after undos and after a card moves to another note.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SLOT_MS, slotOf } from '../../src/lib/domain/scheduling/grade-slots';
@@ -12,6 +12,7 @@ import { syncContent } from '../../src/lib/storage/content';
 import type { ReportCardDb } from '../../src/lib/storage/db';
 import { PROJECTIONS_MARKER, PROJECTIONS_VERSION } from '../../src/lib/storage/projections/marker';
 import { appendEvents, writeTransaction } from '../../src/lib/storage/projections/write';
+import { reviewStreak } from '../../src/lib/storage/overview';
 import { gradeCard, todaysCounts, undoGrade } from '../../src/lib/storage/reviews';
 import { MINUTE, compiled, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { inTimeZone, local } from './time-zone';
@@ -48,16 +49,28 @@ async function grade(cardId: string, at: number, rating: Grade = Rating.Good) {
 	return graded.event;
 }
 
-/** The day's work both ways: from the slots, and from the log as an upgraded database counts it before its rebuild. */
-async function bothWays(now: number) {
-	const fromSlots = await todaysCounts(db, now, ROLLOVER);
+/** A figure both ways: from the slots, and from the log as an upgraded database reads it before its rebuild. */
+async function fromSlotsAndLog<T>(read: () => Promise<T>) {
+	const fromSlots = await read();
 	await writeTransaction(db, [], () => db.settings.delete(PROJECTIONS_MARKER));
-	const fromLog = await todaysCounts(db, now, ROLLOVER);
+	const fromLog = await read();
 	await writeTransaction(db, [], () => db.settings.put({ key: PROJECTIONS_MARKER, value: PROJECTIONS_VERSION }));
 	return { fromSlots, fromLog };
 }
 
-describe('the day’s work from grade slots', () => {
+/** The day's work both ways. */
+function bothWays(now: number) {
+	return fromSlotsAndLog(() => todaysCounts(db, now, ROLLOVER));
+}
+
+/** The streak both ways, checked to agree. */
+async function streak(now: number) {
+	const { fromSlots, fromLog } = await fromSlotsAndLog(() => reviewStreak(db, now, ROLLOVER));
+	expect(fromLog).toEqual(fromSlots);
+	return fromSlots;
+}
+
+describe('the day’s work and the streak from grade slots', () => {
 	it('starts a study day on a slot boundary where the zone is a quarter hour off UTC', () => {
 		const start = studyDayStart(local(2026, 3, 2, 12), ROLLOVER);
 		expect(start % SLOT_MS).toBe(0);
@@ -133,5 +146,26 @@ describe('the day’s work from grade slots', () => {
 		const after = await bothWays(at + 3 * MINUTE);
 		expect(after.fromSlots).toMatchObject({ newStarted: 1, gradesGiven: 1, graded: [{ cardId: 'd', noteId: 'd' }] });
 		expect(after.fromLog).toEqual(after.fromSlots);
+	});
+
+	it('counts the streak in study days from the slots, as the log does: rollover edges, a gap, an undo', async () => {
+		await grade('a', local(2026, 2, 27, 9)); // before a day without grades: not part of the streak
+		await grade('a', local(2026, 3, 2, 4, 0));
+		const middle = await grade('b', local(2026, 3, 3, 4, 0));
+		await grade('c', local(2026, 3, 5, 3, 59)); // before the rollover: it counts for the 4th
+		const now = local(2026, 3, 5, 12);
+		// Nothing yet today: the streak still stands, ending yesterday.
+		expect(await streak(now)).toEqual({ days: 3, reviewedToday: false });
+		await undoGrade(db, scheduler, middle.id, now);
+		expect(await streak(now)).toEqual({ days: 1, reviewedToday: false });
+		await grade('b', now + MINUTE);
+		expect(await streak(now + 2 * MINUTE)).toEqual({ days: 2, reviewedToday: true });
+		// A day later without a grade the streak is over.
+		expect(await streak(local(2026, 3, 7, 12))).toEqual({ days: 0, reviewedToday: false });
+	});
+
+	it('counts a streak longer than one read of slots', async () => {
+		for (let day = 0; day < 70; day++) await grade('a', local(2026, 3, 1 + day, 9));
+		expect(await streak(local(2026, 3, 70, 10))).toEqual({ days: 70, reviewedToday: true });
 	});
 });

@@ -108,7 +108,7 @@ describe('home overview', () => {
 		expect(chapters[0]!.fresh).toBe(2);
 	});
 
-	it('reads the streak one day at a time, however many reviews a day holds', async () => {
+	it('counts the streak in study days, however many reviews a day holds', async () => {
 		const today = local(2026, 6, 10, 9);
 		const rows = [
 			...Array.from({ length: 700 }, (_, i) => gradeRow(`t${i}`, today)),

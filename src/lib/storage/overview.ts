@@ -2,12 +2,13 @@
  * What the home screen shows: today's work (due, new, reviewed, streak) and per chapter its cards due and new, its
  * mastery and its best and latest quiz score.
  */
+import { SLOT_MS, slotOf } from '../domain/scheduling/grade-slots';
 import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../domain/scheduling/queue';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../domain/settings';
 import { StreakCounter, type Streak } from '../domain/stats/streak';
 import type { ChapterOverview, HomeOverview, ScoreSummary, TodayOverview } from '../domain/stats/overview';
 import type { ReviewEvent } from '../domain/scheduling/review-log';
-import { studyDayEnd, studyDayStart } from '../domain/time';
+import { DAY_MS, studyDayEnd, studyDayStart } from '../domain/time';
 import type { Scheduler } from '../domain/scheduling/scheduler';
 import type { ReportCardDb } from './db';
 import { currentChapters } from './chapters';
@@ -117,11 +118,34 @@ async function indexCounts(db: ReportCardDb, chapterId: string): Promise<Chapter
 }
 
 /**
- * The current streak. A long streak over a long log must not read the whole log: each step asks the `at` index for
- * the latest grade not undone before the day already counted, one row per study day of the streak. The undone ones
- * come first from the `cancels` index, which holds only the (few) undo events.
+ * The current streak: from the grade slots while the projections hold, else from the log. A slot row exists only
+ * while it holds a grade not undone (an emptied slot is deleted), so the slots' keys alone say which study days had
+ * one: a few reads of keys, however long the streak (a year's streak was one read of the log per day, in sequence).
  */
 export async function reviewStreak(db: ReportCardDb, now: number, rolloverHour: number): Promise<Streak> {
+	if (await projectionsStale(db)) return streakFromLog(db, now, rolloverHour);
+	const counter = new StreakCounter(now, rolloverHour);
+	for (let end = studyDayEnd(now, rolloverHour); ; end -= STREAK_WINDOW_MS) {
+		const slots = await db.gradeSlots
+			.where('slot')
+			.between(slotOf(end - STREAK_WINDOW_MS), slotOf(end), true, false)
+			.primaryKeys();
+		// No grade in a whole window: whatever came before it is no part of the streak.
+		if (slots.length === 0) return counter.streak;
+		for (let i = slots.length - 1; i >= 0; i--) if (!counter.add(slots[i]! * SLOT_MS)) return counter.streak;
+	}
+}
+
+/** How far back one read of slot keys looks: most streaks end within it. */
+const STREAK_WINDOW_MS = 64 * DAY_MS;
+
+/**
+ * The streak from the log, before the projections are built (an upgraded database): each step asks the `at` index for
+ * the latest grade not undone before the day already counted, one row per study day of the streak. The undone ones
+ * come first from the `cancels` index, which holds only the (few) undo events. Unlike the slots, it also counts a
+ * grade whose card this device does not hold yet (another device's, arrived before its card).
+ */
+async function streakFromLog(db: ReportCardDb, now: number, rolloverHour: number): Promise<Streak> {
 	const undone = new Set((await db.reviews.where('cancels').above('').toArray()).flatMap(cancelledBy));
 	const counter = new StreakCounter(now, rolloverHour);
 	for (let before = studyDayEnd(now, rolloverHour); ;) {
