@@ -38,13 +38,16 @@ registerRoute(
 	({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
 	async ({ request, url }) => {
 		// Every page of the app is precached, so an address that is not is unknown: the empty shell (routes/shell)
-		// answers it, online or offline, and its router shows the app's own "Page not found" with a way home.
-		const page = (await matchPrecache(pageEntry(url))) ?? (await matchPrecache('/shell'));
+		// answers it, online or offline, as a 404 (for the browser, its history and crawlers), and its router shows the
+		// app's own "Page not found" with a way home.
+		const known = await matchPrecache(pageEntry(url));
+		const page = known ?? (await matchPrecache('/shell'));
 		if (!page) return fetch(request);
+		const status = known ? page.status : 404;
 		const origin = await syncOrigin();
-		if (!origin) return page;
-		const headers = new Headers(page.headers);
-		return new Response(widenPagePolicy(await page.text(), origin), { status: page.status, headers });
+		if (!origin && known) return page;
+		const text = await page.text();
+		return new Response(origin ? widenPagePolicy(text, origin) : text, { status, headers: new Headers(page.headers) });
 	}
 );
 

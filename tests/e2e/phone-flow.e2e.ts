@@ -188,7 +188,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
 			await firstVisit(page);
 			for (const offline of [false, true]) {
 				await page.context().setOffline(offline);
-				await page.goto('/no-such-page');
+				const response = await page.goto('/no-such-page');
+				expect([response?.status(), response?.fromServiceWorker()]).toEqual([404, true]);
 				await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.notFound);
 				expect(await sideways(page)).toBeLessThanOrEqual(0);
 				await page.getByRole('link', { name: t.home }).click();
