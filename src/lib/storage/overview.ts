@@ -18,8 +18,7 @@ import {
 	dayWorkTables,
 	newCardsToRead,
 	cramCandidates,
-	queueCandidates,
-	queuedDue,
+	queueCandidatesByKind,
 	queuedNew,
 	todaysCounts,
 	todaysLimits
@@ -48,11 +47,11 @@ export async function homeOverview(
 		const counts = await todaysCounts(db, now, rolloverHour);
 		const limits = await todaysLimits(db, now, settings);
 		const newLimit = newCardsToRead(limits, counts, settings);
-		const candidates = await queueCandidates(db, { now, reviewEnd: dayEnd, newLimit });
+		const { due, fresh } = await queueCandidatesByKind(db, { now, reviewEnd: dayEnd, newLimit });
 		// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
 		const cram = await cramCandidates(db, { settings, scheduler, now, reviewEnd: dayEnd, today: counts });
 		const cramIds = new Set(cram.map((card) => card.id));
-		const queue = buildQueue([...candidates, ...cram], now, dayEnd, counts, limits, false, cramIds);
+		const queue = buildQueue([...due, ...fresh, ...cram], now, dayEnd, counts, limits, false, cramIds);
 		const today: TodayOverview = {
 			due: queue.dueCount,
 			fresh: queue.newCount,
@@ -70,12 +69,14 @@ export async function homeOverview(
 			today,
 			chapters: await Promise.all(
 				chapters.map(async (chapter): Promise<ChapterOverview> => {
-					const [due, { queuedNew: queuedNewCount, total, mastered }] = await Promise.all([
-						queuedDue(db, -Infinity, dayEnd, chapter.id).toArray(),
-						digested ? (digested.get(chapter.id) ?? NO_CARDS) : indexCounts(db, chapter.id)
-					]);
-					// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter.
-					const own = [...due, ...cram.filter((card) => card.chapterId === chapter.id)];
+					const {
+						queuedNew: queuedNewCount,
+						total,
+						mastered
+					} = digested ? (digested.get(chapter.id) ?? NO_CARDS) : await indexCounts(db, chapter.id);
+					// Per chapter, every new card counts: the daily limits apply to the day, not to each chapter. Its due
+					// cards are those the day's queue read (every started card due today), not read again.
+					const own = [...due, ...cram].filter((card) => card.chapterId === chapter.id);
 					const dueCount = buildQueue(own, now, dayEnd, NOTHING_DONE, NO_LIMITS, false, cramIds).dueCount;
 					const buried = buriedNew.filter((card) => card.chapterId === chapter.id).length;
 					// Retries of missed questions say nothing about the whole chapter, so only full attempts score.

@@ -139,6 +139,15 @@ export interface CandidateRequest {
  * however large the collection.
  */
 export async function queueCandidates(db: ReportCardDb, request: CandidateRequest): Promise<StoredCard[]> {
+	const { due, fresh } = await queueCandidatesByKind(db, request);
+	return [...due, ...fresh];
+}
+
+/** `queueCandidates`, the started cards due apart from the new ones: home counts each chapter's due cards of them. */
+export async function queueCandidatesByKind(
+	db: ReportCardDb,
+	request: CandidateRequest
+): Promise<{ due: StoredCard[]; fresh: StoredCard[] }> {
 	const { now, reviewEnd, newLimit, chapterId } = request;
 	const [due, fresh] = await Promise.all([
 		queuedDue(db, -Infinity, reviewEnd, chapterId).toArray(),
@@ -147,7 +156,7 @@ export async function queueCandidates(db: ReportCardDb, request: CandidateReques
 			.limit(Math.max(0, newLimit))
 			.toArray()
 	]);
-	return [...due, ...fresh];
+	return { due, fresh };
 }
 
 /**
