@@ -13,7 +13,7 @@ import { gradeCard } from '../../src/lib/storage/reviews';
 import { dumpDatabase } from './db-dump';
 import { DAY, MINUTE, NOW, compiled, damageCard, exactScheduler, makeCard, makeDeck, openTestDb } from './factories';
 import { DEFAULT_STUDY_SETTINGS } from '../../src/lib/domain/settings';
-import { localDate } from '../../src/lib/domain/time';
+import { localDate, studyDayEnd } from '../../src/lib/domain/time';
 
 let db: ReportCardDb;
 const context = {
@@ -197,50 +197,61 @@ describe('a session’s other steps', () => {
 });
 
 describe('the queue after a grade', () => {
-	it('is the one a new read gives, built without reading the cards again, through a day of random grades', async () => {
-		// Twelve cards, four of them two notes' siblings, four already in review and due, under tight daily limits.
-		const cards = Array.from({ length: 12 }, (_, i) =>
-			makeCard({ id: `c${String(i).padStart(2, '0')}`, order: i, noteId: i < 4 ? `pair${i % 2}` : `n${i}` })
-		);
-		await syncContent(db, exactScheduler(), compiled(makeDeck(cards), 'v2'), NOW - 30 * DAY);
-		for (const id of ['c08', 'c09', 'c10', 'c11']) {
-			await gradeCard(db, exactScheduler(), {
-				cardId: id,
-				rating: Rating.Good,
-				now: NOW - 20 * DAY,
-				durationMs: 1000,
-				shownReps: 0
-			});
+	it.each([
+		['', null],
+		[' in an exam’s last days, crammed cards and all', 0.99]
+	])(
+		'is the one a new read gives, built without reading the cards again, through a day of random grades%s',
+		async (_, examRecall) => {
+			// Twelve cards, four of them two notes' siblings, four already in review and due, under tight daily limits; and
+			// four more in review, due after the exam but likely to be forgotten by then under a demanding target.
+			const cards = Array.from({ length: 16 }, (_, i) =>
+				makeCard({ id: `c${String(i).padStart(2, '0')}`, order: i, noteId: i < 4 ? `pair${i % 2}` : `n${i}` })
+			);
+			await syncContent(db, exactScheduler(), compiled(makeDeck(cards), 'v2'), NOW - 30 * DAY);
+			const started = [
+				...['c08', 'c09', 'c10', 'c11'].map((id) => ({ id, at: NOW - 20 * DAY, rating: Rating.Good })),
+				...['c12', 'c13', 'c14', 'c15'].map((id, i) => ({ id, at: NOW - (2 + i) * DAY, rating: Rating.Easy }))
+			];
+			for (const { id, at, rating } of started) {
+				await gradeCard(db, exactScheduler(), { cardId: id, rating, now: at, durationMs: 1000, shownReps: 0 });
+			}
+			let now = NOW;
+			const exam = examRecall === null ? {} : { examDate: localDate(NOW + 2 * DAY), examRecall };
+			const day = {
+				...context,
+				clock: () => now,
+				study: { ...DEFAULT_STUDY_SETTINGS, newPerDay: 4, reviewsPerDay: 6, burySiblings: true, ...exam }
+			};
+			const session = new ReviewSession({ db }, day);
+			await session.start();
+			expect(session.remaining).toBeGreaterThan(4);
+			const random = seededRandom(11);
+			const reads = vi.spyOn(db.cards, 'where');
+			let graded = 0;
+			let crammed = 0;
+			while (session.current && graded < 40) {
+				if (session.current.memory.due >= studyDayEnd(now)) crammed++;
+				session.reveal();
+				const rating = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as Grade[])[Math.floor(random() * 4)]!;
+				reads.mockClear();
+				await session.grade(rating);
+				graded++;
+				const ended = session.current === null;
+				// Only the end of the queue is read afresh, to be sure nothing changed elsewhere.
+				if (!ended) expect(reads, `grade ${graded}`).not.toHaveBeenCalled();
+				const fresh = new ReviewSession({ db }, day);
+				await fresh.start();
+				const seen = (s: ReviewSession) => [s.current?.id, s.remaining, s.heldBack, s.nextDue];
+				expect(seen(session), `grade ${graded}`).toEqual(seen(fresh));
+				now += Math.floor(random() * 8) * MINUTE;
+			}
+			expect(graded).toBeGreaterThan(8);
+			// The exam's cards were shown before they were due, and none without one.
+			if (examRecall === null) expect(crammed).toBe(0);
+			else expect(crammed).toBeGreaterThan(1);
 		}
-		let now = NOW;
-		const day = {
-			...context,
-			clock: () => now,
-			study: { ...DEFAULT_STUDY_SETTINGS, newPerDay: 4, reviewsPerDay: 3, burySiblings: true }
-		};
-		const session = new ReviewSession({ db }, day);
-		await session.start();
-		expect(session.remaining).toBeGreaterThan(4);
-		const random = seededRandom(11);
-		const reads = vi.spyOn(db.cards, 'where');
-		let graded = 0;
-		while (session.current && graded < 40) {
-			session.reveal();
-			const rating = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as Grade[])[Math.floor(random() * 4)]!;
-			reads.mockClear();
-			await session.grade(rating);
-			graded++;
-			const ended = session.current === null;
-			// Only the end of the queue is read afresh, to be sure nothing changed elsewhere.
-			if (!ended) expect(reads, `grade ${graded}`).not.toHaveBeenCalled();
-			const fresh = new ReviewSession({ db }, day);
-			await fresh.start();
-			const seen = (s: ReviewSession) => [s.current?.id, s.remaining, s.heldBack, s.nextDue];
-			expect(seen(session), `grade ${graded}`).toEqual(seen(fresh));
-			now += Math.floor(random() * 8) * MINUTE;
-		}
-		expect(graded).toBeGreaterThan(8);
-	});
+	);
 
 	it('in an exam’s last days, a card crammed and graded waits for tomorrow instead of coming back after each grade', async () => {
 		await gradeCard(db, exactScheduler(), { cardId: 'a', rating: Rating.Easy, now: NOW, durationMs: 1, shownReps: 0 });

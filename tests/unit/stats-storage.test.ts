@@ -34,7 +34,8 @@ import { NOTHING_DONE, NO_LIMITS, buildQueue } from '../../src/lib/domain/schedu
 import { seededRandom } from '../../src/lib/domain/random';
 import { mastery } from '../../src/lib/domain/stats/mastery';
 import type { StoredCard } from '../../src/lib/domain/collection';
-import { studyDayEnd } from '../../src/lib/domain/time';
+import { localDate, studyDayEnd } from '../../src/lib/domain/time';
+import { cramCards, cramming, examStart } from '../../src/lib/domain/stats/exam-plan';
 
 const scheduler = exactScheduler();
 const settings = DEFAULT_STUDY_SETTINGS;
@@ -163,28 +164,46 @@ describe('home overview', () => {
 			]
 		});
 
-		/** The home screen as a pass over every active card computes it. */
+		/** The home screen as a pass over every active card computes it, an exam's crammed cards included. */
 		async function everyCard(at: number, limits: StudySettings) {
 			const active = (await db.cards.toArray()).filter((card) => card.retired === 0);
 			const dayEnd = studyDayEnd(at, limits.rolloverHour);
-			const today = buildQueue(active, at, dayEnd, await todaysCounts(db, at, limits.rolloverHour), limits);
+			const work = await todaysCounts(db, at, limits.rolloverHour);
+			const examAt = limits.examDate ? examStart(limits.examDate, limits.rolloverHour) : null;
+			const later = active.filter(
+				(card) => card.suspended === 0 && card.memory.state !== State.New && card.due >= dayEnd
+			);
+			const graded = new Set(work.graded.map((card) => card.cardId));
+			const cram =
+				examAt !== null && cramming(examAt, at, limits.rolloverHour)
+					? new Set(cramCards(later, examAt, limits.examRecall, schedulerFor(limits), graded).map((card) => card.id))
+					: undefined;
+			const today = buildQueue(active, at, dayEnd, work, limits, false, cram);
 			return {
 				today: { due: today.dueCount, fresh: today.newCount },
 				chapters: chapterIds.map((id) => {
 					const own = active.filter((card) => card.chapterId === id);
-					const counts = buildQueue(own, at, dayEnd, NOTHING_DONE, NO_LIMITS);
+					const counts = buildQueue(own, at, dayEnd, NOTHING_DONE, NO_LIMITS, false, cram);
 					return { due: counts.dueCount, fresh: counts.newCount, total: own.length, mastery: mastery(own) };
 				})
 			};
 		}
 
 		const times = [now, now + 20 * MINUTE, now + 5 * HOUR, now + DAY, now + 3 * DAY, now + 20 * DAY];
-		const limitsList = [settings, { ...settings, newPerDay: 8, reviewsPerDay: 12 }];
+		// The exam's last days (from two days before it) cram the cards whose recall would fall under the target.
+		const exam = { ...settings, examDate: localDate(now + 2 * DAY), examRecall: 0.95 };
+		const limitsList = [settings, { ...settings, newPerDay: 8, reviewsPerDay: 12 }, exam];
+		/** Each queue read by index, to compare with the same read from the digests. */
+		const queues = new Map<string, string[]>();
 		const expectEveryCount = async (path: string) => {
 			for (const at of times) {
 				for (const limits of limitsList) {
 					const { today, chapters } = await homeOverview(db, at, schedulerFor(limits), limits);
 					const expected = await everyCard(at, limits);
+					const queue = (await loadQueue(db, withScheduler({ now: at, settings: limits }))).queue.cards;
+					const key = `${at} ${limits.newPerDay} ${limits.examDate}`;
+					expect(queue, `${path}: the queue read by index and from the digests`).toEqual(queues.get(key) ?? queue);
+					queues.set(key, queue);
 					const got = {
 						today: { due: today.due, fresh: today.fresh },
 						chapters: chapters.map(({ due, fresh, total, mastery }) => ({ due, fresh, total, mastery }))
@@ -202,6 +221,11 @@ describe('home overview', () => {
 		const mastered = (await everyCard(now, settings)).chapters.reduce((sum, c) => sum + c.mastery.mastered, 0);
 		expect(mastered).toBeGreaterThan(20);
 		expect(rows.filter((card) => card.buriedUntil > now && card.memory.state === State.New).length).toBeGreaterThan(5);
+		// The exam crams some cards, and not all of those due later.
+		const crammed = async (at: number) =>
+			(await everyCard(at, exam)).today.due - (await everyCard(at, settings)).today.due;
+		expect(await crammed(now + DAY)).toBeGreaterThan(5);
+		expect(await crammed(now + DAY)).toBeLessThan(rows.filter((card) => card.due >= studyDayEnd(now + DAY)).length);
 	});
 
 	it('says what went wrong when the database cannot be read', async () => {

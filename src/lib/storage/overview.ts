@@ -15,7 +15,7 @@ import { currentChapters } from './chapters';
 import { chapterCounts, type ChapterCounts } from './projections/digests';
 import { projectionsStale } from './projections/marker';
 import {
-	dayWorkTables,
+	queueTables,
 	newCardsToRead,
 	cramCandidates,
 	queueCandidatesByKind,
@@ -38,7 +38,7 @@ export async function homeOverview(
 ): Promise<HomeOverview> {
 	const { rolloverHour } = settings;
 	const dayEnd = studyDayEnd(now, rolloverHour);
-	return db.transaction('r', [...dayWorkTables(db), db.chapters, db.attempts, db.cardDigests], async () => {
+	return db.transaction('r', [...queueTables(db), db.chapters, db.attempts], async () => {
 		const chapters = await currentChapters(db);
 		const digested = (await projectionsStale(db)) ? null : chapterCounts(await db.cardDigests.toArray());
 		const attempts = await db.attempts.where('finishedAt').above(0).sortBy('finishedAt');

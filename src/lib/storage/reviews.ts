@@ -14,13 +14,15 @@ import {
 	type ReviewEvent,
 	type UndoEvent
 } from '../domain/scheduling/review-log';
-import type { Scheduler } from '../domain/scheduling/scheduler';
+import type { RecallInputs, Scheduler } from '../domain/scheduling/scheduler';
 import { cramCards, cramming, examStart } from '../domain/stats/exam-plan';
 import type { StudySettings } from '../domain/settings';
 import type { StoredCard } from '../domain/collection';
 import { DAY_MS, studyDayEnd, studyDayStart } from '../domain/time';
 import type { ReportCardDb } from './db';
 import { StaleGradeError } from './errors';
+import { indexKeys } from './index-keys';
+import { digestedCardsWithIds } from './projections/digests';
 import { projectionsStale } from './projections/marker';
 import { appendEvents, write, writeTransaction } from './projections/write';
 import { extraNewToday } from './settings';
@@ -49,11 +51,12 @@ export async function todaysCounts(db: ReportCardDb, now: number, rolloverHour: 
 }
 
 /**
- * The tables the day's work and limits are read from (`todaysCounts`, `todaysLimits`, and the card rows around them):
- * a transaction that reads them takes these, so a change to that read changes every such transaction at once.
+ * The tables a queue is read from: the day's work and limits (`todaysCounts`, `todaysLimits`), the cards, and the
+ * digests an exam's last days pick from (`cramCandidates`). A transaction that reads a queue takes these, so a change
+ * to that read changes every such transaction at once.
  */
-export function dayWorkTables(db: ReportCardDb) {
-	return [db.cards, db.reviews, db.settings, db.gradeSlots];
+export function queueTables(db: ReportCardDb) {
+	return [db.cards, db.reviews, db.settings, db.gradeSlots, db.cardDigests];
 }
 
 /** What `todaysCounts` gives, from every event of the log since `start` and the rows of the cards graded. */
@@ -81,7 +84,7 @@ export async function todaysLimits(db: ReportCardDb, now: number, settings: Stud
 
 /** How many new cards today's limit still lets in (the extra asked for today included). */
 export async function newAllowance(db: ReportCardDb, now: number, settings: StudySettings): Promise<number> {
-	return db.transaction('r', dayWorkTables(db), async () => {
+	return db.transaction('r', queueTables(db), async () => {
 		const [today, limits] = await Promise.all([
 			todaysCounts(db, now, settings.rolloverHour),
 			todaysLimits(db, now, settings)
@@ -167,6 +170,8 @@ export interface QueueRead {
 	cards: Map<string, StoredCard>;
 	/** The cards an exam's last days take as if due; undefined when reading one paragraph's cards. */
 	cram: ReadonlySet<string> | undefined;
+	/** In an exam's last days, how `cram` was picked: a change to one card is then weighed again alone. */
+	cramRule: CramRule | null;
 	today: TodaysCounts;
 	limits: StudySettings;
 	dayEnd: number;
@@ -189,7 +194,7 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 	const { now, settings, scheduler, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
-	const { cards, cram, today, limits } = await db.transaction('r', dayWorkTables(db), async () => {
+	const { cards, cram, today, limits } = await db.transaction('r', queueTables(db), async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
 		const limits = await todaysLimits(db, now, settings);
 		const { passage } = request;
@@ -199,17 +204,21 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 			return { cards: cited, cram: undefined, today, limits };
 		}
 		const newLimit = newCardsToRead(limits, today, settings);
-		const [candidates, next, cram] = await Promise.all([
+		const [candidates, cram] = await Promise.all([
 			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
-			queuedDue(db, reviewEnd, Infinity, chapterId).first(),
 			cramCandidates(db, { settings, scheduler, now, reviewEnd, today, chapterId })
 		]);
-		const extra = next && !cram.some((card) => card.id === next.id) ? [next] : [];
-		return { cards: [...candidates, ...extra, ...cram], cram: new Set(cram.map((card) => card.id)), today, limits };
+		const crammed = new Set(cram.map((card) => card.id));
+		// The next card due after these, for "next card due at": the first not crammed (the queue takes those already).
+		const next = await queuedDue(db, reviewEnd, Infinity, chapterId)
+			.filter((card) => !crammed.has(card.id))
+			.first();
+		return { cards: [...candidates, ...(next ? [next] : []), ...cram], cram: crammed, today, limits };
 	});
 	return {
 		cards: new Map(cards.map((card) => [card.id, card])),
 		cram,
+		cramRule: request.passage ? null : cramRuleFor(settings, scheduler, now, reviewEnd),
 		today,
 		limits,
 		dayEnd,
@@ -234,8 +243,9 @@ function queueOf(read: QueueRead, now: number): Queue {
  * The queue after this session changed one card (a grade, an undo), from the cards read before: that card as written
  * now, and the day's work read again (a few rows). Of a queue's cards a grade changes that one alone, so this is the
  * queue a new read would give (the next card due after them included: the card changed is among them), without
- * reading a few hundred card rows again on every grade. Undefined where a new read is needed: on another study day, or
- * in an exam's last days, where a grade can take a card out of those crammed.
+ * reading a few hundred card rows again on every grade. In an exam's last days each card is crammed or not on its
+ * own (its recall on the exam day, whether it was graded today), so only the changed card's place is weighed again.
+ * Undefined on another study day, where a new read is needed.
  */
 export async function afterChange(
 	db: ReportCardDb,
@@ -243,12 +253,44 @@ export async function afterChange(
 	card: StoredCard,
 	now: number
 ): Promise<{ queue: Queue; read: QueueRead } | undefined> {
-	if (now >= read.dayEnd || (read.cram !== undefined && read.cram.size > 0)) return undefined;
+	if (now >= read.dayEnd) return undefined;
 	return timedQueueBuild(async () => {
-		const today = await db.transaction('r', dayWorkTables(db), () => todaysCounts(db, now, read.rolloverHour));
-		const changed = { ...read, cards: new Map(read.cards).set(card.id, card), today };
+		const today = await db.transaction('r', queueTables(db), () => todaysCounts(db, now, read.rolloverHour));
+		const cram = read.cram && read.cramRule ? crammedAfter(read.cram, read.cramRule, card, today) : read.cram;
+		const changed = { ...read, cards: new Map(read.cards).set(card.id, card), cram, today };
 		return { queue: queueOf(changed, now), read: changed };
 	});
+}
+
+/** An exam's last days, as a queue read picks the cards to cram; null outside them (or without an exam date). */
+interface CramRule {
+	examAt: number;
+	target: number;
+	scheduler: Scheduler;
+	/** Cards due before this time are in the queue anyway. */
+	reviewEnd: number;
+}
+
+function cramRuleFor(settings: StudySettings, scheduler: Scheduler, now: number, reviewEnd: number): CramRule | null {
+	if (!settings.examDate) return null;
+	const examAt = examStart(settings.examDate, settings.rolloverHour);
+	if (!cramming(examAt, now, settings.rolloverHour)) return null;
+	return { examAt, target: settings.examRecall, scheduler, reviewEnd };
+}
+
+function gradedTodayOf(today: TodaysCounts): ReadonlySet<string> {
+	return new Set((today.graded ?? []).map((graded) => graded.cardId));
+}
+
+/** `cram` with one card weighed again: out once graded today, back after its grade is undone if still forgotten. */
+function crammedAfter(cram: ReadonlySet<string>, rule: CramRule, card: StoredCard, today: TodaysCounts) {
+	const next = new Set(cram);
+	next.delete(card.id);
+	// As cramCandidates reads them: a card in the queueDue index, not due by reviewEnd.
+	const due = indexKeys(card).queueDue;
+	const later = due !== undefined && due >= rule.reviewEnd ? [card] : [];
+	if (cramCards(later, rule.examAt, rule.target, rule.scheduler, gradedTodayOf(today)).length > 0) next.add(card.id);
+	return next;
 }
 
 export interface CramRequest {
@@ -267,13 +309,23 @@ export interface CramRequest {
  * would fall below the learner's target (`cramCards`): the queue takes them as if due. None otherwise.
  */
 export async function cramCandidates(db: ReportCardDb, request: CramRequest): Promise<StoredCard[]> {
-	const { settings, now, chapterId } = request;
-	if (!settings.examDate) return [];
-	const examAt = examStart(settings.examDate, settings.rolloverHour);
-	if (!cramming(examAt, now, settings.rolloverHour)) return [];
-	const later = await queuedDue(db, request.reviewEnd, Infinity, chapterId).toArray();
-	const gradedToday = new Set((request.today.graded ?? []).map((graded) => graded.cardId));
-	return cramCards(later, examAt, settings.examRecall, request.scheduler, gradedToday);
+	const { settings, now, chapterId, reviewEnd, scheduler } = request;
+	const rule = cramRuleFor(settings, scheduler, now, reviewEnd);
+	if (!rule) return [];
+	const gradedToday = gradedTodayOf(request.today);
+	const pick = <T extends { id: string; memory: RecallInputs }>(cards: readonly T[]) =>
+		cramCards(cards, rule.examAt, rule.target, scheduler, gradedToday);
+	if (await projectionsStale(db)) return pick(await queuedDue(db, reviewEnd, Infinity, chapterId).toArray());
+	// The cards due later are most of a large collection: they are picked from their digests (the numbers recall needs),
+	// and only those picked are read whole. A queue can take a started card in its deck and not suspended, as queueDue.
+	const digests = chapterId
+		? await db.cardDigests.where('[chapterId+shard]').between([chapterId, -Infinity], [chapterId, Infinity]).toArray()
+		: await db.cardDigests.toArray();
+	const later = digestedCardsWithIds(digests).filter(
+		(card) => card.suspended === 0 && card.memory.state !== State.New && card.memory.due >= reviewEnd
+	);
+	const cards = await db.cards.bulkGet(pick(later).map((card) => card.id));
+	return cards.filter((card): card is StoredCard => card !== undefined);
 }
 
 function citesPassage(card: StoredCard, passage: SourceRef): boolean {

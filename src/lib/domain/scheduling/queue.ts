@@ -63,6 +63,18 @@ export function isDue(memory: MemoryState, now: number, dayEnd: number): boolean
 const NO_CRAM: ReadonlySet<string> = new Set();
 
 /**
+ * Cards in queue order: by due time, and cards due at the same moment by id, so the queue is the same whatever order
+ * its cards were read in (a full read, or the cards kept from one with a card changed).
+ */
+function byDue(a: QueueCard, b: QueueCard): number {
+	return a.memory.due - b.memory.due || byId(a, b);
+}
+
+function byId(a: QueueCard, b: QueueCard): number {
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
  * Build the queue. With `ahead`, review cards due in the next days join it (the learner chose to study ahead); the
  * `cram` cards (in an exam's last days, those that would fall below the target by then) join it as if due, after the
  * cards due today and within the same review limit.
@@ -80,25 +92,25 @@ export function buildQueue(
 	const reviewEnd = ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
 	const due = cards
 		.filter((c) => isDue(c.memory, now, reviewEnd) || (cram.has(c.id) && c.memory.state === State.Review))
-		.sort((a, b) => a.memory.due - b.memory.due);
+		.sort(byDue);
 	// Learning cards are never held back by the review limit: they are mid-lesson.
 	const learning = due.filter((c) => c.memory.state !== State.Review);
 	const reviews = due
 		.filter((c) => c.memory.state === State.Review)
 		.slice(0, Math.max(0, limits.reviewsPerDay - today.reviewsDone));
-	const dueNow = [...learning, ...reviews].sort((a, b) => a.memory.due - b.memory.due);
+	const dueNow = [...learning, ...reviews].sort(byDue);
 	// Only new cards wait for a sibling: a card due is never held back, so "due" reads the same on every screen
 	// (home's tiles, its chapter rows, the map), which count from the cards' due dates alone.
 	const sibling = siblingRule(limits.burySiblings === true, today.graded ?? [], dueNow);
 	const allFresh = cards
 		.filter((c) => c.memory.state === State.New)
-		.sort((a, b) => a.order - b.order)
+		.sort((a, b) => a.order - b.order || byId(a, b))
 		.filter((c) => sibling.takes(c));
 	const fresh = allFresh.slice(0, Math.max(0, limits.newPerDay - today.newStarted));
 	const soon = cards
 		.filter((c) => c.memory.state === State.Learning || c.memory.state === State.Relearning)
 		.filter((c) => c.memory.due > now && c.memory.due <= now + LEARN_AHEAD_MS)
-		.sort((a, b) => a.memory.due - b.memory.due);
+		.sort(byDue);
 	const queued = new Set([...dueNow, ...soon].map((c) => c.id));
 	const later = cards.filter((c) => c.memory.state !== State.New && !queued.has(c.id)).map((c) => c.memory.due);
 	return {

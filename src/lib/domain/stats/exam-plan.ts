@@ -11,7 +11,7 @@
 import { seededRandom, shuffled } from '../random';
 import { State, newMemoryState, type MemoryState } from '../scheduling/memory';
 import { Rating } from '../scheduling/review-log';
-import type { Scheduler } from '../scheduling/scheduler';
+import type { RecallInputs, Scheduler } from '../scheduling/scheduler';
 import { DAY_MS, studyDayEnd, studyDayStart } from '../time';
 
 /** The last days before the exam, when the queue adds the cards that would otherwise fall below the target. */
@@ -78,7 +78,7 @@ export function cramming(examAt: number, now: number, rolloverHour: number): boo
  * today waits for tomorrow: a second review the same day lifts its memory little (FSRS's short-term stability), and
  * under a demanding target it would come back after every grade.
  */
-export function cramCards<T extends { id: string; memory: MemoryState }>(
+export function cramCards<T extends { id: string; memory: RecallInputs }>(
 	cards: readonly T[],
 	examAt: number,
 	target: number,

@@ -48,7 +48,7 @@ export function rowName(chapterId: string, shard: number): string {
 	return `${shard} ${chapterId}`;
 }
 
-/** A card's numbers in its row: the one writer of `numbers`, as `digestedCards` is its one reader. */
+/** A card's numbers in its row: the one writer of `numbers`, as `cardAt` is its one reader. */
 export function numbersOf(card: DigestedCard): number[] {
 	const { state, stability, lastReview, due } = card.memory;
 	return [card.suspended, state, stability, lastReview ?? NEVER, due];
@@ -56,22 +56,27 @@ export function numbersOf(card: DigestedCard): number[] {
 
 /** Every card in the rows, as the statistics figures and the home screen's counts take them. */
 export function digestedCards(rows: readonly DigestRow[]): StatsCard[] {
-	return rows.flatMap((row) =>
-		row.ids.map((_, i): StatsCard => {
-			const number = (field: number) => itemAt(row.numbers, i * FIELDS + field);
-			const lastReview = number(3);
-			return {
-				chapterId: row.chapterId,
-				suspended: number(0) === 1 ? 1 : 0,
-				memory: {
-					state: number(1),
-					stability: number(2),
-					lastReview: lastReview === NEVER ? null : lastReview,
-					due: number(4)
-				}
-			};
-		})
-	);
+	return rows.flatMap((row) => row.ids.map((_, i) => cardAt(row, i)));
+}
+
+/** Every card in the rows with its id: to pick cards by their numbers, then read the few picked whole. */
+export function digestedCardsWithIds(rows: readonly DigestRow[]): (StatsCard & { id: string })[] {
+	return rows.flatMap((row) => row.ids.map((id, i) => ({ id, ...cardAt(row, i) })));
+}
+
+function cardAt(row: DigestRow, i: number): StatsCard {
+	const number = (field: number) => itemAt(row.numbers, i * FIELDS + field);
+	const lastReview = number(3);
+	return {
+		chapterId: row.chapterId,
+		suspended: number(0) === 1 ? 1 : 0,
+		memory: {
+			state: number(1),
+			stability: number(2),
+			lastReview: lastReview === NEVER ? null : lastReview,
+			due: number(4)
+		}
+	};
 }
 
 /** What the home screen counts of a chapter's active cards. */
