@@ -200,10 +200,14 @@ describe('home overview', () => {
 				for (const limits of limitsList) {
 					const { today, chapters } = await homeOverview(db, at, schedulerFor(limits), limits);
 					const expected = await everyCard(at, limits);
-					const queue = (await loadQueue(db, withScheduler({ now: at, settings: limits }))).queue.cards;
-					const key = `${at} ${limits.newPerDay} ${limits.examDate}`;
-					expect(queue, `${path}: the queue read by index and from the digests`).toEqual(queues.get(key) ?? queue);
-					queues.set(key, queue);
+					// The day's queue, and each chapter's, the same both ways.
+					for (const chapterId of [undefined, ...chapterIds]) {
+						const request = withScheduler({ now: at, settings: limits, chapterId });
+						const queue = (await loadQueue(db, request)).queue.cards;
+						const key = `${at} ${limits.newPerDay} ${limits.examDate} ${chapterId}`;
+						expect(queue, `${path}: ${key}, by index and from the digests`).toEqual(queues.get(key) ?? queue);
+						queues.set(key, queue);
+					}
 					const got = {
 						today: { due: today.due, fresh: today.fresh },
 						chapters: chapters.map(({ due, fresh, total, mastery }) => ({ due, fresh, total, mastery }))
