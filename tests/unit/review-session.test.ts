@@ -209,9 +209,10 @@ describe('the queue after a grade', () => {
 				makeCard({ id: `c${String(i).padStart(2, '0')}`, order: i, noteId: i < 4 ? `pair${i % 2}` : `n${i}` })
 			);
 			await syncContent(db, exactScheduler(), compiled(makeDeck(cards), 'v2'), NOW - 30 * DAY);
+			const start = (id: string, at: number, rating: Grade) => ({ id, at, rating });
 			const started = [
-				...['c08', 'c09', 'c10', 'c11'].map((id) => ({ id, at: NOW - 20 * DAY, rating: Rating.Good })),
-				...['c12', 'c13', 'c14', 'c15'].map((id, i) => ({ id, at: NOW - (2 + i) * DAY, rating: Rating.Easy }))
+				...['c08', 'c09', 'c10', 'c11'].map((id) => start(id, NOW - 20 * DAY, Rating.Good)),
+				...['c12', 'c13', 'c14', 'c15'].map((id, i) => start(id, NOW - (2 + i) * DAY, Rating.Easy))
 			];
 			for (const { id, at, rating } of started) {
 				await gradeCard(db, exactScheduler(), { cardId: id, rating, now: at, durationMs: 1000, shownReps: 0 });
