@@ -4,3 +4,11 @@ export function itemAt<T>(items: readonly T[], index: number): T {
 	if (item === undefined) throw new RangeError(`No item at ${index} of ${items.length}`);
 	return item;
 }
+
+/**
+ * Strings in code-unit order, as IndexedDB orders string keys: ids sorted this way come in the order an index gives them,
+ * on every device and in every locale (unlike localeCompare).
+ */
+export function compareStrings(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -2,7 +2,7 @@
  * Backups: everything the learner did, streamed out to one file and back in (merge or replace) in a single
  * transaction, and whether a backup is due.
  */
-import { itemAt } from '../domain/arrays';
+import { compareStrings, itemAt } from '../domain/arrays';
 import type { EntityTable } from 'dexie';
 import {
 	BACKUP_FORMAT,
@@ -227,9 +227,7 @@ export async function importBackup(
 			// A replace rebuilds every card: in id order, each page's logs are one key range of the cardId index (a query
 			// per card costs about a millisecond, minutes at 100,000 cards). A merge that touched a few cards reads only
 			// theirs, one query each. Either way the whole log never sits in memory.
-			const touched = plan.clear
-				? [...plan.cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-				: plan.cards;
+			const touched = plan.clear ? [...plan.cards].sort((a, b) => compareStrings(a.id, b.id)) : plan.cards;
 			for (let i = 0; i < touched.length; i += REBUILD_PAGE) {
 				const cards = touched.slice(i, i + REBUILD_PAGE);
 				const logs = plan.clear

@@ -18,6 +18,7 @@ import {
 	queueTables,
 	newCardsToRead,
 	cramCandidates,
+	cramRuleFor,
 	queueCandidatesByKind,
 	queuedNew,
 	todaysCounts,
@@ -49,7 +50,8 @@ export async function homeOverview(
 		const newLimit = newCardsToRead(limits, counts, settings);
 		const { due, fresh } = await queueCandidatesByKind(db, { now, reviewEnd: dayEnd, newLimit });
 		// An exam's last days add the cards that would fall below the target: they count as due, as in the review.
-		const cram = await cramCandidates(db, { settings, scheduler, now, reviewEnd: dayEnd, today: counts });
+		const rule = cramRuleFor(settings, scheduler, now, dayEnd);
+		const cram = await cramCandidates(db, { rule, today: counts });
 		const cramIds = new Set(cram.map((card) => card.id));
 		const queue = buildQueue([...due, ...fresh, ...cram], now, dayEnd, counts, limits, false, cramIds);
 		const today: TodayOverview = {

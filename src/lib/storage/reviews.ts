@@ -194,6 +194,7 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 	const { now, settings, scheduler, chapterId } = request;
 	const dayEnd = studyDayEnd(now, settings.rolloverHour);
 	const reviewEnd = request.ahead ? dayEnd + STUDY_AHEAD_DAYS * DAY_MS : dayEnd;
+	const cramRule = request.passage ? null : cramRuleFor(settings, scheduler, now, reviewEnd);
 	const { cards, cram, today, limits } = await db.transaction('r', queueTables(db), async () => {
 		const today = await todaysCounts(db, now, settings.rolloverHour);
 		const limits = await todaysLimits(db, now, settings);
@@ -206,7 +207,7 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 		const newLimit = newCardsToRead(limits, today, settings);
 		const [candidates, cram] = await Promise.all([
 			queueCandidates(db, { now, reviewEnd, newLimit, chapterId }),
-			cramCandidates(db, { settings, scheduler, now, reviewEnd, today, chapterId })
+			cramCandidates(db, { rule: cramRule, today, chapterId })
 		]);
 		const crammed = new Set(cram.map((card) => card.id));
 		// The next card due after these, for "next card due at": the first not crammed (the queue takes those already).
@@ -218,7 +219,7 @@ async function readQueue(db: ReportCardDb, request: QueueRequest): Promise<Queue
 	return {
 		cards: new Map(cards.map((card) => [card.id, card])),
 		cram,
-		cramRule: request.passage ? null : cramRuleFor(settings, scheduler, now, reviewEnd),
+		cramRule,
 		today,
 		limits,
 		dayEnd,
@@ -262,8 +263,8 @@ export async function afterChange(
 	});
 }
 
-/** An exam's last days, as a queue read picks the cards to cram; null outside them (or without an exam date). */
-interface CramRule {
+/** An exam's last days, as a queue read picks the cards to cram. */
+export interface CramRule {
 	examAt: number;
 	target: number;
 	scheduler: Scheduler;
@@ -271,7 +272,13 @@ interface CramRule {
 	reviewEnd: number;
 }
 
-function cramRuleFor(settings: StudySettings, scheduler: Scheduler, now: number, reviewEnd: number): CramRule | null {
+/** The exam's last days at `now`, or null outside them (or without an exam date). */
+export function cramRuleFor(
+	settings: StudySettings,
+	scheduler: Scheduler,
+	now: number,
+	reviewEnd: number
+): CramRule | null {
 	if (!settings.examDate) return null;
 	const examAt = examStart(settings.examDate, settings.rolloverHour);
 	if (!cramming(examAt, now, settings.rolloverHour)) return null;
@@ -294,11 +301,8 @@ function crammedAfter(cram: ReadonlySet<string>, rule: CramRule, card: StoredCar
 }
 
 export interface CramRequest {
-	settings: StudySettings;
-	scheduler: Scheduler;
-	now: number;
-	/** Cards due before this time are in the queue anyway. */
-	reviewEnd: number;
+	/** The exam's last days as `cramRuleFor` gives them; null outside them, and nothing is crammed. */
+	rule: CramRule | null;
 	/** The day's work: a card graded today is not crammed again the same day. */
 	today: TodaysCounts;
 	chapterId?: string;
@@ -309,12 +313,12 @@ export interface CramRequest {
  * would fall below the learner's target (`cramCards`): the queue takes them as if due. None otherwise.
  */
 export async function cramCandidates(db: ReportCardDb, request: CramRequest): Promise<StoredCard[]> {
-	const { settings, now, chapterId, reviewEnd, scheduler } = request;
-	const rule = cramRuleFor(settings, scheduler, now, reviewEnd);
+	const { rule, chapterId } = request;
 	if (!rule) return [];
+	const { reviewEnd } = rule;
 	const gradedToday = gradedTodayOf(request.today);
 	const pick = <T extends { id: string; memory: RecallInputs }>(cards: readonly T[]) =>
-		cramCards(cards, rule.examAt, rule.target, scheduler, gradedToday);
+		cramCards(cards, rule.examAt, rule.target, rule.scheduler, gradedToday);
 	if (await projectionsStale(db)) return pick(await queuedDue(db, reviewEnd, Infinity, chapterId).toArray());
 	// The cards due later are most of a large collection: they are picked from their digests (the numbers recall needs),
 	// and only those picked are read whole. A queue can take a started card in its deck and not suspended, as queueDue.

@@ -11,6 +11,7 @@
  * slot of its time, a write that changes a replay takes its old steps out and adds its new ones, and replaying every
  * card's log gives them all.
  */
+import { compareStrings } from '../arrays';
 import { State } from './memory';
 import type { ReplayStep } from './progress';
 import type { GradeEvent } from './review-log';
@@ -61,7 +62,7 @@ export function addSlot(slot: GradeSlot, part: GradeSlot, sign: 1 | -1): GradeSl
 			if (at >= 0) entries.splice(at, 1);
 		}
 	}
-	entries.sort(([a, noteA], [b, noteB]) => compare(a, b) || compare(noteA, noteB));
+	entries.sort(([a, noteA], [b, noteB]) => compareStrings(a, b) || compareStrings(noteA, noteB));
 	return {
 		slot: slot.slot,
 		newStarted: slot.newStarted + sign * part.newStarted,
@@ -69,10 +70,6 @@ export function addSlot(slot: GradeSlot, part: GradeSlot, sign: 1 | -1): GradeSl
 		cardIds: entries.map(([cardId]) => cardId),
 		noteIds: entries.map(([, noteId]) => noteId)
 	};
-}
-
-function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Slots summed as grades come in: a write's removed or added steps, or a rebuild's every step. */

@@ -1,5 +1,5 @@
 /** The day's review queue: which cards to show, in what order. Pure: takes the cards' states and `now`. */
-import { itemAt } from '../arrays';
+import { compareStrings, itemAt } from '../arrays';
 import type { StudySettings } from '../settings';
 import { State, type MemoryState } from './memory';
 import { DAY_MS } from '../time';
@@ -67,11 +67,7 @@ const NO_CRAM: ReadonlySet<string> = new Set();
  * its cards were read in (a full read, or the cards kept from one with a card changed).
  */
 function byDue(a: QueueCard, b: QueueCard): number {
-	return a.memory.due - b.memory.due || byId(a, b);
-}
-
-function byId(a: QueueCard, b: QueueCard): number {
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+	return a.memory.due - b.memory.due || compareStrings(a.id, b.id);
 }
 
 /**
@@ -104,7 +100,7 @@ export function buildQueue(
 	const sibling = siblingRule(limits.burySiblings === true, today.graded ?? [], dueNow);
 	const allFresh = cards
 		.filter((c) => c.memory.state === State.New)
-		.sort((a, b) => a.order - b.order || byId(a, b))
+		.sort((a, b) => a.order - b.order || compareStrings(a.id, b.id))
 		.filter((c) => sibling.takes(c));
 	const fresh = allFresh.slice(0, Math.max(0, limits.newPerDay - today.newStarted));
 	const soon = cards

@@ -4,6 +4,7 @@
  * state (memory, suspension, burial) is a cache of replaying its effective events in log order, so two devices that
  * hold the same set of events, however it reached them, hold the same cards.
  */
+import { compareStrings } from '../arrays';
 import type { State } from './memory';
 
 /** The ratings, numbered as ts-fsrs numbers them (pinned by a test), kept here for the reason `State` is. */
@@ -84,7 +85,7 @@ export type ReviewEvent = GradeEvent | DueNowEvent | ResetEvent | UndoEvent | Su
 
 /** Log order: by time, ties broken by id so that every device replays the same sequence. */
 export function compareEvents(a: ReviewEvent, b: ReviewEvent): number {
-	return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	return a.at - b.at || compareStrings(a.id, b.id);
 }
 
 /**

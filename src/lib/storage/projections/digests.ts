@@ -6,7 +6,7 @@
  * A write moves each changed card out of the row it was in and into the row it is in now; a rebuild packs every
  * active card afresh.
  */
-import { itemAt } from '../../domain/arrays';
+import { compareStrings, itemAt } from '../../domain/arrays';
 import type { StoredCard } from '../../domain/collection';
 import { State } from '../../domain/scheduling/memory';
 import { isMastered } from '../../domain/stats/mastery';
@@ -174,7 +174,7 @@ function builder(db: ReportCardDb): ProjectionBuilder {
 /** Digest rows packing `cards` (all active). */
 export function packDigests(cards: readonly DigestedCard[]): DigestRow[] {
 	const rows = new Map<string, DigestRow>();
-	for (const card of [...cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+	for (const card of [...cards].sort((a, b) => compareStrings(a.id, b.id))) {
 		const [chapterId, shard] = rowKey(card.chapterId, card.id);
 		const key = rowName(chapterId, shard);
 		const row = rows.get(key) ?? { chapterId, shard, ids: [], numbers: [] };
