@@ -61,6 +61,36 @@ test.describe('in English', () => {
 		await expect(page.getByTestId('review-all')).toHaveText(/^Start today’s \d+ new cards$/);
 	});
 
+	test('the quizzes, the cards and the statistics paint their largest text from HTML; the figures fill in around it', async ({
+		page
+	}) => {
+		const release = await holdScripts(page);
+		await page.goto('/exam', { waitUntil: 'domcontentloaded' });
+		const predicted = page.getByTestId('predicted');
+		const meaning = predicted.getByText(/^What you would score now/);
+		await expect(predicted.locator('strong')).toHaveText('Predicted score: …');
+		await expect(meaning).toBeVisible();
+		const before = await meaning.boundingBox();
+		release();
+		await expect(page.getByTestId('quiz-start')).toBeVisible();
+		await expect(predicted.locator('strong')).toHaveText(/^Predicted score: \d+%$/);
+		// The figure took the place kept for it: the text the page painted first did not move.
+		expect(await meaning.boundingBox()).toEqual(before);
+
+		for (const [path, intro] of [
+			['/cards', /^Every card of the report\. Open one/],
+			['/stats', /^How your learning is going/]
+		] as const) {
+			const held = await holdScripts(page);
+			await page.goto(path, { waitUntil: 'domcontentloaded' });
+			await expect(page.getByText(intro)).toBeVisible();
+			await expect(page.getByText('Loading…')).toBeVisible();
+			held();
+			await expect(page.getByText('Loading…')).toHaveCount(0);
+			await expect(page.getByText(intro)).toBeVisible();
+		}
+	});
+
 	test('every page paints its own text before the database is open, and nothing can be changed until it is', async ({
 		page,
 		isMobile

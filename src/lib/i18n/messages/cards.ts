@@ -3,6 +3,8 @@ import { defineMessages, plural } from '../define';
 export const cards = defineMessages({
 	en: {
 		title: 'Cards',
+		intro:
+			'Every card of the report. Open one to see when it is due, its history and your chance of recalling it now, or to suspend it or start it again.',
 		search: 'Search cards (Chinese or English)',
 		chapter: 'Chapter',
 		allChapters: 'All chapters',
@@ -44,6 +46,7 @@ export const cards = defineMessages({
 	},
 	'zh-CN': {
 		title: '卡片',
+		intro: '报告的全部卡片。点开一张，可查看它何时到期、复习历史和你此刻记起它的概率，也可以暂停它或让它重新开始。',
 		search: '搜索卡片（中文或英文）',
 		chapter: '章节',
 		allChapters: '全部章节',

@@ -10,6 +10,8 @@ export const WEEK_START: Record<Locale, WeekStart> = { en: 0, 'zh-CN': 1 };
 export const stats = defineMessages({
 	en: {
 		title: 'Statistics',
+		intro:
+			'How your learning is going: your cards by state, what comes due, and how well you have remembered. Choose a chapter to see only its cards.',
 		scope: 'Show',
 		wholeReport: 'Whole report',
 		chapterOption: (n: number, title: string) => `Chapter ${n}: ${title}`,
@@ -114,6 +116,7 @@ export const stats = defineMessages({
 	},
 	'zh-CN': {
 		title: '统计',
+		intro: '你的学习进展：各状态的卡片、即将到期的复习，以及你记住了多少。选择一个章节，只看该章的卡片。',
 		scope: '范围',
 		wholeReport: '整份报告',
 		chapterOption: (n, title) => `第${n}章：${title}`,
