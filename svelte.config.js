@@ -15,7 +15,7 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// 404.html: static hosts serve it for an unknown address, and the app shows its own "Page not found" there.
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		adapter: adapter({ fallback: '404.html', strict: true, precompress: true }),
 		// The app lives at the root of its origin. Absolute links let the prerendered navigation mark the current page
 		// (relative ones, such as "./", never equal the address's path).
 		paths: { relative: false },

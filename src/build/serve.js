@@ -5,10 +5,36 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { gzip } from 'node:zlib';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
+const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
+/**
+ * The encodings the server sends, best first. Brotli is what static hosts send browsers that accept it; it makes the
+ * decks a third smaller than gzip does (Chinese text compresses well with it): 26.8 kB instead of 40.5 kB.
+ * @type {{ name: string, suffix: string, compress: (body: Buffer) => Promise<Buffer> }[]}
+ */
+const ENCODINGS = [
+	// On the fly (a rewritten file) at a middle quality: the build's stored copies have the best, which takes 0.25 s.
+	{ name: 'br', suffix: 'br', compress: (body) => brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) },
+	{ name: 'gzip', suffix: 'gz', compress: (body) => gzipped(body) }
+];
+
+/**
+ * Text, and the optimiser's WebAssembly (1.7 MB; 0.3 MB with Brotli). PNG images are compressed already.
+ * @param {string} type
+ */
+const compressible = (type) => !['image/png', 'image/x-icon', 'application/octet-stream'].includes(type);
+
+/**
+ * The best encoding the request accepts, if any.
+ * @param {import('node:http').IncomingMessage} request
+ */
+function acceptedEncoding(request) {
+	const accepted = String(request.headers['accept-encoding'] ?? '');
+	return ENCODINGS.find(({ name }) => new RegExp(`\\b${name}\\b`).test(accepted));
+}
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -50,17 +76,21 @@ export function staticHandler(dir, options = {}) {
 		const type = TYPES[extname(file)] ?? 'application/octet-stream';
 		const binary = !type.startsWith('text/') && !type.startsWith('application/j') && !type.includes('manifest');
 		const immutable = options.cache && file.startsWith('_app/immutable/');
+		const encoding = compressible(type) ? acceptedEncoding(request) : undefined;
 		readFile(join(dir, file))
 			.then(async (body) => {
-				const text = binary || !options.rewrite ? body : Buffer.from(options.rewrite(file, body.toString('utf8')));
 				const headers = {
 					'Content-Type': type,
 					'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
 				};
-				const compress = !binary && /\bgzip\b/.test(String(request.headers['accept-encoding']));
-				if (!compress) return response.writeHead(200, headers).end(text);
-				response.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
-				response.end(await gzipped(text));
+				const text = binary || !options.rewrite ? body : Buffer.from(options.rewrite(file, body.toString('utf8')));
+				if (!encoding) return response.writeHead(200, headers).end(text);
+				// The build's own compressed copy (svelte.config.js: precompress), unless the text was rewritten on its way.
+				const stored = options.rewrite
+					? undefined
+					: await readFile(join(dir, `${file}.${encoding.suffix}`)).catch(() => undefined);
+				const encoded = stored ?? (await encoding.compress(text));
+				response.writeHead(200, { ...headers, 'Content-Encoding': encoding.name, Vary: 'Accept-Encoding' }).end(encoded);
 			})
 			.catch(() => response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'));
 	};

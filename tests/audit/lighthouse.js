@@ -4,12 +4,14 @@
 // AUDIT_CPU=calibrated: the CPU slowdown fitted to this machine's measured speed (below) instead of Lighthouse's 4x.
 // Not part of `npm test`: a score depends on the machine, so it is a measurement, not a test. Each page is audited
 // several times and the median run reported (Lighthouse's own computeMedianRun), as Lighthouse advises for variance.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { staticHandler } from '../../src/build/serve.js';
 
 const DEFAULT_PAGES = [
 	'/',
@@ -40,28 +42,20 @@ if (!chromePath) {
 	process.exit(1);
 }
 
-/** The built app, as learners get it, on a port of its own; started directly so it can be stopped by its id. */
-async function startPreview() {
+/**
+ * The built app, as learners get it: from the server `npm start` runs, which sends each file's Brotli copy the build
+ * wrote, as static hosts do (Vite's preview server sends gzip only, which makes the decks half as big again).
+ */
+async function startServer() {
 	// Another server on the port would be audited instead of this build (a stale one serves missing files).
 	const busy = await fetch(`http://localhost:${port}/`).then(
 		() => true,
 		() => false
 	);
 	if (busy) throw new Error(`Port ${port} is already serving something: stop it or set AUDIT_PORT to another port.`);
-	const server = spawn(join(root, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort'], {
-		cwd: root,
-		stdio: 'ignore'
-	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			await fetch(`http://localhost:${port}/`);
-			return server;
-		} catch {
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-	server.kill();
-	throw new Error(`The preview server did not start on port ${port} (set AUDIT_PORT to another one).`);
+	const server = createServer(staticHandler(join(root, 'build'), { cache: true }));
+	await new Promise((resolve, reject) => server.once('error', reject).listen(port, resolve));
+	return server;
 }
 
 /**
@@ -120,7 +114,7 @@ function shortfalls(report) {
 	});
 }
 
-const server = await startPreview();
+const server = await startServer();
 const rows = [];
 const notes = [];
 try {
@@ -159,7 +153,7 @@ try {
 		if (missing.length > 0) notes.push(`${path} (${visit} visit)\n${missing.join('\n')}`);
 	}
 } finally {
-	server.kill();
+	server.close();
 }
 
 console.table(rows);
