@@ -13,6 +13,15 @@ async function overflow(page: Page, width: number): Promise<number> {
 	return (await page.evaluate(() => document.documentElement.scrollWidth)) - width;
 }
 
+/** The labels and buttons whose words spill out of their box (the page itself need not scroll for that). */
+async function spilled(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('label, button, a.button')]
+			.filter((element) => element.offsetParent !== null && element.scrollWidth > element.clientWidth + 1)
+			.map((element) => element.textContent?.trim() ?? '')
+	);
+}
+
 /** Every current question of each chapter, read from the device's database. */
 async function questionsByChapter(page: Page): Promise<[string, string[]][]> {
 	return page.evaluate(
@@ -87,6 +96,7 @@ for (const locale of LANGUAGES) {
 				for (const width of [320, 390]) {
 					await page.setViewportSize({ width, height: 700 });
 					expect(await overflow(page, width), `${path} at ${width} px`).toBeLessThanOrEqual(0);
+					expect(await spilled(page), `${path} at ${width} px`).toEqual([]);
 				}
 			}
 			// The four main places are tabs; the rest are one tap away in "More", the current page marked.
