@@ -38,8 +38,9 @@ export default defineConfig({
 		{ name: 'phone', use: { ...devices['Pixel 7'], launchOptions } }
 	],
 	webServer: {
-		// The built app, as learners get it; a port of our own so another app on the machine is never tested instead.
-		command: `./node_modules/.bin/vite preview --port ${port} --strictPort`,
+		// The built app, as learners get it from `npm start`; a port of our own so another app on the machine is never
+		// tested instead.
+		command: `node tests/e2e/web-server.js ${port}`,
 		url: `http://localhost:${port}`,
 		reuseExistingServer: false,
 		timeout: 60_000

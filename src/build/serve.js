@@ -66,6 +66,33 @@ function fileOf(path) {
  * @returns {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void}
  */
 export function staticHandler(dir, options = {}) {
+	/**
+	 * Send one file of the build, compressed as the request accepts.
+	 * @param {import('node:http').IncomingMessage} request
+	 * @param {import('node:http').ServerResponse} response
+	 * @param {string} file
+	 * @param {number} status
+	 */
+	async function send(request, response, file, status) {
+		const body = await readFile(join(dir, file));
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const binary = !type.startsWith('text/') && !type.startsWith('application/j') && !type.includes('manifest');
+		const immutable = options.cache && file.startsWith('_app/immutable/');
+		const headers = {
+			'Content-Type': type,
+			'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+		};
+		const text = binary || !options.rewrite ? body : Buffer.from(options.rewrite(file, body.toString('utf8')));
+		const encoding = compressible(type) ? acceptedEncoding(request) : undefined;
+		if (!encoding) return void response.writeHead(status, headers).end(text);
+		// The build's own compressed copy (svelte.config.js: precompress), unless the text was rewritten on its way.
+		const stored = options.rewrite
+			? undefined
+			: await readFile(join(dir, `${file}.${encoding.suffix}`)).catch(() => undefined);
+		const encoded = stored ?? (await encoding.compress(text));
+		response.writeHead(status, { ...headers, 'Content-Encoding': encoding.name, Vary: 'Accept-Encoding' }).end(encoded);
+	}
+
 	return (request, response) => {
 		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
 		const file = fileOf(path);
@@ -73,25 +100,10 @@ export function staticHandler(dir, options = {}) {
 			response.writeHead(400).end();
 			return;
 		}
-		const type = TYPES[extname(file)] ?? 'application/octet-stream';
-		const binary = !type.startsWith('text/') && !type.startsWith('application/j') && !type.includes('manifest');
-		const immutable = options.cache && file.startsWith('_app/immutable/');
-		const encoding = compressible(type) ? acceptedEncoding(request) : undefined;
-		readFile(join(dir, file))
-			.then(async (body) => {
-				const headers = {
-					'Content-Type': type,
-					'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
-				};
-				const text = binary || !options.rewrite ? body : Buffer.from(options.rewrite(file, body.toString('utf8')));
-				if (!encoding) return response.writeHead(200, headers).end(text);
-				// The build's own compressed copy (svelte.config.js: precompress), unless the text was rewritten on its way.
-				const stored = options.rewrite
-					? undefined
-					: await readFile(join(dir, `${file}.${encoding.suffix}`)).catch(() => undefined);
-				const encoded = stored ?? (await encoding.compress(text));
-				response.writeHead(200, { ...headers, 'Content-Encoding': encoding.name, Vary: 'Accept-Encoding' }).end(encoded);
-			})
+		// An address the app does not know gets the build's 404.html (the app's own "Page not found"), as static hosts
+		// send it; a missing file gets a plain 404.
+		send(request, response, file, 200)
+			.catch((error) => (extname(path) ? Promise.reject(error) : send(request, response, '404.html', 404)))
 			.catch(() => response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'));
 	};
 }

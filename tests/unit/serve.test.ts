@@ -58,6 +58,7 @@ describe('the static server', () => {
 		writeFileSync(join(dir, 'app.js.gz'), gzipSync(SCRIPT));
 		writeFileSync(join(dir, 'review.html'), '<h1>Review</h1>');
 		writeFileSync(join(dir, 'icon.png'), 'PNG bytes');
+		writeFileSync(join(dir, '404.html'), '<h1>Page not found</h1>');
 		plain = await serve(dir);
 		rewriting = await serve(dir, { rewrite: (_, text) => text.replaceAll('42', '43') });
 	});
@@ -83,8 +84,21 @@ describe('the static server', () => {
 		expect(rewritten).toMatchObject({ encoding: 'br', body: SCRIPT.replaceAll('42', '43') });
 	});
 
-	it('sends images as they are, and 404 for a file that is not there', async () => {
+	it('sends images as they are', async () => {
 		expect(await get(plain, '/icon.png', 'br, gzip')).toMatchObject({ encoding: undefined, body: 'PNG bytes' });
-		expect(await get(plain, '/missing.js', 'br')).toMatchObject({ status: 404 });
+	});
+
+	it("answers an unknown address with the build's 404 page, and a missing file with a plain 404", async () => {
+		expect(await get(plain, '/no-such-page', 'br')).toMatchObject({
+			status: 404,
+			encoding: 'br',
+			body: '<h1>Page not found</h1>'
+		});
+		expect(await get(plain, '/missing.js', 'br')).toEqual({
+			status: 404,
+			encoding: undefined,
+			vary: undefined,
+			body: 'Not found'
+		});
 	});
 });
