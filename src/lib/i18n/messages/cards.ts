@@ -5,7 +5,7 @@ export const cards = defineMessages({
 		title: 'Cards',
 		intro:
 			'Every card of the report. Open one to see when it is due, its history and your chance of recalling it now, or to suspend it or start it again.',
-		search: 'Search cards (Chinese or English)',
+		search: 'Search in Chinese or English',
 		chapter: 'Chapter',
 		allChapters: 'All chapters',
 		status: 'Status',
