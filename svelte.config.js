@@ -15,6 +15,7 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// 404.html: static hosts serve it for an unknown address, and the app shows its own "Page not found" there.
+		// precompress: a Brotli and a gzip copy beside each file, which `npm start`'s server (src/build/serve.js) sends.
 		adapter: adapter({ fallback: '404.html', strict: true, precompress: true }),
 		// The app lives at the root of its origin. Absolute links let the prerendered navigation mark the current page
 		// (relative ones, such as "./", never equal the address's path).
