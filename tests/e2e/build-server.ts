@@ -1,6 +1,6 @@
 /**
  * A static server for ./build on a free port of its own, for journeys that need to change what the server sends
- * (a new version of the app) without disturbing the shared preview server the other tests use.
+ * (a new version of the app) without disturbing the shared server the other tests use (tests/e2e/web-server.js).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
