@@ -68,7 +68,7 @@ test.describe('in English', () => {
 		await page.goto('/exam', { waitUntil: 'domcontentloaded' });
 		const predicted = page.getByTestId('predicted');
 		const meaning = predicted.getByText(/^What you would score now/);
-		await expect(predicted.locator('strong')).toHaveText('Predicted score: …');
+		await expect(predicted.locator('strong')).toHaveText('Predicted score: –');
 		await expect(meaning).toBeVisible();
 		const before = await meaning.boundingBox();
 		release();
